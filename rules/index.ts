@@ -1,0 +1,12 @@
+import type { Rule } from "../src/engine/types.js";
+import { noPlaceholders } from "./no-placeholders.js";
+import { noReviewMarkers } from "./no-review-markers.js";
+
+/** Every rule, in the order `policylint rules` lists them. Adding a rule is adding its file and one line here. */
+export const allRules: Rule<any>[] = [noPlaceholders, noReviewMarkers];
+
+const byId = new Map(allRules.map((rule) => [rule.meta.id, rule]));
+
+export function ruleById(id: string): Rule<any> | undefined {
+  return byId.get(id);
+}

@@ -1,0 +1,205 @@
+import type { Strong, Emphasis } from "mdast";
+import { loadRuleData } from "../src/engine/data.js";
+import type { Rule, RuleContext } from "../src/engine/types.js";
+import { documentText, blockRange, alignOffsets, OPAQUE, type BlockText } from "../src/parse/text.js";
+import { isReviewTag } from "./lib/review-vocabulary.js";
+
+interface PlaceholderData {
+  bracketLeadWords: string[];
+  numberUnits: string[];
+  numberLeadWords: string[];
+  allow: string[];
+  htmlElements: string[];
+}
+
+interface Options {
+  patterns: string[];
+  allow: string[];
+  checkLinkTargets: boolean;
+}
+
+const data = loadRuleData<PlaceholderData>("placeholders");
+const HTML_ELEMENTS = new Set(data.htmlElements);
+const LEAD_WORDS = new RegExp(`^(?:${data.bracketLeadWords.map(escapeRegExp).join("|")})\\b`, "i");
+const UNIT_AFTER = new RegExp(`^\\s?(?:${data.numberUnits.map(escapeRegExp).join("|")})(?![\\w])`, "i");
+const LEAD_BEFORE = new RegExp(`(?:^|[\\s(])(?:${data.numberLeadWords.map(escapeRegExp).join("|")})\\s*$`, "i");
+
+const OBFUSCATED_EMAIL = /\[email(?:&#160;|\u00a0| )protected\]/g;
+const BRACKETED = /\[([^\[\]\n]{1,80})\]/g;
+const TEMPLATE_VARIABLE = /\{\{[^{}\n]{1,80}\}\}|\{%[^%\n]{1,80}%\}|\$\{[A-Za-z_][\w.]*\}|(?<![\w$-])\{[A-Za-z_][\w.-]*\}(?![\w-])/g;
+const SNAKE_PLACEHOLDER = /(?<![\w])(?:__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__|%[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+%)(?![\w])/g;
+const TO_BE_DECIDED = /\b(?:TBD|TBC|TBA)\b/g;
+const X_NUMBER = /(?<![\w])(?:[$£€]\s?)?X{2,4}(?:[.,/:-]X{1,4})*(?![\w])/g;
+const BULLET_ONLY = /^[\s●•▪■◆□_.\-–—*]+$/;
+const EXAMPLE_LEAD = /^\s*(?:e\.\s?g\.|for example|for instance|such as|like|i\.\s?e\.)/i;
+const ALL_CAPS = /^[A-Z0-9][A-Z0-9 &/,.'’()-]*$/;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export const noPlaceholders: Rule<Options> = {
+  meta: {
+    id: "no-placeholders",
+    description: "Template placeholders left in the text: [YOUR COMPANY], {{company}}, __DATE__, <INSERT ADDRESS>, TBD, XX days",
+    defaultSeverity: "error",
+    rationale:
+      "A published policy that still says [YOUR LEGAL ENTITY NAME] names no controller at all, and an obfuscated " +
+      "address such as [email protected] gives the reader no way to reach you.",
+    options: {
+      patterns: { type: "string[]", default: [], description: "Extra regular expressions (JavaScript syntax) that mark a placeholder." },
+      allow: { type: "string[]", default: [], description: "Texts that look like placeholders but are meant (matched case-insensitively, with or without brackets)." },
+      checkLinkTargets: { type: "boolean", default: true, description: "Also report template variables such as {{ site.url }} in link targets." },
+    },
+  },
+  check(context) {
+    const allowed = new Set([...data.allow, ...context.options.allow].map((a) => a.toLowerCase().replace(/^\[|\]$/g, "")));
+    const reporter = new RangeReporter(context, allowed);
+    const extra = context.options.patterns.map((p) => new RegExp(p, "g"));
+    const { blocks, html, links } = documentText(context.doc);
+
+    for (const block of blocks) {
+      scanBlock(block, reporter, extra);
+    }
+    visitStrongPlaceholders(context, reporter);
+    for (const { node } of html) {
+      if (node.value.startsWith("<!--")) continue;
+      scanHtml(context, node.value, node.position?.start.offset ?? 0, node.position?.end.offset ?? 0, reporter, extra);
+    }
+    if (context.options.checkLinkTargets) {
+      for (const link of links) {
+        for (const m of link.url.matchAll(/\{\{[^}]*\}\}|\{%[^%]*%\}|%7B%7B.*?%7D%7D/gi)) {
+          const text = decodeSafely(m[0]);
+          reporter.report(`Unresolved template variable "${text}" in a link target`, link.start + m.index!, link.start + m.index! + m[0].length, text);
+        }
+      }
+    }
+  },
+};
+
+/** Reports each place once, whichever pattern finds it first, and honours the allow-list. */
+class RangeReporter {
+  private readonly taken: [number, number][] = [];
+  constructor(
+    private readonly context: RuleContext<Options>,
+    private readonly allowed: Set<string>,
+  ) {}
+
+  report(message: string, start: number, end: number, found: string): void {
+    const key = found.toLowerCase().replace(/^\[|\]$/g, "").trim();
+    if (this.allowed.has(key) || this.allowed.has(found.toLowerCase())) return;
+    if (this.taken.some(([s, e]) => start < e && end > s)) return;
+    this.taken.push([start, end]);
+    this.context.report({ message, start, end });
+  }
+}
+
+function scanBlock(block: BlockText, reporter: RangeReporter, extra: RegExp[]): void {
+  const { text } = block;
+  const at = (from: number, to: number) => blockRange(block, from, to);
+  const emit = (message: string, from: number, to: number) => {
+    const { start, end } = at(from, to);
+    reporter.report(message, start, end, text.slice(from, to));
+  };
+
+  for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
+    emit(`Obfuscated e-mail artefact "${m[0]}": the address was lost when the text was copied from a web page`, m.index!, m.index! + m[0].length);
+  }
+  for (const m of text.matchAll(BRACKETED)) {
+    if (isBracketPlaceholder(text, m.index!, m[0], m[1])) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
+  }
+  for (const m of text.matchAll(TEMPLATE_VARIABLE)) emit(`Unresolved template variable "${m[0]}"`, m.index!, m.index! + m[0].length);
+  for (const m of text.matchAll(SNAKE_PLACEHOLDER)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
+  for (const m of text.matchAll(TO_BE_DECIDED)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
+  for (const m of text.matchAll(X_NUMBER)) {
+    if (isNumberPlaceholder(text, m.index!, m[0])) emit(`Placeholder number "${m[0]}"`, m.index!, m.index! + m[0].length);
+  }
+  for (const pattern of extra) {
+    for (const m of text.matchAll(pattern)) if (m[0]) emit(`Placeholder "${m[0]}" (matches ${pattern.source})`, m.index!, m.index! + m[0].length);
+  }
+}
+
+function isBracketPlaceholder(text: string, index: number, whole: string, inner: string): boolean {
+  const before = text[index - 1] ?? "";
+  const after = text[index + whole.length] ?? "";
+  // A link, reference or footnote whose target is missing still reads as a link: [text](…), [text][ref], [^1].
+  if (after === "(" || after === "[" || (after === ":" && index === 0)) return false;
+  if (before === "]") return false;
+  if (inner.startsWith("^")) return false;
+  // Glued to a word, as in privacy[at]github[dot]com or array[0], it is notation, not a blank to fill.
+  if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) return false;
+  const content = inner.trim();
+  if (!content || /^[xX ]$/.test(inner)) return false;
+  if (isReviewTag(content)) return false;
+  if (/^\d+(?:\s*[,–-]\s*\d+)*$/.test(content) || /^[ivxlc]+$/i.test(content) || /^[a-z]$/i.test(content)) return false;
+  if (isInsideExample(text, index)) return false;
+  if (BULLET_ONLY.test(content) && !/^[.…]+$/.test(content)) return true;
+  if (content.includes(OPAQUE)) return false;
+  if (LEAD_WORDS.test(content)) return true;
+  if (ALL_CAPS.test(content) && /[A-Z]{2}/.test(content)) return true;
+  // A short noun phrase in brackets, outside a link, is a blank left for someone to fill: [hosting provider], [email].
+  const words = content.split(/\s+/);
+  return words.length <= 5 && !/[.!?;:"“”]/.test(content) && /^[\p{L}]/u.test(content);
+}
+
+/** "(e.g., [username] deleted [title of post])": an illustration a reader is meant to see with its blanks. */
+function isInsideExample(text: string, index: number): boolean {
+  const open = text.lastIndexOf("(", index);
+  if (open < 0 || text.lastIndexOf(")", index) > open) return false;
+  return EXAMPLE_LEAD.test(text.slice(open + 1, index));
+}
+
+function isNumberPlaceholder(text: string, index: number, found: string): boolean {
+  if (/^[$£€]/.test(found) || /[.,/:-]/.test(found)) return true;
+  const after = text.slice(index + found.length, index + found.length + 16);
+  const before = text.slice(Math.max(0, index - 24), index);
+  return UNIT_AFTER.test(after) || LEAD_BEFORE.test(before);
+}
+
+/** `__EFFECTIVE_DATE__` parses as bold text; its underscores are the placeholder's own. */
+function visitStrongPlaceholders(context: RuleContext<Options>, reporter: RangeReporter): void {
+  const { source } = context.doc;
+  const visit = (node: { type: string; children?: unknown[]; position?: Strong["position"] }): void => {
+    if ((node.type === "strong" || node.type === "emphasis") && node.position) {
+      const start = node.position.start.offset!;
+      const end = node.position.end.offset!;
+      const raw = source.slice(start, end);
+      if (/^__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__$/.test(raw) || /^_[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+_$/.test(raw)) {
+        reporter.report(`Unresolved placeholder "${raw}"`, start, end, raw);
+        return;
+      }
+    }
+    if (node.type === "code" || node.type === "inlineCode") return;
+    for (const child of (node.children ?? []) as (Strong | Emphasis)[]) visit(child);
+  };
+  visit(context.doc.tree);
+}
+
+function scanHtml(context: RuleContext<Options>, value: string, start: number, end: number, reporter: RangeReporter, extra: RegExp[]): void {
+  const map = alignOffsets(value, context.doc.source, start, end);
+  const offset = (i: number) => map[Math.min(i, map.length - 1)] ?? start;
+  for (const m of value.matchAll(/<\/?\s*([A-Za-z][\w-]*)((?:\s+[^<>]*)?)>/g)) {
+    const tag = m[1];
+    if (HTML_ELEMENTS.has(tag.toLowerCase())) continue;
+    const looksLikeBlank = (tag === tag.toUpperCase() && /[A-Z]{2}/.test(tag)) || LEAD_WORDS.test(`${tag}${m[2]}`);
+    if (!looksLikeBlank || m[0].startsWith("</")) continue;
+    reporter.report(`Unresolved placeholder "${m[0]}"`, offset(m.index!), offset(m.index! + m[0].length - 1) + 1, m[0]);
+  }
+  // Text a reader sees between the tags of a raw HTML table or paragraph.
+  const visible = value.replace(/<[^>]*>/g, (tag) => OPAQUE.repeat(tag.length));
+  const block: BlockText = {
+    node: undefined as never,
+    text: visible,
+    offsets: Int32Array.from([...map, (map[map.length - 1] ?? start) + 1]),
+    ancestors: [],
+  };
+  scanBlock(block, reporter, extra);
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

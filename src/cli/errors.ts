@@ -1,0 +1,14 @@
+/**
+ * A mistake of the user's (bad argument, missing file, bad revision): printed as one line, exit code 2, no stack.
+ * Throw it from any command; the CLI's top level turns it into that message.
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;

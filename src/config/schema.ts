@@ -1,0 +1,131 @@
+import type { OptionSpec, Rule, Severity } from "../engine/types.js";
+
+/** A configuration as written by a user or a preset. */
+export interface ConfigObject {
+  extends?: string | string[];
+  rules?: Record<string, RuleEntry>;
+  overrides?: { files: string | string[]; rules?: Record<string, RuleEntry> }[];
+  ignores?: string[];
+  diff?: Record<string, unknown>;
+}
+
+export type RuleEntry = Severity | 0 | 1 | 2 | [Severity | 0 | 1 | 2] | [Severity | 0 | 1 | 2, Record<string, unknown>];
+
+export interface RuleSetting {
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+/** Raised for anything wrong in a configuration; the CLI prints the message alone and exits 2. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly key: string,
+    problem: string,
+  ) {
+    super(`${file}: ${key ? `${key}: ` : ""}${problem}`);
+    this.name = "ConfigError";
+  }
+}
+
+const SEVERITY_NUMBERS: Record<number, Severity> = { 0: "off", 1: "warn", 2: "error" };
+const TOP_LEVEL_KEYS = new Set(["extends", "rules", "overrides", "ignores", "diff", "$schema"]);
+
+export function normalizeSeverity(value: unknown): Severity | null {
+  if (typeof value === "number") return SEVERITY_NUMBERS[value] ?? null;
+  if (value === "off" || value === "warn" || value === "error") return value;
+  if (value === "warning") return "warn";
+  return null;
+}
+
+/** Checks one rule entry and returns it as a severity with options merged over the rule's defaults. */
+export function parseRuleEntry(rule: Rule, entry: unknown, file: string, key: string): { severity: Severity; options?: Record<string, unknown> } {
+  const [rawSeverity, rawOptions] = Array.isArray(entry) ? entry : [entry, undefined];
+  const severity = normalizeSeverity(rawSeverity);
+  if (!severity) {
+    throw new ConfigError(file, key, `invalid severity ${JSON.stringify(rawSeverity)} (use "off", "warn" or "error")`);
+  }
+  if (Array.isArray(entry) && entry.length > 2) throw new ConfigError(file, key, "expected [severity] or [severity, options]");
+  if (rawOptions === undefined) return { severity };
+  if (!rawOptions || typeof rawOptions !== "object" || Array.isArray(rawOptions)) {
+    throw new ConfigError(file, key, "options must be an object");
+  }
+  const options = rawOptions as Record<string, unknown>;
+  for (const [name, value] of Object.entries(options)) {
+    const spec = rule.meta.options[name];
+    if (!spec) {
+      const known = Object.keys(rule.meta.options);
+      throw new ConfigError(
+        file,
+        `${key}.${name}`,
+        `unknown option for rule "${rule.meta.id}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`,
+      );
+    }
+    const problem = checkOptionValue(spec, value);
+    if (problem) throw new ConfigError(file, `${key}.${name}`, problem);
+  }
+  return { severity, options };
+}
+
+function checkOptionValue(spec: OptionSpec, value: unknown): string | null {
+  switch (spec.type) {
+    case "string":
+      if (typeof value !== "string") return `expected a string, got ${describe(value)}`;
+      if (spec.enum && !spec.enum.includes(value)) return `expected one of ${spec.enum.map((v) => JSON.stringify(v)).join(", ")}`;
+      return null;
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? null : `expected a number, got ${describe(value)}`;
+    case "boolean":
+      return typeof value === "boolean" ? null : `expected true or false, got ${describe(value)}`;
+    case "string[]":
+      return Array.isArray(value) && value.every((v) => typeof v === "string") ? null : `expected an array of strings, got ${describe(value)}`;
+    case "object[]":
+      return Array.isArray(value) && value.every((v) => v && typeof v === "object" && !Array.isArray(v))
+        ? null
+        : `expected an array of objects, got ${describe(value)}`;
+    case "object":
+      return value && typeof value === "object" && !Array.isArray(value) ? null : `expected an object, got ${describe(value)}`;
+  }
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return "an array";
+  if (value === null) return "null";
+  return typeof value === "string" ? JSON.stringify(value) : typeof value;
+}
+
+export function checkTopLevel(config: unknown, file: string): ConfigObject {
+  if (!config || typeof config !== "object" || Array.isArray(config)) throw new ConfigError(file, "", "a configuration must be an object");
+  for (const key of Object.keys(config)) {
+    if (!TOP_LEVEL_KEYS.has(key)) {
+      throw new ConfigError(file, key, `unknown key (allowed: ${[...TOP_LEVEL_KEYS].filter((k) => k !== "$schema").join(", ")})`);
+    }
+  }
+  const c = config as Record<string, unknown>;
+  const ext = c.extends;
+  if (ext !== undefined && typeof ext !== "string" && !(Array.isArray(ext) && ext.every((e) => typeof e === "string"))) {
+    throw new ConfigError(file, "extends", "expected a preset name or an array of them");
+  }
+  if (c.rules !== undefined && (typeof c.rules !== "object" || c.rules === null || Array.isArray(c.rules))) {
+    throw new ConfigError(file, "rules", "expected an object of rule ids");
+  }
+  if (c.ignores !== undefined && !(Array.isArray(c.ignores) && c.ignores.every((g) => typeof g === "string"))) {
+    throw new ConfigError(file, "ignores", "expected an array of glob strings");
+  }
+  if (c.overrides !== undefined) {
+    if (!Array.isArray(c.overrides)) throw new ConfigError(file, "overrides", "expected an array");
+    c.overrides.forEach((o: unknown, i: number) => {
+      const key = `overrides[${i}]`;
+      if (!o || typeof o !== "object") throw new ConfigError(file, key, "expected an object with files and rules");
+      const files = (o as Record<string, unknown>).files;
+      if (!(typeof files === "string" || (Array.isArray(files) && files.length && files.every((f) => typeof f === "string")))) {
+        throw new ConfigError(file, `${key}.files`, "expected a glob or an array of globs");
+      }
+      for (const k of Object.keys(o)) if (k !== "files" && k !== "rules") throw new ConfigError(file, `${key}.${k}`, "unknown key (allowed: files, rules)");
+    });
+  }
+  if (c.diff !== undefined && (typeof c.diff !== "object" || c.diff === null || Array.isArray(c.diff))) {
+    throw new ConfigError(file, "diff", "expected an object");
+  }
+  return c as ConfigObject;
+}

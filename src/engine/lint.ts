@@ -1,0 +1,72 @@
+import { parseDocument, type PolicyDocument } from "../parse/document.js";
+import { ruleById } from "../../rules/index.js";
+import type { RuleSettings } from "../config/load.js";
+import { DirectiveFilter } from "./directives.js";
+import type { LintMessage, LintResult } from "./types.js";
+
+export interface LintOptions {
+  /** Rule settings for this file (see `settingsFor`). */
+  rules: RuleSettings;
+  /** YYYY-MM-DD; defaults to the current date (UTC). */
+  today?: string;
+}
+
+export function todayUtc(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Lints one parsed document with the given settings. Messages come out sorted, so output is deterministic. */
+export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMessage[] {
+  const today = options.today ?? todayUtc();
+  const directives = new DirectiveFilter(doc);
+  const messages: LintMessage[] = [];
+  if (doc.frontMatter.error) {
+    const at = doc.pointAt(doc.frontMatter.node?.position?.start.offset ?? 0);
+    messages.push({
+      ruleId: null,
+      severity: 2,
+      message: `Front matter is not valid YAML: ${doc.frontMatter.error}`,
+      line: at.line,
+      column: at.column,
+      endLine: at.line,
+      endColumn: at.column,
+      fatal: true,
+    });
+  }
+  for (const [id, setting] of options.rules) {
+    if (setting.severity === "off") continue;
+    const rule = ruleById(id)!;
+    const severity = setting.severity === "error" ? 2 : 1;
+    rule.check({
+      doc,
+      options: setting.options,
+      today,
+      report({ message, start, end }) {
+        const from = doc.pointAt(start);
+        const to = doc.pointAt(Math.max(start, end));
+        if (!directives.allows(id, from.line)) return;
+        messages.push({ ruleId: id, severity, message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column });
+      },
+    });
+  }
+  return sortMessages(messages);
+}
+
+export function lintText(text: string, filePath: string, options: LintOptions): LintResult {
+  return toResult(filePath, lintDocument(parseDocument(text, filePath), options));
+}
+
+export function sortMessages(messages: LintMessage[]): LintMessage[] {
+  return messages.sort(
+    (a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "") || a.message.localeCompare(b.message),
+  );
+}
+
+export function toResult(filePath: string, messages: LintMessage[]): LintResult {
+  return {
+    filePath,
+    messages,
+    errorCount: messages.filter((m) => m.severity === 2).length,
+    warningCount: messages.filter((m) => m.severity === 1).length,
+  };
+}

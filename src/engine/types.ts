@@ -1,0 +1,68 @@
+import type { PolicyDocument } from "../parse/document.js";
+
+export type Severity = "off" | "warn" | "error";
+
+export interface OptionSpec {
+  type: "string" | "number" | "boolean" | "string[]" | "object[]" | "object";
+  default: unknown;
+  description: string;
+  /** Presets that set this option add to it instead of replacing it (e.g. lists of required disclosures). */
+  merge?: "union";
+  /** Allowed values for a string option. */
+  enum?: string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  options: Record<string, OptionSpec>;
+  /** Why the rule exists, for its documentation page. */
+  rationale?: string;
+}
+
+export interface Finding {
+  message: string;
+  /** Source offsets (of the text as parsed). */
+  start: number;
+  end: number;
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
+  doc: PolicyDocument;
+  options: Options;
+  /** The date date-based rules compare against, YYYY-MM-DD. */
+  today: string;
+  report(finding: Finding): void;
+}
+
+export interface Rule<Options = Record<string, unknown>> {
+  meta: RuleMeta;
+  check(context: RuleContext<Options>): void;
+}
+
+/** One message of a result, in ESLint's shape so existing tooling reads it. */
+export interface LintMessage {
+  ruleId: string | null;
+  severity: 1 | 2;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** A file that could not be read or parsed at all. */
+  fatal?: boolean;
+}
+
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+}
+
+export const DOCS_BASE = "https://github.com/policylint/policylint/blob/main/docs/rules";
+
+export function ruleDocsUrl(id: string): string {
+  return `${DOCS_BASE}/${id}.md`;
+}

@@ -1,0 +1,77 @@
+import { unified, type Processor } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkFrontmatter from "remark-frontmatter";
+import { parse as parseYaml } from "yaml";
+import type { Root, RootContent, Yaml } from "mdast";
+import { lineStartOffsets, pointAt, type Point } from "./positions.js";
+import { buildSections, type Section } from "./sections.js";
+
+export type { Section } from "./sections.js";
+
+export interface FrontMatter {
+  /** Parsed YAML mapping, or null when the document has none (or it is not a mapping). */
+  data: Record<string, unknown> | null;
+  raw: string | null;
+  node: Yaml | null;
+  /** Set when the YAML is malformed; rules then see no data. */
+  error: string | null;
+}
+
+/** The one parsed model every rule and the diff receive. Rules never parse text themselves. */
+export interface PolicyDocument {
+  filePath: string;
+  /** The text as parsed: a leading BOM removed, line endings as in the file. */
+  source: string;
+  tree: Root;
+  frontMatter: FrontMatter;
+  /** Blocks before the first heading. */
+  preamble: RootContent[];
+  /** Top-level sections; each carries its sub-sections. */
+  sections: Section[];
+  /** Every section in document order. */
+  allSections: Section[];
+  pointAt(offset: number): Point;
+}
+
+let processor: Processor<Root> | undefined;
+
+function markdownProcessor(): Processor<Root> {
+  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]) as unknown as Processor<Root>;
+  return processor;
+}
+
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+export function parseDocument(text: string, filePath = "<input>"): PolicyDocument {
+  const source = stripBom(text);
+  const tree = markdownProcessor().parse(source) as Root;
+  const lineStarts = lineStartOffsets(source);
+  const frontMatter = readFrontMatter(tree);
+  const { preamble, sections, allSections } = buildSections(tree, source);
+  return {
+    filePath,
+    source,
+    tree,
+    frontMatter,
+    preamble,
+    sections,
+    allSections,
+    pointAt: (offset: number) => pointAt(lineStarts, offset),
+  };
+}
+
+function readFrontMatter(tree: Root): FrontMatter {
+  const node = tree.children[0]?.type === "yaml" ? (tree.children[0] as Yaml) : null;
+  if (!node) return { data: null, raw: null, node: null, error: null };
+  try {
+    const parsed: unknown = parseYaml(node.value);
+    const data = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    return { data, raw: node.value, node, error: null };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { data: null, raw: node.value, node, error: reason };
+  }
+}

@@ -1,0 +1,171 @@
+import type { Heading, Html, Link, Definition, Node, Paragraph, Parent, TableCell, Text } from "mdast";
+import type { PolicyDocument } from "./document.js";
+
+/** Stands in for inline code, HTML and footnote references, so no pattern matches across them. */
+export const OPAQUE = "\uFFFC";
+
+export type TextBlockNode = Paragraph | Heading | TableCell;
+
+/**
+ * The text of one paragraph, heading or table cell as a reader sees it (escapes and entities decoded, emphasis
+ * markers gone, link text kept, link targets dropped), with the source offset of every character.
+ */
+export interface BlockText {
+  node: TextBlockNode;
+  text: string;
+  /** offsets[i] is the source offset of text[i]; offsets[text.length] is the offset just past the last. */
+  offsets: Int32Array;
+  /** Outermost first: root, list, listItem, blockquote, table, … */
+  ancestors: Parent[];
+}
+
+export interface LinkTarget {
+  node: Link | Definition;
+  url: string;
+  /** Source offsets of the url as written, when it can be found verbatim. */
+  start: number;
+  end: number;
+}
+
+export interface DocumentText {
+  blocks: BlockText[];
+  html: { node: Html; ancestors: Parent[] }[];
+  links: LinkTarget[];
+}
+
+const cache = new WeakMap<PolicyDocument, DocumentText>();
+
+export function documentText(doc: PolicyDocument): DocumentText {
+  let result = cache.get(doc);
+  if (!result) {
+    result = collect(doc);
+    cache.set(doc, result);
+  }
+  return result;
+}
+
+const TEXT_BLOCKS = new Set(["paragraph", "heading", "tableCell"]);
+const SKIPPED = new Set(["code", "yaml", "toml", "math"]);
+
+function collect(doc: PolicyDocument): DocumentText {
+  const out: DocumentText = { blocks: [], html: [], links: [] };
+  const walk = (node: Node, ancestors: Parent[]): void => {
+    if (SKIPPED.has(node.type)) return;
+    if (node.type === "html") {
+      out.html.push({ node: node as Html, ancestors });
+      return;
+    }
+    if (node.type === "link" || node.type === "definition") recordLink(doc, node as Link | Definition, out.links);
+    if (TEXT_BLOCKS.has(node.type)) {
+      out.blocks.push(flatten(doc, node as TextBlockNode, ancestors));
+      // HTML and links inside the block are still collected for the rules that read them.
+      collectInline(doc, node as Parent, [...ancestors, node as Parent], out);
+      return;
+    }
+    if ("children" in node) {
+      const next = [...ancestors, node as Parent];
+      for (const child of (node as Parent).children) walk(child, next);
+    }
+  };
+  walk(doc.tree, []);
+  return out;
+}
+
+function collectInline(doc: PolicyDocument, parent: Parent, ancestors: Parent[], out: DocumentText): void {
+  for (const child of parent.children) {
+    if (child.type === "html") out.html.push({ node: child, ancestors });
+    else if (child.type === "link") recordLink(doc, child, out.links);
+    if ("children" in child) collectInline(doc, child as Parent, [...ancestors, child as Parent], out);
+  }
+}
+
+function recordLink(doc: PolicyDocument, node: Link | Definition, links: LinkTarget[]): void {
+  const from = node.position?.start.offset ?? 0;
+  const to = node.position?.end.offset ?? from;
+  const raw = doc.source.slice(from, to);
+  const at = raw.lastIndexOf(node.url);
+  const start = at >= 0 ? from + at : from;
+  links.push({ node, url: node.url, start, end: at >= 0 ? start + node.url.length : to });
+}
+
+function flatten(doc: PolicyDocument, block: TextBlockNode, ancestors: Parent[]): BlockText {
+  let text = "";
+  const offsets: number[] = [];
+  const append = (value: string, nodeStart: number, nodeEnd: number): void => {
+    const map = alignOffsets(value, doc.source, nodeStart, nodeEnd);
+    text += value;
+    for (const o of map) offsets.push(o);
+  };
+  const visit = (node: Node): void => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? start;
+    switch (node.type) {
+      case "text":
+        append((node as Text).value, start, end);
+        return;
+      case "inlineCode":
+      case "html":
+      case "footnoteReference":
+      case "image":
+      case "imageReference":
+        text += OPAQUE;
+        offsets.push(start);
+        return;
+      case "break":
+        text += "\n";
+        offsets.push(start);
+        return;
+      default:
+        if ("children" in node) for (const child of (node as Parent).children) visit(child);
+    }
+  };
+  for (const child of block.children) visit(child);
+  const blockEnd = block.position?.end.offset ?? 0;
+  offsets.push(offsets.length ? Math.max(offsets[offsets.length - 1] + 1, 0) : blockEnd);
+  return { node: block, text, offsets: Int32Array.from(offsets), ancestors };
+}
+
+/**
+ * Maps each character of a decoded text value back into the source it came from, stepping over backslash escapes,
+ * entity references and the indentation or `>` markers that continuation lines carry.
+ */
+export function alignOffsets(value: string, source: string, start: number, end: number): number[] {
+  const map = new Array<number>(value.length);
+  let i = start;
+  for (let j = 0; j < value.length; j++) {
+    const ch = value[j];
+    while (i < end && source[i] !== ch) {
+      if (source[i] === "&") {
+        const semi = source.indexOf(";", i);
+        if (semi > i && semi - i <= 32 && semi < end) {
+          // The whole entity renders as this one character.
+          map[j] = i;
+          i = semi + 1;
+          break;
+        }
+      }
+      i++;
+    }
+    if (map[j] !== undefined) continue;
+    if (i >= end) {
+      for (let k = j; k < value.length; k++) map[k] = Math.max(start, end - 1);
+      return map;
+    }
+    map[j] = i;
+    i++;
+  }
+  return map;
+}
+
+/** Source offsets of text[from, to) in a block. */
+export function blockRange(block: BlockText, from: number, to: number): { start: number; end: number } {
+  const start = block.offsets[from];
+  const end = to > from ? block.offsets[to - 1] + 1 : start;
+  return { start, end };
+}
+
+/** The nearest ancestor of one of these types, if any. */
+export function within(ancestors: Parent[], ...types: string[]): Parent | undefined {
+  for (let i = ancestors.length - 1; i >= 0; i--) if (types.includes(ancestors[i].type)) return ancestors[i];
+  return undefined;
+}
