@@ -59,7 +59,7 @@ export const noPlaceholders: Rule<Options> = {
     const { blocks, html, links } = documentText(context.doc);
 
     for (const block of blocks) {
-      scanBlock(block, reporter, extra);
+      scanBlock(block, context.doc.source, reporter, extra);
     }
     visitStrongPlaceholders(context, reporter);
     for (const { node } of html) {
@@ -94,7 +94,7 @@ class RangeReporter {
   }
 }
 
-function scanBlock(block: BlockText, reporter: RangeReporter, extra: RegExp[]): void {
+function scanBlock(block: BlockText, source: string, reporter: RangeReporter, extra: RegExp[]): void {
   const { text } = block;
   const at = (from: number, to: number) => blockRange(block, from, to);
   const emit = (message: string, from: number, to: number) => {
@@ -106,7 +106,9 @@ function scanBlock(block: BlockText, reporter: RangeReporter, extra: RegExp[]): 
     emit(`Obfuscated e-mail artefact "${m[0]}": the address was lost when the text was copied from a web page`, m.index!, m.index! + m[0].length);
   }
   for (const m of text.matchAll(BRACKETED)) {
-    if (isBracketPlaceholder(text, m.index!, m[0], m[1])) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
+    // The source decides link syntax: in "[our cookies] [cookies]" the second bracket is already a parsed link.
+    const sourceAfter = source.slice(block.offsets[m.index! + m[0].length - 1] + 1, block.offsets[m.index! + m[0].length - 1] + 3);
+    if (isBracketPlaceholder(text, m.index!, m[0], m[1], sourceAfter)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
   }
   for (const m of text.matchAll(TEMPLATE_VARIABLE)) emit(`Unresolved template variable "${m[0]}"`, m.index!, m.index! + m[0].length);
   for (const m of text.matchAll(SNAKE_PLACEHOLDER)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
@@ -119,11 +121,11 @@ function scanBlock(block: BlockText, reporter: RangeReporter, extra: RegExp[]): 
   }
 }
 
-function isBracketPlaceholder(text: string, index: number, whole: string, inner: string): boolean {
+function isBracketPlaceholder(text: string, index: number, whole: string, inner: string, sourceAfter: string): boolean {
   const before = text[index - 1] ?? "";
   const after = text[index + whole.length] ?? "";
   // A link, reference or footnote whose target is missing still reads as a link: [text](…), [text][ref], [^1].
-  if (after === "(" || after === "[" || (after === ":" && index === 0)) return false;
+  if (after === "(" || /^ ?\[/.test(sourceAfter) || (after === ":" && index === 0)) return false;
   if (before === "]") return false;
   if (inner.startsWith("^")) return false;
   // Glued to a word, as in privacy[at]github[dot]com or array[0], it is notation, not a blank to fill.
@@ -137,6 +139,8 @@ function isBracketPlaceholder(text: string, index: number, whole: string, inner:
   if (content.includes(OPAQUE)) return false;
   if (LEAD_WORDS.test(content)) return true;
   if (ALL_CAPS.test(content) && /[A-Z]{2}/.test(content)) return true;
+  // Inside a quotation, "[was] not persuaded" is the quoting author's alteration, not a blank.
+  if (isInsideQuotation(text, index)) return false;
   // A short noun phrase in brackets, outside a link, is a blank left for someone to fill: [hosting provider], [email].
   const words = content.split(/\s+/);
   return words.length <= 5 && !/[.!?;:"“”]/.test(content) && /^[\p{L}]/u.test(content);
@@ -147,6 +151,13 @@ function isInsideExample(text: string, index: number): boolean {
   const open = text.lastIndexOf("(", index);
   if (open < 0 || text.lastIndexOf(")", index) > open) return false;
   return EXAMPLE_LEAD.test(text.slice(open + 1, index));
+}
+
+function isInsideQuotation(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const straight = (before.match(/"/g) ?? []).length;
+  const opened = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || opened > 0;
 }
 
 function isNumberPlaceholder(text: string, index: number, found: string): boolean {
@@ -193,7 +204,7 @@ function scanHtml(context: RuleContext<Options>, value: string, start: number, e
     offsets: Int32Array.from([...map, (map[map.length - 1] ?? start) + 1]),
     ancestors: [],
   };
-  scanBlock(block, reporter, extra);
+  scanBlock(block, context.doc.source, reporter, extra);
 }
 
 function decodeSafely(text: string): string {

@@ -71,7 +71,7 @@ export const noReviewMarkers: Rule<Options> = {
       const body = node.value.replace(/^<!--|-->$/g, "").trim();
       if (/^(?:policylint|markdownlint|prettier|eslint|textlint|vale)\b/i.test(body)) continue;
       const isNote =
-        tagStart.test(body.replace(/^\[/, "")) ||
+        tagStart.test(/^\[([^\]]*)\]/.exec(body)?.[1] ?? body) ||
         (wordPattern !== null && new RegExp(wordPattern.source).test(body)) ||
         (phrasePattern !== null && new RegExp(phrasePattern.source, "i").test(body));
       if (!isNote) continue;

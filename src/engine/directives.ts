@@ -1,7 +1,7 @@
 import type { PolicyDocument } from "../parse/document.js";
 import { documentText } from "../parse/text.js";
 
-const DIRECTIVE = /^<!--\s*policylint-(disable|enable|disable-next-line|disable-line)\b([^]*?)-->$/;
+const DIRECTIVE = /^<!--\s*policylint-(disable-next-line|disable-line|disable|enable)(?![\w-])([^]*?)-->$/;
 
 interface Toggle {
   line: number;

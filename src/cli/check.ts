@@ -1,0 +1,129 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { Option, type Command } from "commander";
+import { allRules, ruleById } from "../../rules/index.js";
+import { loadConfig } from "../config/load.js";
+import { normalizeSeverity } from "../config/schema.js";
+import { todayUtc } from "../engine/lint.js";
+import { checkPaths } from "../engine/run.js";
+import type { LintResult, Severity } from "../engine/types.js";
+import { formatters } from "../format/index.js";
+import { decodeText, readStdin, STDIN } from "./files.js";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
+import { VERSION, type ExitState } from "./context.js";
+import { useColor } from "./color.js";
+
+interface CheckFlags {
+  format: string;
+  outputFile?: string;
+  maxWarnings?: string;
+  quiet?: boolean;
+  rule: string[];
+  today?: string;
+  config?: string;
+  stdinFilename?: string;
+  color?: boolean;
+}
+
+export function registerCheck(program: Command, exit: ExitState): void {
+  program
+    .command("check")
+    .summary("lint policies")
+    .description("Lint policy files: placeholders, reviewer notes, required disclosures, dates, structure.")
+    .argument("<paths...>", 'files, directories (their *.md files) or globs; "-" reads standard input')
+    .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"))
+    .option("-o, --output-file <file>", "write the report to a file instead of standard output")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
+    .option("-q, --quiet", "report errors only")
+    .option("-r, --rule <id:severity>", 'set a rule\'s severity for this run, e.g. "no-placeholders:warn" (repeatable)', collect, [])
+    .option("--today <YYYY-MM-DD>", "the date that date rules compare against (default: today, UTC)")
+    .option("-c, --config <file>", "use this configuration file instead of searching for one")
+    .option("--stdin-filename <name>", "the file name to report for standard input")
+    .option("--color", "force coloured output")
+    .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ policylint check privacy.md terms.md
+  $ policylint check legal/ --format github
+  $ policylint check "policies/**/*.md" --format sarif -o policylint.sarif
+  $ cat draft.md | policylint check - --stdin-filename draft.md
+  $ policylint check privacy.md --rule last-updated:off --today 2026-05-01`,
+    )
+    .action(async (paths: string[], flags: CheckFlags) => {
+      exit.code = await runCheck(paths, flags);
+    });
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
+  const cwd = process.cwd();
+  const today = flags.today === undefined ? todayUtc() : parseToday(flags.today);
+  const maxWarnings = flags.maxWarnings === undefined ? -1 : parseCount(flags.maxWarnings);
+  const ruleSeverities = parseRuleFlags(flags.rule);
+  const config = await loadConfig({ cwd, configPath: flags.config });
+  let stdin: { text: string; filePath: string } | undefined;
+  if (paths.includes(STDIN)) {
+    const decoded = decodeText(await readStdin());
+    if ("problem" in decoded) throw new UsageError(`standard input: ${decoded.problem}`);
+    stdin = { text: decoded.text, filePath: flags.stdinFilename ?? "<stdin>" };
+  }
+  const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin });
+  for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
+
+  const shown = flags.quiet ? results.map(errorsOnly) : results;
+  const output = formatters[flags.format](shown, {
+    cwd,
+    rules: allRules.map((r) => r.meta),
+    color: !flags.outputFile && useColor(flags.color),
+    version: VERSION,
+  });
+  if (flags.outputFile) await writeFile(path.resolve(cwd, flags.outputFile), output);
+  else process.stdout.write(output);
+
+  if (problems.length) return EXIT_USAGE;
+  const errors = shown.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
+  if (errors > 0) return EXIT_FINDINGS;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    process.stderr.write(`policylint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_OK;
+}
+
+function errorsOnly(result: LintResult): LintResult {
+  const messages = result.messages.filter((m) => m.severity === 2);
+  return { ...result, messages, warningCount: 0 };
+}
+
+export function parseToday(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`--today: "${value}" is not a valid date (use YYYY-MM-DD, e.g. 2026-04-29)`);
+  }
+  return value;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings: "${value}" is not a whole number`);
+  return Number(value);
+}
+
+function parseRuleFlags(values: string[]): Map<string, Severity> {
+  const severities = new Map<string, Severity>();
+  for (const value of values) {
+    const at = value.lastIndexOf(":");
+    const id = at > 0 ? value.slice(0, at) : value;
+    const severity = at > 0 ? normalizeSeverity(value.slice(at + 1)) : null;
+    if (!ruleById(id)) throw new UsageError(`--rule: unknown rule "${id}" (run \`policylint rules\` for the list)`);
+    if (!severity) throw new UsageError(`--rule: "${value}" needs a severity: ${id}:off, ${id}:warn or ${id}:error`);
+    severities.set(id, severity);
+  }
+  return severities;
+}

@@ -1,0 +1,43 @@
+import path from "node:path";
+import { Chalk } from "chalk";
+import type { Formatter } from "./types.js";
+
+/** ESLint's default "stylish" layout: a block per file, a summary line, nothing when all is clean. */
+export const stylish: Formatter = (results, context) => {
+  const chalk = new Chalk({ level: context.color ? 1 : 0 });
+  let errors = 0;
+  let warnings = 0;
+  const lines: string[] = [];
+  for (const result of results) {
+    const messages = result.messages.filter((m) => !m.fatal);
+    errors += messages.filter((m) => m.severity === 2).length;
+    warnings += messages.filter((m) => m.severity === 1).length;
+    if (!messages.length) continue;
+    lines.push(chalk.underline(path.relative(context.cwd, result.filePath) || result.filePath));
+    const rows = messages.map((m) => [
+      `${m.line}:${m.column}`,
+      m.severity === 2 ? chalk.red("error") : chalk.yellow("warning"),
+      m.message,
+      chalk.dim(m.ruleId ?? ""),
+    ]);
+    const widths = [0, 1].map((i) => Math.max(...rows.map((r) => visibleLength(r[i]))));
+    for (const row of rows) {
+      lines.push(`  ${pad(row[0], widths[0])}  ${pad(row[1], widths[1])}  ${row[2]}  ${row[3]}`);
+    }
+    lines.push("");
+  }
+  const total = errors + warnings;
+  if (!total) return "";
+  const summary = `✖ ${total} problem${total === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})`;
+  lines.push((errors ? chalk.red.bold : chalk.yellow.bold)(summary));
+  return `${lines.join("\n")}\n`;
+};
+
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, "").length;
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - visibleLength(text)));
+}

@@ -1,0 +1,231 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, tempProject } from "./helpers/cli.js";
+import { ROOT } from "./helpers/fixtures.js";
+
+const CLEAN = "# Privacy Policy\n\nWe collect your e-mail address to send you receipts.\n";
+const DIRTY = "# Privacy Policy\n\nThis policy is provided by [YOUR COMPANY].\n";
+const WARN_ONLY_CONFIG = JSON.stringify({ rules: { "no-placeholders": "warn", "no-review-markers": "off" } });
+const QUIET_RULES = { rules: { "no-placeholders": "error", "no-review-markers": "error" } };
+const project = (files: Record<string, string | Buffer>) => tempProject({ ".policylintrc.json": JSON.stringify(QUIET_RULES), ...files });
+
+describe("policylint check: exit codes", () => {
+  it("exits 0 and prints nothing on a clean policy", () => {
+    const run = runCli(["check", "clean.md"], { cwd: project({ "clean.md": CLEAN }) });
+    expect(run).toMatchObject({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("exits 1 on a lint error and names file, position, rule and text", () => {
+    const run = runCli(["check", "dirty.md"], { cwd: project({ "dirty.md": DIRTY }) });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("dirty.md");
+    expect(run.stdout).toMatch(/3:28\s+error\s+Unresolved placeholder "\[YOUR COMPANY\]"\s+no-placeholders/);
+    expect(run.stdout).toContain("✖ 1 problem (1 error, 0 warnings)");
+  });
+
+  it("exits 0 on warnings within --max-warnings and 1 above it", () => {
+    const dir = tempProject({ ".policylintrc.json": WARN_ONLY_CONFIG, "dirty.md": DIRTY });
+    expect(runCli(["check", "dirty.md"], { cwd: dir }).code).toBe(0);
+    expect(runCli(["check", "dirty.md", "--max-warnings", "1"], { cwd: dir }).code).toBe(0);
+    const over = runCli(["check", "dirty.md", "--max-warnings", "0"], { cwd: dir });
+    expect(over.code).toBe(1);
+    expect(over.stderr).toContain("more than --max-warnings 0");
+  });
+
+  it("--quiet drops warnings from output and count", () => {
+    const dir = tempProject({ ".policylintrc.json": WARN_ONLY_CONFIG, "dirty.md": DIRTY });
+    const run = runCli(["check", "dirty.md", "--quiet", "--max-warnings", "0"], { cwd: dir });
+    expect(run).toMatchObject({ code: 0, stdout: "" });
+  });
+
+  it("--rule changes a severity for the run; an unknown rule is a usage error", () => {
+    const dir = project({ "dirty.md": DIRTY });
+    expect(runCli(["check", "dirty.md", "--rule", "no-placeholders:off"], { cwd: dir }).code).toBe(0);
+    const warn = runCli(["check", "dirty.md", "--rule", "no-placeholders:warn"], { cwd: dir });
+    expect(warn.stdout).toContain("warning");
+    const bad = runCli(["check", "dirty.md", "--rule", "no-such-rule:error"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('policylint: --rule: unknown rule "no-such-rule" (run `policylint rules` for the list)\n');
+  });
+
+  it("exits 2 on a bad --today, with no stack trace", () => {
+    const run = runCli(["check", "clean.md", "--today", "2026-02-30"], { cwd: project({ "clean.md": CLEAN }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('policylint: --today: "2026-02-30" is not a valid date (use YYYY-MM-DD, e.g. 2026-04-29)\n');
+  });
+
+  it("exits 2 on an unknown option or a missing path argument", () => {
+    expect(runCli(["check", "--no-such-flag", "x.md"]).code).toBe(2);
+    expect(runCli(["check"]).code).toBe(2);
+  });
+});
+
+describe("policylint check: inputs", () => {
+  it("still checks the good file when another is missing, and exits 2", () => {
+    const run = runCli(["check", "missing.md", "dirty.md"], { cwd: project({ "dirty.md": DIRTY }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("policylint: missing.md: no such file or directory\n");
+    expect(run.stdout).toContain('Unresolved placeholder "[YOUR COMPANY]"');
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it("reports binary and non-UTF-8 files as input errors and checks the rest", () => {
+    const dir = project({
+      "binary.md": Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]),
+      "latin1.md": Buffer.from("# Politique de confidentialit\xe9\n", "latin1"),
+      "dirty.md": DIRTY,
+    });
+    const run = runCli(["check", "binary.md", "latin1.md", "dirty.md", "--format", "json"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("binary.md: binary file");
+    expect(run.stderr).toContain("latin1.md: not valid UTF-8 text");
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { fatal?: boolean; message: string }[] }[];
+    expect(results.map((r) => path.basename(r.filePath))).toEqual(["binary.md", "dirty.md", "latin1.md"]);
+    expect(results[0].messages[0]).toMatchObject({ fatal: true });
+    expect(results[1].messages[0].message).toContain("[YOUR COMPANY]");
+  });
+
+  it("expands directories to their Markdown files and honours ignores", () => {
+    const dir = tempProject({
+      ".policylintrc.json": JSON.stringify({ ...QUIET_RULES, ignores: ["legal/drafts/**"] }),
+      "legal/privacy.md": DIRTY,
+      "legal/terms.markdown": DIRTY,
+      "legal/notes.txt": DIRTY,
+      "legal/drafts/next.md": DIRTY,
+      "legal/node_modules/x/readme.md": DIRTY,
+    });
+    const run = runCli(["check", "legal", "--format", "json"], { cwd: dir });
+    const files = (JSON.parse(run.stdout) as { filePath: string }[]).map((r) => path.relative(dir, r.filePath));
+    expect(files).toEqual(["legal/privacy.md", "legal/terms.markdown"]);
+  });
+
+  it("expands globs, and a glob that matches nothing is an input error", () => {
+    const dir = project({ "a/privacy.md": DIRTY, "b/terms.md": CLEAN });
+    const run = runCli(["check", "**/*.md", "--format", "json"], { cwd: dir });
+    expect((JSON.parse(run.stdout) as { filePath: string }[]).map((r) => path.relative(dir, r.filePath))).toEqual(["a/privacy.md", "b/terms.md"]);
+    const none = runCli(["check", "nothing/**/*.md"], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("nothing/**/*.md: no files match this pattern");
+  });
+
+  it('reads standard input with "-" and names it with --stdin-filename', () => {
+    const dir = project({});
+    const run = runCli(["check", "-", "--stdin-filename", "legal/draft.md", "--format", "github"], { cwd: dir, input: DIRTY });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("::error file=legal/draft.md,line=3,col=28");
+    const unnamed = runCli(["check", "-"], { cwd: dir, input: DIRTY });
+    expect(unnamed.stdout).toContain("<stdin>");
+  });
+
+  it("gives correct lines and columns for files with a BOM and CRLF line endings", () => {
+    const dir = project({ "crlf.md": `\ufeff# Policy\r\n\r\nWe are {{company}}.\r\n\r\n[LAWYER] check this.\r\n` });
+    const run = runCli(["check", "crlf.md", "--format", "json"], { cwd: dir });
+    const [result] = JSON.parse(run.stdout) as { messages: { line: number; column: number; endColumn: number }[] }[];
+    expect(result.messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([
+      [3, 8, 19],
+      [5, 1, 21],
+    ]);
+  });
+
+  it("honours inline disable, enable and disable-next-line directives", () => {
+    const text = [
+      "# Policy",
+      "",
+      "<!-- policylint-disable no-placeholders -->",
+      "Hidden [YOUR COMPANY].",
+      "<!-- policylint-enable no-placeholders -->",
+      "",
+      "Shown [YOUR COMPANY].",
+      "",
+      "<!-- policylint-disable-next-line -->",
+      "Hidden TBD and [LAWYER] note.",
+      "",
+      "Shown TBD.",
+      "",
+    ].join("\n");
+    const run = runCli(["check", "p.md", "--format", "json"], { cwd: project({ "p.md": text }) });
+    const [result] = JSON.parse(run.stdout) as { messages: { line: number }[] }[];
+    expect(result.messages.map((m) => m.line)).toEqual([7, 12]);
+  });
+});
+
+describe("policylint check: configuration", () => {
+  it("uses policylint:recommended when there is no configuration", () => {
+    const run = runCli(["check", "dirty.md", "--format", "json"], { cwd: tempProject({ "dirty.md": DIRTY }) });
+    expect(run.stdout).toContain("no-placeholders");
+  });
+
+  it("finds the config in package.json's policylint key and in .policylintrc.yaml", () => {
+    const fromPackage = tempProject({ "package.json": JSON.stringify({ name: "x", policylint: WARN_ONLY_CONFIG && JSON.parse(WARN_ONLY_CONFIG) }), "dirty.md": DIRTY });
+    expect(runCli(["check", "dirty.md"], { cwd: fromPackage }).stdout).toContain("warning");
+    const fromYaml = tempProject({ ".policylintrc.yaml": "rules:\n  no-placeholders: off\n  no-review-markers: off\n", "dirty.md": DIRTY });
+    expect(runCli(["check", "dirty.md"], { cwd: fromYaml }).code).toBe(0);
+  });
+
+  it("--config overrides discovery", () => {
+    const dir = tempProject({ ".policylintrc.json": WARN_ONLY_CONFIG, "strict.json": JSON.stringify(QUIET_RULES), "dirty.md": DIRTY });
+    expect(runCli(["check", "dirty.md", "--config", "strict.json"], { cwd: dir }).code).toBe(1);
+  });
+
+  it("applies overrides by glob", () => {
+    const config = { ...QUIET_RULES, overrides: [{ files: ["drafts/**"], rules: { "no-placeholders": "off" } }] };
+    const dir = tempProject({ ".policylintrc.json": JSON.stringify(config), "drafts/a.md": DIRTY, "live/b.md": DIRTY });
+    const run = runCli(["check", "drafts", "live", "--format", "json"], { cwd: dir });
+    const results = JSON.parse(run.stdout) as { filePath: string; errorCount: number }[];
+    expect(results.map((r) => [path.relative(dir, r.filePath), r.errorCount])).toEqual([
+      ["drafts/a.md", 0],
+      ["live/b.md", 1],
+    ]);
+  });
+
+  const badConfigs: [string, string, string][] = [
+    [".policylintrc.json", '{ "rules": { "no-placeholders": "error", } ', "cannot be parsed"],
+    [".policylintrc.json", JSON.stringify({ rules: { "no-such-rule": "error" } }), 'rules.no-such-rule: unknown rule "no-such-rule"'],
+    [".policylintrc.json", JSON.stringify({ rules: { "no-placeholders": "loud" } }), 'rules.no-placeholders: invalid severity "loud"'],
+    [".policylintrc.json", JSON.stringify({ rules: { "no-placeholders": ["error", { allow: "x" }] } }), "rules.no-placeholders.allow: expected an array of strings"],
+    [".policylintrc.json", JSON.stringify({ rules: { "no-placeholders": ["error", { colour: 1 }] } }), 'rules.no-placeholders.colour: unknown option for rule "no-placeholders"'],
+    [".policylintrc.json", JSON.stringify({ extends: "policylint:nope" }), 'extends: unknown preset "policylint:nope"'],
+    [".policylintrc.json", JSON.stringify({ rulez: {} }), "rulez: unknown key"],
+    [".policylintrc.yaml", "rules:\n  no-placeholders: [error\n", "cannot be parsed"],
+  ];
+  for (const [name, content, problem] of badConfigs) {
+    it(`a bad config is one message naming the file and key, exit 2: ${problem}`, () => {
+      const dir = tempProject({ [name]: content, "clean.md": CLEAN });
+      const run = runCli(["check", "clean.md"], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe("");
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(run.stderr).toContain(`policylint: invalid configuration in ${path.join(dir, name)}: `);
+      expect(run.stderr).toContain(problem);
+    });
+  }
+
+  it("a missing --config file is a usage error", () => {
+    const run = runCli(["check", "clean.md", "--config", "nope.json"], { cwd: tempProject({ "clean.md": CLEAN }) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("nope.json: config file not found");
+  });
+});
+
+describe("policylint check: the project's own quick start", () => {
+  it("finds the seed's defects with the repository's .policylintrc.json", () => {
+    const run = runCli(["check", "fixtures/seed/imagen-privacy-policy.md"], { cwd: ROOT });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Unresolved placeholder "[YOUR LEGAL ENTITY NAME]"');
+    expect(run.stdout).toContain("[LAWYER]");
+  });
+
+  it("prints the package version", () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(runCli(["--version"]).stdout.trim()).toBe(version);
+  });
+
+  it("lists every rule", () => {
+    const run = runCli(["rules"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/no-placeholders\s+error\s+Template placeholders/);
+    expect(run.stdout).toContain("no-review-markers");
+    expect(run.stdout).toContain("policylint:recommended");
+  });
+});
