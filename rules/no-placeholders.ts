@@ -46,6 +46,20 @@ export const noPlaceholders: Rule<Options> = {
     rationale:
       "A published policy that still says [YOUR LEGAL ENTITY NAME] names no controller at all, and an obfuscated " +
       "address such as [email protected] gives the reader no way to reach you.",
+    examples: [
+      {
+        title: "Blanks left in a draft",
+        markdown:
+          "This policy is provided by [YOUR LEGAL ENTITY NAME], effective __EFFECTIVE_DATE__.\n\n" +
+          "We keep logs for XX days. Our DPO is TBD. Write to [email protected].\n",
+      },
+      {
+        title: "Look-alikes that stay silent",
+        markdown:
+          "Read the [Privacy Statement](https://example.com/privacy) or write to privacy[at]example[dot]com.\n\n" +
+          "We log actions (e.g., [username] deleted [title of post]). Cookie `wp-settings-{user_id}` and wp_sharing_{id}.\n",
+      },
+    ],
     options: {
       patterns: { type: "string[]", default: [], description: "Extra regular expressions (JavaScript syntax) that mark a placeholder." },
       allow: { type: "string[]", default: [], description: "Texts that look like placeholders but are meant (matched case-insensitively, with or without brackets)." },

@@ -18,6 +18,19 @@ export const noReviewMarkers: Rule<Options> = {
     description: "Notes for the authors left in the policy: [LAWYER] …, [DRAFTING NOTE: …], TODO, FIXME, \"Legal review required\"",
     defaultSeverity: "error",
     rationale: "A reviewer's note that reaches the published page tells readers the policy was never finished, and often says what is legally weak.",
+    examples: [
+      {
+        title: "Notes for the authors",
+        markdown:
+          "[LAWYER] Confirm the legal bases under GDPR Art. 6.\n\n" +
+          "> ⚠️ Legal review required before publishing.\n\n" +
+          "We keep logs for 30 days. TODO: confirm with security.\n\n<!-- FIXME: add the cookie table -->\n",
+      },
+      {
+        title: "Ordinary words that stay silent",
+        markdown: "Our lawyers review every change. Your to-do list is yours; todo items are private.\n",
+      },
+    ],
     options: {
       tags: { type: "string[]", default: reviewMarkerData.tags, description: "Reviewer tags recognised inside square brackets and at the start of HTML comments." },
       words: { type: "string[]", default: reviewMarkerData.words, description: "Upper-case words that mark unfinished text." },

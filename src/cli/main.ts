@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/schema.js";
 import { registerCheck } from "./check.js";
 import { registerRules } from "./rules.js";
+import { registerInit } from "./init.js";
 import { EXIT_USAGE, UsageError } from "./errors.js";
 import { VERSION, type ExitState } from "./context.js";
 
@@ -26,6 +27,7 @@ Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, configuratio
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
   registerCheck(program, exit);
   registerRules(program);
+  registerInit(program);
   return program;
 }
 

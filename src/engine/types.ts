@@ -19,6 +19,14 @@ export interface RuleMeta {
   options: Record<string, OptionSpec>;
   /** Why the rule exists, for its documentation page. */
   rationale?: string;
+  /** Short documents for the rule's documentation page; each is linted there to show what the rule reports. */
+  examples?: RuleExample[];
+}
+
+export interface RuleExample {
+  title: string;
+  markdown: string;
+  options?: Record<string, unknown>;
 }
 
 export interface Finding {
