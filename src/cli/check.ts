@@ -33,7 +33,7 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .argument("<paths...>", 'files, directories (their *.md files) or globs; "-" reads standard input')
     .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"))
     .option("-o, --output-file <file>", "write the report to a file instead of standard output")
-    .option("--max-warnings <n>", "exit 1 when there are more warnings than this")
+    .option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", "-1")
     .option("-q, --quiet", "report errors only")
     .option("-r, --rule <id:severity>", 'set a rule\'s severity for this run, e.g. "no-placeholders:warn" (repeatable)', collect, [])
     .option("--today <YYYY-MM-DD>", "the date that date rules compare against (default: today, UTC)")
@@ -63,7 +63,7 @@ function collect(value: string, previous: string[]): string[] {
 async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   const cwd = process.cwd();
   const today = flags.today === undefined ? todayUtc() : parseToday(flags.today);
-  const maxWarnings = flags.maxWarnings === undefined ? -1 : parseCount(flags.maxWarnings);
+  const maxWarnings = parseCount(flags.maxWarnings ?? "-1");
   const ruleSeverities = parseRuleFlags(flags.rule);
   const config = await loadConfig({ cwd, configPath: flags.config });
   let stdin: { text: string; filePath: string } | undefined;
@@ -111,7 +111,8 @@ export function parseToday(value: string): string {
 }
 
 function parseCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings: "${value}" is not a whole number`);
+  // -1 means no limit, as in ESLint.
+  if (!/^(?:\d+|-1)$/.test(value)) throw new UsageError(`--max-warnings: "${value}" is not a whole number (or -1 for no limit)`);
   return Number(value);
 }
 

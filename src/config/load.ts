@@ -48,7 +48,9 @@ export async function loadConfig(options: { cwd?: string; configPath?: string } 
 }
 
 async function findConfig(cwd: string, configPath?: string): Promise<{ config: unknown; file: string } | null> {
-  const { cosmiconfig } = await import("cosmiconfig");
+  // cosmiconfig is CommonJS: under Node its named export is there; inside the bundled CLI only `default` is.
+  const loaded: typeof import("cosmiconfig") & { default?: typeof import("cosmiconfig") } = await import("cosmiconfig");
+  const cosmiconfig = loaded.cosmiconfig ?? loaded.default!.cosmiconfig;
   const explorer = cosmiconfig("policylint", { searchPlaces: SEARCH_PLACES, searchStrategy: "project", cache: false });
   try {
     if (configPath) {

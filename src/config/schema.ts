@@ -77,8 +77,11 @@ function checkOptionValue(spec: OptionSpec, value: unknown): string | null {
       return typeof value === "number" && Number.isFinite(value) ? null : `expected a number, got ${describe(value)}`;
     case "boolean":
       return typeof value === "boolean" ? null : `expected true or false, got ${describe(value)}`;
-    case "string[]":
-      return Array.isArray(value) && value.every((v) => typeof v === "string") ? null : `expected an array of strings, got ${describe(value)}`;
+    case "string[]": {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) return `expected an array of strings, got ${describe(value)}`;
+      const unknown = spec.enum ? value.find((v) => !spec.enum!.includes(v)) : undefined;
+      return unknown === undefined ? null : `unknown value "${unknown}" (expected any of ${spec.enum!.map((v) => JSON.stringify(v)).join(", ")})`;
+    }
     case "object[]":
       return Array.isArray(value) && value.every((v) => v && typeof v === "object" && !Array.isArray(v))
         ? null

@@ -28,8 +28,9 @@ const ATTRIBUTE_LIST = /\s*\{:?\s*([^}]*)\}\s*$/;
 const HTML_ID = /\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
 const HTML_HEADING = /^<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*$/i;
 // "1.", "8.2", "D.8", "12)", "IV.", "Section 3:", "§ 4" — the numbering a heading starts with.
+// The punctuation must end the number, so "U.S. State Data Privacy" is not section "U".
 const NUMBERING =
-  /^(?:(?:section|article|clause|part|schedule|annex|appendix|§)\s*)?((?:\d+|[A-Z]|[IVXLC]+)(?:\.\d+)*)(?:[.):]|\s+[-–—]|(?=\s))\s*(.*)$/i;
+  /^(?:(?:section|article|clause|part|schedule|annex|appendix|§)\s*)?((?:\d+|[A-Z]|[IVXLC]+)(?:\.\d+)*)(?:[.):](?=\s|$)|\s+[-–—]|(?=\s))\s*(.*)$/i;
 
 export function parseHeadingNumber(text: string): { number: string | null; title: string } {
   const match = NUMBERING.exec(text);
@@ -85,14 +86,27 @@ export function buildSections(
   const allSections: Section[] = [];
   const open: Section[] = [];
 
+  // Ids of anchor-only blocks seen since the last content; a heading right after them takes them over.
+  let pendingIds: string[] = [];
+  let previous: RootContent | null = null;
+
   for (const node of tree.children) {
     if (node.type === "yaml") continue;
     const info = readHeading(node);
     if (!info) {
+      const ids = hiddenAnchorIds(node);
+      const last = open[open.length - 1];
+      // `{: #id}` on the line under a heading is kramdown's way of naming that heading.
+      if (ids && node.type === "paragraph" && last && previous === last.heading && isAttributeList(node)) last.anchors.unshift(...ids);
+      else pendingIds = ids ? [...pendingIds, ...ids] : [];
       // Content after a sub-section belongs to the deepest open section.
       (open.length ? open[open.length - 1].blocks : preamble).push(node);
+      previous = node;
       continue;
     }
+    info.explicitIds.unshift(...pendingIds);
+    pendingIds = [];
+    previous = node;
     const start = node.position?.start.offset ?? 0;
     while (open.length && open[open.length - 1].depth >= info.depth) open.pop()!.end = start;
     const parent = open[open.length - 1] ?? null;
@@ -115,6 +129,30 @@ export function buildSections(
     open.push(section);
   }
   return { preamble, sections, allSections };
+}
+
+const ONLY_ATTRIBUTE_LIST = /^\{:?\s*#([\w:.-]+)[^}]*\}$/;
+
+function isAttributeList(node: RootContent): boolean {
+  return node.type === "paragraph" && ONLY_ATTRIBUTE_LIST.test(toString(node).trim());
+}
+
+/**
+ * The ids of a block that renders nothing a reader sees but anchors: `<a name="x"></a>` (an HTML block, or a
+ * paragraph holding only inline HTML) or a lone attribute list `{: #x}`. Null for any other block.
+ */
+export function hiddenAnchorIds(node: RootContent): string[] | null {
+  let markup: string;
+  if (node.type === "html") markup = node.value;
+  else if (node.type === "paragraph") {
+    const attributes = ONLY_ATTRIBUTE_LIST.exec(toString(node).trim());
+    if (attributes) return [attributes[1]];
+    if (!node.children.every((c) => c.type === "html" || (c.type === "text" && !c.value.trim()))) return null;
+    markup = node.children.map((c) => (c.type === "html" ? c.value : "")).join("");
+  } else return null;
+  if (/<!--/.test(markup) || markup.replace(/<[^>]*>/g, "").trim()) return null;
+  const ids = [...markup.matchAll(HTML_ID)].map((m) => m[1]);
+  return ids.length ? ids : null;
 }
 
 /** The section path from the top ("Sharing" › "Sub-processors"), as the diff and messages name a place. */

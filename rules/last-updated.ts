@@ -1,0 +1,247 @@
+import { loadRuleData } from "../src/engine/data.js";
+import type { Rule } from "../src/engine/types.js";
+import type { PolicyDocument } from "../src/parse/document.js";
+import { documentText, blockRange } from "../src/parse/text.js";
+
+interface LastUpdatedData {
+  phrases: string[];
+  frontMatterKeys: string[];
+  months: Record<string, number>;
+  weekdays: string[];
+}
+
+type DateFormat = "auto" | "MDY" | "DMY";
+
+interface Options {
+  maxAgeDays: number;
+  maxFutureDays: number;
+  dateFormat: DateFormat;
+}
+
+/** The date a policy states, as found in its text or front matter. */
+export interface StatedDate {
+  /** The date as written ("April 29, 2026"), or what stands where the date should be. */
+  text: string;
+  /** YYYY-MM-DD, or null when `text` is not a date that can be read without doubt. */
+  isoDate: string | null;
+  /** Source offsets of `text`. */
+  start: number;
+  end: number;
+  /** What introduced it: "Last updated", "Effective date", or the front-matter key. */
+  label: string;
+  /** Why isoDate is null. */
+  problem: string | null;
+}
+
+const data = loadRuleData<LastUpdatedData>("last-updated");
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const byLength = (a: string, b: string) => b.length - a.length;
+const MONTH = `(${Object.keys(data.months).sort(byLength).map(escape).join("|")})\\.?`;
+const WEEKDAY = new RegExp(`^(?:${data.weekdays.sort(byLength).map(escape).join("|")})\\.?,?\\s+`, "i");
+const PHRASE = new RegExp(`(?<![\\p{L}\\p{N}])(${data.phrases.sort(byLength).map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
+// What may stand between the phrase and the date.
+const SEPARATOR = /^\s*(?:[:：\-–—]\s*|(?:on|as of|from|is)\s+)?(?:[:：]\s*)?/i;
+
+const ISO = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
+const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "i");
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)`, "i");
+const MONTH_YEAR = new RegExp(`^${MONTH},?\\s+(\\d{4})(?!\\d)`, "i");
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/;
+const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+export const lastUpdated: Rule<Options> = {
+  meta: {
+    id: "last-updated",
+    description: "The policy states when it was last updated or takes effect, in a readable date that is neither stale nor far in the future",
+    // A warning: its verdict changes with the calendar, so an untouched policy must not start failing builds overnight.
+    defaultSeverity: "warn",
+    rationale:
+      "Readers and regulators judge a policy by its date: the CCPA requires a privacy policy to be updated at least every 12 months, " +
+      "and an undated or unreadable date leaves no one able to tell which version they agreed to.",
+    examples: [
+      { title: "A stale date", markdown: "# Privacy Policy\n\n*Last updated: March 1, 2025*\n\nWe collect account data.\n" },
+      {
+        title: "An ambiguous numeric date",
+        markdown: "# Privacy Policy\n\nEffective date: 04/05/2026\n\nWe collect account data.\n",
+      },
+      { title: "No date at all", markdown: "# Privacy Policy\n\nWe may change this policy after the effective date we announce.\n" },
+      {
+        title: "Formats it reads (within a year: silent)",
+        markdown: "---\nlast_updated: 2026-04-29\n---\n\n# Terms\n\n**Effective as of** 29 April 2026.\n",
+      },
+    ],
+    options: {
+      maxAgeDays: { type: "number", default: 365, description: "Report a stated date older than this many days (the CCPA's 12-month rule)." },
+      maxFutureDays: {
+        type: "number",
+        default: 90,
+        description: "Report a stated date further in the future than this many days (policies are often published ahead of their effective date).",
+      },
+      dateFormat: {
+        type: "string",
+        default: "auto",
+        enum: ["auto", "MDY", "DMY"],
+        description: 'How to read numeric dates such as 04/05/2026: "MDY", "DMY", or "auto" (only when the numbers leave no doubt).',
+      },
+    },
+  },
+  check(context) {
+    const { doc, options, today } = context;
+    const stated = findStatedDate(doc, options.dateFormat);
+    if (!stated) {
+      context.report({ message: 'The policy states no date: add "Last updated: <date>" or an effective date', ...whereTheDateBelongs(doc) });
+      return;
+    }
+    const at = { start: stated.start, end: stated.end };
+    if (!stated.isoDate) {
+      const subject = stated.text === stated.label ? `"${stated.text}"` : `Stated date "${stated.text}"`;
+      context.report({ message: `${subject} ${stated.problem}`, ...at });
+      return;
+    }
+    const age = daysBetween(stated.isoDate, today);
+    if (age > options.maxAgeDays) {
+      context.report({ message: `Stated date "${stated.text}" is ${age} days old (maxAgeDays: ${options.maxAgeDays})`, ...at });
+    } else if (-age > options.maxFutureDays) {
+      context.report({ message: `Stated date "${stated.text}" is ${-age} days in the future (maxFutureDays: ${options.maxFutureDays})`, ...at });
+    }
+  },
+};
+
+/**
+ * The first date the text states ("Last updated: April 29, 2026", "*Effective date:* 2026-04-29"), else the one in
+ * front matter; null when there is neither. The diff engine reads a version's date through this too.
+ */
+export function findStatedDate(doc: PolicyDocument, dateFormat: DateFormat = "auto"): StatedDate | null {
+  return findInText(doc, dateFormat) ?? findInFrontMatter(doc, dateFormat);
+}
+
+/** The title's text (without a Setext underline), or the first line of the text when it opens without a title. */
+function whereTheDateBelongs(doc: PolicyDocument): { start: number; end: number } {
+  const first = doc.tree.children.find((node) => node.type !== "yaml" && !(node.type === "html" && node.value.startsWith("<!--")));
+  if (!first?.position) return { start: 0, end: 0 };
+  if (first.type === "heading" && first.children.length) {
+    return { start: first.children[0].position!.start.offset!, end: first.children[first.children.length - 1].position!.end.offset! };
+  }
+  const start = first.position.start.offset!;
+  const lineEnd = doc.source.indexOf("\n", start);
+  return { start, end: Math.min(first.position.end.offset!, lineEnd < 0 ? doc.source.length : lineEnd) };
+}
+
+function findInText(doc: PolicyDocument, format: DateFormat): StatedDate | null {
+  const blocks = documentText(doc).blocks;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b];
+    const { text } = block;
+    for (const m of text.matchAll(PHRASE)) {
+      const phraseEnd = m.index! + m[0].length;
+      const separator = SEPARATOR.exec(text.slice(phraseEnd))![0];
+      const from = phraseEnd + separator.length;
+      const lineEnd = endOfLine(text, from);
+      const value = text.slice(from, lineEnd);
+      const range = (length: number) => blockRange(block, from, from + length);
+      const parsed = readDate(value, format);
+      if (parsed) return { ...parsed, ...range(parsed.text.length), label: m[0] };
+      // Without a date after it, a phrase counts only as a label: at the start of its line and before a colon
+      // ("Effective date: TBD"), not inside a sentence ("after the effective date, …").
+      const opensLine = /(?:^|\n)[\s(\[]*$/.test(text.slice(0, m.index!));
+      if (!opensLine) continue;
+      if (!value.trim()) {
+        // A heading or label alone ("## Effective date") with the date as the next block.
+        const next = blocks[b + 1];
+        const following = next && readDate(next.text.trimStart(), format);
+        if (following && next.node.type !== "heading") {
+          const skip = next.text.length - next.text.trimStart().length;
+          return { ...following, ...blockRange(next, skip, skip + following.text.length), label: m[0] };
+        }
+        if (/[:：]/.test(separator)) return unreadable(m[0], blockRange(block, m.index!, phraseEnd), m[0], "is not followed by a date");
+        continue;
+      }
+      if (!/[:：]/.test(separator)) continue;
+      const shown = trimValue(value);
+      return unreadable(shown, range(shown.length), m[0], "cannot be read as a date");
+    }
+  }
+  return null;
+}
+
+function findInFrontMatter(doc: PolicyDocument, format: DateFormat): StatedDate | null {
+  const { data: fields, raw, node } = doc.frontMatter;
+  if (!fields || raw === null || !node?.position) return null;
+  const rawStart = doc.source.indexOf(raw, node.position.start.offset!);
+  for (const key of data.frontMatterKeys) {
+    const value = fields[key];
+    if (value === undefined || value === null) continue;
+    const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
+    const line = new RegExp(`^[ \\t]*["']?${escape(key)}["']?[ \\t]*:[ \\t]*["']?`, "m").exec(raw);
+    const start = line ? rawStart + line.index + line[0].length : rawStart;
+    const at = { start, end: start + text.length };
+    const parsed = readDate(text, format);
+    if (parsed && parsed.text.length === text.length) return { ...parsed, ...at, label: key };
+    return unreadable(text, at, key, "cannot be read as a date");
+  }
+  return null;
+}
+
+function unreadable(text: string, at: { start: number; end: number }, label: string, problem: string): StatedDate {
+  return { text, isoDate: null, ...at, label, problem };
+}
+
+/** "[DATE]*" → "[DATE]": emphasis markers, a full stop and unbalanced closing brackets are not part of the value. */
+function trimValue(value: string): string {
+  let text = value.replace(/[\s.*_]+$/, "");
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  while (/[)\]]$/.test(text) && count(/[)\]]/g) > count(/[(\[]/g)) text = text.slice(0, -1).replace(/[\s.*_]+$/, "");
+  return text;
+}
+
+function endOfLine(text: string, from: number): number {
+  const newline = text.indexOf("\n", from);
+  return newline < 0 ? text.length : newline;
+}
+
+/** Reads a date at the start of `value`; null when no date starts there. */
+export function readDate(value: string, format: DateFormat = "auto"): { text: string; isoDate: string | null; problem: string | null } | null {
+  const weekday = WEEKDAY.exec(value)?.[0] ?? "";
+  const rest = value.slice(weekday.length);
+  const result = (length: number, year: number, month: number, day: number) => {
+    const text = value.slice(0, weekday.length + length);
+    return isRealDate(year, month, day)
+      ? { text, isoDate: iso(year, month, day), problem: null }
+      : { text, isoDate: null, problem: "is not a real date" };
+  };
+  let m: RegExpExecArray | null;
+  if ((m = ISO.exec(rest))) return result(m[0].length, +m[1], +m[3], +m[4]);
+  if ((m = MONTH_DAY_YEAR.exec(rest))) return result(m[0].length, +m[3], month(m[1]), +m[2]);
+  if ((m = DAY_MONTH_YEAR.exec(rest))) return result(m[0].length, +m[3], month(m[2]), +m[1]);
+  if ((m = MONTH_YEAR.exec(rest))) return result(m[0].length, +m[2], month(m[1]), 1);
+  if ((m = NUMERIC.exec(rest))) {
+    const [first, second] = [+m[1], +m[3]];
+    const year = m[4].length === 2 ? 2000 + +m[4] : +m[4];
+    const order = format !== "auto" ? format : first > 12 ? "DMY" : second > 12 || first === second ? "MDY" : null;
+    if (!order) {
+      const text = value.slice(0, weekday.length + m[0].length);
+      const readings = `${MONTH_NAMES[first - 1]} ${second} or ${MONTH_NAMES[second - 1]} ${first}, ${year}`;
+      return { text, isoDate: null, problem: `is ambiguous (${readings}): set the dateFormat option to "MDY" or "DMY"` };
+    }
+    return order === "MDY" ? result(m[0].length, year, first, second) : result(m[0].length, year, second, first);
+  }
+  return null;
+}
+
+function month(name: string): number {
+  return data.months[name.toLowerCase().replace(/\.$/, "")];
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  if (!(month >= 1 && month <= 12) || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `from` is later. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

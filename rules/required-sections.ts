@@ -1,0 +1,326 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { loadRuleData, ruleDataPath } from "../src/engine/data.js";
+import type { Rule } from "../src/engine/types.js";
+import type { PolicyDocument } from "../src/parse/document.js";
+import { documentText, OPAQUE } from "../src/parse/text.js";
+import { reviewMarkerData, tagMatcher } from "./lib/review-vocabulary.js";
+
+/** One required disclosure, as written in rules/data/disclosures/*.json or in the `require` option. */
+export interface Disclosure {
+  id: string;
+  name: string;
+  law?: string;
+  source?: string;
+  /** Human wording of `requiredWhen`, for documentation. */
+  when?: string;
+  /** Required only when the document matches one of these. */
+  requiredWhen?: string[];
+  headings?: string[];
+  body?: string[];
+}
+
+export interface DisclosureList {
+  name: string;
+  description: string;
+  disclosures: Disclosure[];
+}
+
+interface Options {
+  presets: string[];
+  require: Disclosure[];
+  ignore: string[];
+}
+
+interface Compiled {
+  list: string;
+  disclosure: Disclosure;
+  citation: string;
+  headings: RegExp[];
+  body: RegExp[];
+  requiredWhen: RegExp[] | null;
+}
+
+const LISTS_DIR = path.dirname(ruleDataPath("disclosures/recommended"));
+const FRAGMENTS = loadRuleData<{ fragments: Record<string, string> }>("disclosure-fragments").fragments;
+
+let listNames: string[] | undefined;
+
+/** The disclosure lists shipped in rules/data/disclosures/, by file name: adding a list is adding a file. */
+export function disclosureListNames(): string[] {
+  listNames ??= readdirSync(LISTS_DIR)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -".json".length))
+    .sort((a, b) => (a === "recommended" ? -1 : b === "recommended" ? 1 : a.localeCompare(b)));
+  return listNames;
+}
+
+const lists = new Map<string, DisclosureList>();
+
+export function disclosureList(name: string): DisclosureList {
+  let list = lists.get(name);
+  if (!list) {
+    list = loadRuleData<DisclosureList>(`disclosures/${name}`);
+    lists.set(name, list);
+  }
+  return list;
+}
+
+/** `(?-i)` opens a pattern that needs capitals (company names); `{NAME}` is a shared fragment. */
+export function compilePattern(pattern: string): RegExp {
+  const caseSensitive = pattern.startsWith("(?-i)");
+  const source = (caseSensitive ? pattern.slice(5) : pattern).replace(/\{([A-Z]+)\}/g, (whole, name: string) => {
+    const fragment = FRAGMENTS[name];
+    if (fragment === undefined) throw new Error(`unknown fragment ${whole} (known: ${Object.keys(FRAGMENTS).join(", ")})`);
+    return fragment;
+  });
+  return new RegExp(source, caseSensitive ? "" : "i");
+}
+
+function compile(list: string, d: Disclosure): Compiled {
+  const problem = shapeProblem(d);
+  if (problem) throw new Error(problem);
+  const all = (patterns: string[] | undefined) => (patterns ?? []).map(compilePattern);
+  return {
+    list,
+    disclosure: d,
+    citation: [d.law, d.source].filter(Boolean).join(" "),
+    headings: all(d.headings),
+    body: all(d.body),
+    requiredWhen: d.requiredWhen?.length ? all(d.requiredWhen) : null,
+  };
+}
+
+function shapeProblem(d: Disclosure): string | null {
+  if (!d || typeof d !== "object") return "a disclosure must be an object";
+  if (typeof d.id !== "string" || !d.id) return "a disclosure needs an id";
+  if (typeof d.name !== "string" || !d.name) return `disclosure "${d.id}" needs a name`;
+  for (const key of ["headings", "body", "requiredWhen"] as const) {
+    const value = d[key];
+    if (value !== undefined && !(Array.isArray(value) && value.every((p) => typeof p === "string"))) {
+      return `disclosure "${d.id}": ${key} must be an array of regular expressions`;
+    }
+  }
+  if (!d.headings?.length && !d.body?.length) return `disclosure "${d.id}" needs heading or body patterns`;
+  return null;
+}
+
+const compiledLists = new Map<string, Compiled[]>();
+
+function compiledList(name: string): Compiled[] {
+  let compiled = compiledLists.get(name);
+  if (!compiled) {
+    compiled = disclosureList(name).disclosures.map((d) => compile(name, d));
+    compiledLists.set(name, compiled);
+  }
+  return compiled;
+}
+
+export const requiredSections: Rule<Options> = {
+  meta: {
+    id: "required-sections",
+    description: "Disclosures the law or good practice requires, each found by its heading or by the text that makes it",
+    defaultSeverity: "error",
+    rationale:
+      "A privacy policy is judged by what it leaves out: GDPR Art. 13, the CCPA and the US state laws each list what a notice " +
+      "must tell its readers. Each missing disclosure is reported once, with the article or section that requires it. " +
+      "Text inside reviewer notes ([LAWYER] …) and placeholders ([YOUR LEGAL ENTITY NAME]) does not count. " +
+      "The lists, their sources and their conditions are in docs/presets.md.",
+    options: {
+      presets: {
+        type: "string[]",
+        // Empty means "recommended" unless `require` names disclosures of its own, so extending only
+        // policylint:gdpr checks the GDPR list alone, and presets combined add their lists up.
+        default: [],
+        merge: "union",
+        enum: disclosureListNames(),
+        description: `Disclosure lists to require (${disclosureListNames().join(", ")}); presets add theirs to this list. None: recommended.`,
+      },
+      require: {
+        type: "object[]",
+        default: [],
+        merge: "union",
+        description:
+          "Your own disclosures: {id, name, law, source, headings, body, requiredWhen} with regular expressions; one with a built-in id adds to it.",
+      },
+      ignore: {
+        type: "string[]",
+        default: [],
+        merge: "union",
+        description: 'Disclosure ids not to require: "dpo-contact" in every list, or "gdpr/dpo-contact" in one.',
+      },
+    },
+    examples: [
+      {
+        title: "A policy that never says how long it keeps data",
+        markdown: [
+          "# Privacy Policy",
+          "",
+          'Acme Ltd ("we") runs acme.example. Write to privacy@acme.example with any question.',
+          "",
+          "## Information we collect",
+          "We collect your name and email address when you sign up.",
+          "## How we use it",
+          "We use your email address to send you receipts.",
+          "## Sharing",
+          "We share payment details with our payment processor.",
+          "## Your rights and choices",
+          "You can access, correct or delete your data in your account settings.",
+          "## Security",
+          "We encrypt your data in transit and at rest.",
+          "## Children",
+          "The service is not directed to children under 13.",
+          "## Changes",
+          "We will email you before material changes to this policy take effect.",
+          "",
+        ].join("\n"),
+      },
+      {
+        title: "GDPR: a legal basis named only in a reviewer note does not count",
+        options: { presets: ["gdpr"] },
+        markdown: [
+          "# Privacy Notice",
+          "",
+          "Acme Ltd, 1 Main Street, Dublin 2, is the controller of your data. Write to privacy@acme.example.",
+          "",
+          "## What we collect and why",
+          "We collect your name and email address to send you receipts, and keep them for 6 years for tax purposes.",
+          "",
+          "[LAWYER] Confirm the legal bases under GDPR Art. 6 for each use.",
+          "## Sharing",
+          "We share payment details with our payment processor.",
+          "## Your rights",
+          "You may request access to your data, its rectification or erasure, restriction of processing or a portable copy, " +
+            "and object to processing. You may complain to your supervisory authority.",
+          "## Security",
+          "We encrypt your data in transit and at rest.",
+          "## Children",
+          "The service is not directed to children under 13.",
+          "## Changes",
+          "We will email you before material changes to this notice take effect.",
+          "",
+        ].join("\n"),
+      },
+    ],
+  },
+  check(context) {
+    const { doc, options } = context;
+    const at = firstHeading(doc);
+    const report = (message: string) => context.report({ message, ...at });
+    const active: Compiled[] = [];
+    const lists = options.presets.length || options.require.length ? options.presets : ["recommended"];
+    for (const name of lists) active.push(...compiledList(name));
+    for (const d of options.require) {
+      try {
+        active.push(compile("require", d));
+      } catch (error) {
+        report(`invalid disclosure in "require": ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const ignored = new Set(options.ignore);
+    const text = readableText(doc);
+    // Lists that name the same id describe one disclosure: a reader is told once, with every source that requires it.
+    const missing = new Map<string, Compiled[]>();
+    for (const c of active) {
+      const { id } = c.disclosure;
+      if (ignored.has(id) || ignored.has(`${c.list}/${id}`)) continue;
+      if (c.requiredWhen && !c.requiredWhen.some((p) => text.all.some((t) => p.test(t)))) continue;
+      if (isPresent(c, text)) continue;
+      missing.set(id, [...(missing.get(id) ?? []), c]);
+    }
+    for (const group of missing.values()) {
+      const citations = [...new Set(group.map((c) => c.citation).filter(Boolean))];
+      const { name } = group[group.length - 1].disclosure;
+      report(`missing: ${name}${citations.length ? ` (${citations.join("; ")})` : ""}`);
+    }
+  },
+};
+
+function firstHeading(doc: PolicyDocument): { start: number; end: number } {
+  const position = doc.allSections[0]?.heading.position;
+  return position ? { start: position.start.offset!, end: position.end.offset! } : { start: 0, end: 0 };
+}
+
+interface ReadableText {
+  /** Headings that have something to say under them, as masked titles. */
+  headings: string[];
+  /** Paragraphs, list items and table cells, masked. */
+  body: string[];
+  all: string[];
+}
+
+const readableCache = new WeakMap<PolicyDocument, ReadableText>();
+
+/** The document as a reader takes it in: reviewer notes, placeholders and template variables blanked out. */
+function readableText(doc: PolicyDocument): ReadableText {
+  const cached = readableCache.get(doc);
+  if (cached) return cached;
+  const { blocks, links } = documentText(doc);
+  const body: { text: string; at: number }[] = [];
+  for (const block of blocks) {
+    if (block.node.type === "heading") continue;
+    let text = mask(block.text);
+    if (!/[\p{L}\p{N}]{2}/u.test(text)) continue;
+    // "[get in touch](/support)" or a mailto: link is a way to reach someone, though its text names none: the
+    // targets of links outside notes are appended as "<url>" for patterns to see.
+    const from = block.node.position?.start.offset ?? 0;
+    const to = block.node.position?.end.offset ?? 0;
+    for (const link of links) {
+      const start = link.node.position?.start.offset ?? -1;
+      if (start < from || start >= to) continue;
+      const i = block.offsets.findIndex((o) => o >= start);
+      if (i >= 0 && i < block.text.length && text[i] !== OPAQUE) text += `\n<${link.url}>`;
+    }
+    body.push({ text, at: block.offsets[0] });
+  }
+  // A heading over an empty section (or one holding only a note) promises a disclosure it does not make.
+  const headings = doc.allSections
+    .filter((s) => body.some((b) => b.at >= s.start && b.at < s.end))
+    .map((s) => mask(s.title));
+  const result = { headings, body: body.map((b) => b.text), all: [...headings, ...body.map((b) => b.text)] };
+  readableCache.set(doc, result);
+  return result;
+}
+
+function isPresent(c: Compiled, text: ReadableText): boolean {
+  return c.headings.some((p) => text.headings.some((h) => p.test(h))) || c.body.some((p) => text.body.some((b) => p.test(b)));
+}
+
+const NOTE_TAG = tagMatcher(reviewMarkerData.tags);
+const NOTE_PHRASE = new RegExp(reviewMarkerData.phrases.map(escapeRegExp).join("|"), "i");
+const NOTE_WORD = new RegExp(`\\b(?:${reviewMarkerData.words.map(escapeRegExp).join("|")})\\b`);
+const BRACKETED = /\[([^\[\]\n]{1,200})\]/g;
+const TEMPLATE = /\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}|\$\{[^}\n]*\}|(?<![\w])__[A-Z][A-Z0-9_]*__(?![\w])|\b(?:TBD|TBC|TBA)\b/g;
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Same length as the text, so offsets still line up; blanked characters become OPAQUE and match no pattern. */
+export function mask(text: string): string {
+  const out = text.split("");
+  const blank = (from: number, to: number) => {
+    for (let i = from; i < to; i++) out[i] = OPAQUE;
+  };
+  for (const m of text.matchAll(BRACKETED)) {
+    const from = m.index!;
+    const to = from + m[0].length;
+    if (NOTE_TAG.test(m[1])) {
+      // As no-review-markers reads it: a tag that opens a sentence opens a note running to the end of the block.
+      const opensNote = /(?:^|[.!?:]\s|\n)\s*$/.test(text.slice(0, from));
+      blank(from, opensNote ? text.length : to);
+      continue;
+    }
+    // privacy[at]example[dot]com is an address written to fool scrapers, not a blank.
+    if (WORD_CHAR.test(text[from - 1] ?? "") || WORD_CHAR.test(text[to] ?? "")) continue;
+    blank(from, to);
+  }
+  const phrase = NOTE_PHRASE.exec(text);
+  if (phrase) blank(phrase.index, text.length);
+  const word = NOTE_WORD.exec(text);
+  if (word) blank(word.index, text.length);
+  for (const m of text.matchAll(TEMPLATE)) blank(m.index!, m.index! + m[0].length);
+  return out.join("");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
