@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { allRules } from "../../rules/index.js";
 import { BUILT_IN_PRESETS } from "../config/presets.js";
 import { ruleDocsUrl } from "../engine/types.js";
+import { disclosureList } from "../../rules/required-sections.js";
 
 export function registerRules(program: Command): void {
   program
@@ -24,10 +25,19 @@ export function registerRules(program: Command): void {
       }
       lines.push("", "Presets (use with \"extends\"):");
       for (const [name, preset] of Object.entries(BUILT_IN_PRESETS)) {
-        const rules = Object.entries(preset.rules ?? {}).map(([id, entry]) => `${id}: ${JSON.stringify(entry)}`);
-        lines.push(`  ${name}`, ...rules.map((r) => `      ${r}`));
+        lines.push(`  ${name}`);
+        for (const [id, entry] of Object.entries(preset.rules ?? {})) {
+          lines.push(`      ${id}: ${JSON.stringify(entry)}`);
+          const lists = Array.isArray(entry) && Array.isArray(entry[1]?.presets) ? (entry[1].presets as string[]) : [];
+          for (const list of lists) {
+            for (const d of disclosureList(list).disclosures) {
+              const source = [d.law, d.source].filter(Boolean).join(" ");
+              lines.push(`        - ${d.name}${source ? ` (${source})` : ""}${d.when ? ` [${d.when}]` : ""}`);
+            }
+          }
+        }
       }
-      lines.push("", "Each rule's documentation: docs/rules/<rule-id>.md");
+      lines.push("", "Each rule's documentation: docs/rules/<rule-id>.md; the presets' disclosures: docs/presets.md");
       process.stdout.write(`${lines.join("\n")}\n`);
     });
 }
