@@ -13,7 +13,8 @@ execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc
   stdio: "inherit",
 });
 await build({
-  entryPoints: { main: path.join(root, "src/cli/main.ts") },
+  // The lint worker is its own entry: worker threads load it by file next to the code that starts them.
+  entryPoints: { main: path.join(root, "src/cli/main.ts"), worker: path.join(root, "src/engine/worker.ts") },
   outdir: path.join(root, "dist/cli"),
   bundle: true,
   splitting: true,

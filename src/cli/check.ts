@@ -6,6 +6,7 @@ import { loadConfig } from "../config/load.js";
 import { normalizeSeverity } from "../config/schema.js";
 import { todayUtc } from "../engine/lint.js";
 import { checkPaths } from "../engine/run.js";
+import { ResultCache } from "../engine/cache.js";
 import type { LintResult, Severity } from "../engine/types.js";
 import { formatters } from "../format/index.js";
 import { decodeText, readStdin, STDIN } from "./files.js";
@@ -23,6 +24,8 @@ interface CheckFlags {
   config?: string;
   stdinFilename?: string;
   color?: boolean;
+  cache?: boolean;
+  cacheLocation: string;
 }
 
 export function registerCheck(program: Command, exit: ExitState): void {
@@ -39,6 +42,8 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .option("--today <YYYY-MM-DD>", "the date that date rules compare against (default: today, UTC)")
     .option("-c, --config <file>", "use this configuration file instead of searching for one")
     .option("--stdin-filename <name>", "the file name to report for standard input")
+    .option("--cache", "only re-check files whose content (or configuration, rule data or policylint) changed")
+    .option("--cache-location <file>", "where --cache keeps its results", ".policylintcache")
     .option("--color", "force coloured output")
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
     .addHelpText(
@@ -72,7 +77,8 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
     if ("problem" in decoded) throw new UsageError(`standard input: ${decoded.problem}`);
     stdin = { text: decoded.text, filePath: flags.stdinFilename ?? "<stdin>" };
   }
-  const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin });
+  const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, today) : undefined;
+  const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin, cache, parallel: true });
   for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
 
   const shown = flags.quiet ? results.map(errorsOnly) : results;

@@ -1,7 +1,9 @@
 import path from "node:path";
-import { isIgnored, settingsFor, type ResolvedConfig, type RuleSettings } from "../config/load.js";
+import { isIgnored, settingsFor, type ResolvedConfig } from "../config/load.js";
 import { expandPaths, readPolicyFile, STDIN, type FileProblem } from "../cli/files.js";
+import type { ResultCache } from "./cache.js";
 import { lintText, toResult } from "./lint.js";
+import { lintInParallel, shouldParallelize, withSeverities, type WorkerReply, type WorkerTask } from "./pool.js";
 import type { LintMessage, LintResult, Severity } from "./types.js";
 
 export interface CheckOptions {
@@ -11,6 +13,9 @@ export interface CheckOptions {
   /** `--rule id:severity` from the command line, applied over the configuration for every file. */
   ruleSeverities?: Map<string, Severity>;
   stdin?: { text: string; filePath: string };
+  cache?: ResultCache;
+  /** Use worker threads when there is enough work (the CLI does; the built `dist/` has the worker). */
+  parallel?: boolean;
 }
 
 export interface CheckOutcome {
@@ -21,10 +26,12 @@ export interface CheckOutcome {
 
 /** Checks every file the patterns name. A file that cannot be read is reported and the others are still checked. */
 export async function checkPaths(patterns: string[], options: CheckOptions): Promise<CheckOutcome> {
-  const { cwd, config } = options;
+  const { cwd, config, cache } = options;
   const expanded = await expandPaths(patterns, cwd, (file) => isIgnored(config, path.resolve(cwd, file)));
   const problems = [...expanded.problems];
   const results: LintResult[] = [];
+  const misses: (WorkerTask & { key?: string })[] = [];
+
   for (const file of expanded.files) {
     const displayPath = file === STDIN ? (options.stdin?.filePath ?? "<stdin>") : file;
     const read = file === STDIN ? { text: options.stdin?.text ?? "" } : await readPolicyFile(file, cwd);
@@ -32,27 +39,42 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
       problems.push({ filePath: file, problem: read.problem });
       continue;
     }
-    const rules = withSeverities(settingsFor(config, path.resolve(cwd, displayPath)), options.ruleSeverities);
+    const key = cache?.key(read.text, rulesFor(displayPath, options));
+    const cached = key ? cache!.get(path.resolve(cwd, displayPath), key) : undefined;
+    if (cached) results.push(toResult(displayPath, cached));
+    else misses.push({ index: misses.length, text: read.text, displayPath, key });
+  }
+
+  const lintHere = (task: WorkerTask): WorkerReply => {
     try {
-      results.push(lintText(read.text, displayPath, { rules, today: options.today }));
+      return { index: task.index, messages: lintText(task.text, task.displayPath, { rules: rulesFor(task.displayPath, options), today: options.today }).messages };
     } catch (error) {
       // A bug of ours on one document must not hide the findings on the others.
-      const reason = error instanceof Error ? error.message : String(error);
-      problems.push({ filePath: displayPath, problem: `internal error while checking: ${reason}` });
+      return { index: task.index, problem: `internal error while checking: ${error instanceof Error ? error.message : String(error)}` };
     }
+  };
+  const init = { cwd, configFile: config.file, ruleSeverities: [...(options.ruleSeverities ?? [])], today: options.today };
+  const replies = options.parallel && shouldParallelize(misses) ? await lintInParallel(misses, init, lintHere) : misses.map(lintHere);
+
+  for (const reply of replies) {
+    const task = misses[reply.index];
+    if ("problem" in reply) {
+      problems.push({ filePath: task.displayPath, problem: reply.problem });
+      continue;
+    }
+    results.push(toResult(task.displayPath, reply.messages));
+    if (task.key) cache!.set(path.resolve(cwd, task.displayPath), task.key, reply.messages);
   }
+  cache?.save();
   for (const problem of problems) results.push(toResult(problem.filePath, [fatalMessage(problem.problem)]));
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   return { results, problems };
 }
 
-function fatalMessage(problem: string): LintMessage {
-  return { ruleId: null, severity: 2, message: problem, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
+function rulesFor(displayPath: string, options: CheckOptions) {
+  return withSeverities(settingsFor(options.config, path.resolve(options.cwd, displayPath)), options.ruleSeverities);
 }
 
-function withSeverities(settings: RuleSettings, severities?: Map<string, Severity>): RuleSettings {
-  if (!severities?.size) return settings;
-  const copy: RuleSettings = new Map(settings);
-  for (const [id, severity] of severities) copy.set(id, { ...copy.get(id)!, severity });
-  return copy;
+function fatalMessage(problem: string): LintMessage {
+  return { ruleId: null, severity: 2, message: problem, line: 1, column: 1, endLine: 1, endColumn: 1, fatal: true };
 }

@@ -1,0 +1,84 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { RuleSettings } from "../config/load.js";
+import type { LintMessage, Severity } from "./types.js";
+
+export interface WorkerInit {
+  cwd: string;
+  configFile: string | null;
+  ruleSeverities: [string, Severity][];
+  today: string;
+}
+
+export interface WorkerTask {
+  index: number;
+  text: string;
+  displayPath: string;
+}
+
+export type WorkerReply = { index: number; messages: LintMessage[] } | { index: number; problem: string };
+
+// Below this much work a worker's start-up (loading the bundle again) costs more than it saves.
+const MIN_PARALLEL_FILES = 8;
+const MIN_PARALLEL_BYTES = 256 * 1024;
+const IN_FLIGHT = 2;
+
+export function shouldParallelize(tasks: WorkerTask[]): boolean {
+  if (availableParallelism() < 2 || tasks.length < MIN_PARALLEL_FILES) return false;
+  return tasks.reduce((n, t) => n + t.text.length, 0) >= MIN_PARALLEL_BYTES;
+}
+
+/**
+ * Lints the tasks on every core: one worker per extra core, and the main thread takes its share from the same
+ * queue between messages. Largest files go first, so no core is left with one big file at the end.
+ */
+export async function lintInParallel(
+  tasks: WorkerTask[],
+  init: WorkerInit,
+  lintHere: (task: WorkerTask) => WorkerReply,
+): Promise<WorkerReply[]> {
+  const queue = [...tasks].sort((a, b) => b.text.length - a.text.length || a.index - b.index);
+  const replies: WorkerReply[] = [];
+  const workerCount = Math.min(availableParallelism() - 1, Math.ceil(tasks.length / MIN_PARALLEL_FILES));
+  const workers = Array.from({ length: workerCount }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: init }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let pending = tasks.length;
+      const settle = (reply: WorkerReply) => {
+        replies.push(reply);
+        if (--pending === 0) resolve();
+      };
+      for (const worker of workers) {
+        worker.on("message", (reply: WorkerReply) => {
+          settle(reply);
+          const next = queue.shift();
+          if (next) worker.postMessage(next);
+        });
+        worker.on("error", reject);
+        // Two tasks in flight: a worker's reply waits while the main thread lints, and it must not sit idle then.
+        for (let i = 0; i < IN_FLIGHT; i++) {
+          const task = queue.shift();
+          if (task) worker.postMessage(task);
+        }
+      }
+      const workHere = () => {
+        const task = queue.pop();
+        if (!task) return;
+        settle(lintHere(task));
+        setImmediate(workHere);
+      };
+      // The main thread takes the smallest files from the back of the queue, leaving the big ones to the workers.
+      setImmediate(workHere);
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return replies;
+}
+
+export function withSeverities(settings: RuleSettings, severities?: Map<string, Severity>): RuleSettings {
+  if (!severities?.size) return settings;
+  const copy: RuleSettings = new Map(settings);
+  for (const [id, severity] of severities) copy.set(id, { ...copy.get(id)!, severity });
+  return copy;
+}
