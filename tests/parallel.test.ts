@@ -10,7 +10,7 @@ describe("checking many files on every core", () => {
   const seed = readFileSync(path.join(FIXTURES, "seed/imagen-privacy-policy.md"), "utf8");
   // Twelve variants of the seed, each with its own defects, so a mix-up between files would show.
   const files: Record<string, string> = {};
-  for (let i = 0; i < 12; i++) files[`legal/p${String(i).padStart(2, "0")}.md`] = `${seed}\nCall us within ${"X".repeat(2 + (i % 3))} days. [NOTE ${i}]\n`.repeat(1 + (i % 3));
+  for (let i = 0; i < 12; i++) files[`legal/p${String(i).padStart(2, "0")}.md`] = `${seed}\nCall us within ${"X".repeat(2 + (i % 3))} days. [NOTE ${i}]\n`.repeat(3 + (i % 3));
 
   it("is worth workers (enough files and bytes)", () => {
     const tasks = Object.values(files).map((text, index) => ({ index, text, displayPath: String(index) }));
