@@ -3,6 +3,7 @@ import { ConfigError } from "../config/schema.js";
 import { registerCheck } from "./check.js";
 import { registerRules } from "./rules.js";
 import { registerInit } from "./init.js";
+import { registerDiff } from "./diff.js";
 import { EXIT_USAGE, UsageError } from "./errors.js";
 import { VERSION, type ExitState } from "./context.js";
 
@@ -28,6 +29,7 @@ Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, configuratio
   registerCheck(program, exit);
   registerRules(program);
   registerInit(program);
+  registerDiff(program);
   return program;
 }
 

@@ -1,0 +1,50 @@
+import type { PolicyDocument } from "../parse/document.js";
+import { findStatedDate } from "../../rules/last-updated.js";
+
+/**
+ * Dates for the diff. A version's stated date comes from the last-updated rule's finder, so "Last updated" means the
+ * same to the diff as to lint; telling a bumped date from a reworded sentence is the diff's own concern and lives here.
+ */
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const DATE_SOURCE = [
+  String.raw`${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
+  String.raw`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+\d{4}`,
+  String.raw`\d{4}-\d{1,2}-\d{1,2}`,
+  String.raw`\d{1,2}[./]\d{1,2}[./]\d{2,4}`,
+  String.raw`${MONTH}\s+\d{4}`,
+].join("|");
+const DATE = new RegExp(String.raw`\b(?:${DATE_SOURCE})\b`, "gi");
+const LABEL = new RegExp(
+  String.raw`\b(?:last\s+(?:updated|modified|revised|changed|reviewed)|(?:updated|revised|modified)(?:\s+on)?|effective(?:\s+date|\s+as\s+of|\s+from|\s+on)?|date\s+of\s+last\s+(?:revision|update)|version\s+date)\b`,
+  "i",
+);
+
+export interface StatedDate {
+  text: string;
+  /** YYYY-MM-DD when the date can be read without doubt. */
+  iso: string | null;
+  line: number;
+}
+
+/** The one place the diff learns a version's date; swap the finder here and nothing else changes. */
+export function statedDate(doc: PolicyDocument): StatedDate | null {
+  const found = findStatedDate(doc);
+  return found && { text: found.text, iso: found.isoDate, line: doc.pointAt(found.start).line };
+}
+
+/** When the only difference between two texts is the date after a "Last updated"-style label, the two dates. */
+export function dateBump(oldText: string, newText: string): { old: string; new: string } | null {
+  if (!LABEL.test(newText) || !LABEL.test(oldText)) return null;
+  const oldDates = oldText.match(DATE) ?? [];
+  const newDates = newText.match(DATE) ?? [];
+  if (!oldDates.length || oldDates.length !== newDates.length) return null;
+  if (oldText.replace(DATE, "\u0001") !== newText.replace(DATE, "\u0001")) return null;
+  const changed = oldDates.map((d, i) => [d, newDates[i]]).filter(([a, b]) => a !== b);
+  if (changed.length !== 1) return null;
+  return { old: changed[0][0], new: changed[0][1] };
+}
+
+export function isDateText(text: string): boolean {
+  return new RegExp(String.raw`^(?:${DATE_SOURCE})$`, "i").test(text.trim());
+}

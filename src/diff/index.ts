@@ -1,0 +1,35 @@
+import { parseDocument, type PolicyDocument } from "../parse/document.js";
+import { alignUnits } from "./align.js";
+import { statedDate } from "./date.js";
+import { diffFrontMatter } from "./frontmatter.js";
+import { buildChanges } from "./records.js";
+import type { DiffResult, DocumentInfo } from "./types.js";
+import { buildUnits } from "./units.js";
+
+export type { Change, ChangeKind, ChangeSide, ChangeTarget, DiffResult, DocumentInfo, EditPart, SectionRef } from "./types.js";
+export { renderJson } from "./render/json.js";
+export { renderMarkdown } from "./render/markdown.js";
+export { renderStat } from "./render/stat.js";
+export { renderTerminal } from "./render/terminal.js";
+export { statedDate } from "./date.js";
+
+/**
+ * What changed between two versions of a policy as a reader sees it. A pipeline of pure steps: units (sections and
+ * clauses) → alignment → block matching → word edits → records.
+ */
+export function diffDocuments(oldDoc: PolicyDocument, newDoc: PolicyDocument): DiffResult {
+  const oldTree = buildUnits(oldDoc);
+  const newTree = buildUnits(newDoc);
+  const alignment = alignUnits(oldTree, newTree);
+  const fields = diffFrontMatter(oldDoc.frontMatter, newDoc.frontMatter);
+  return { old: info(oldDoc), new: info(newDoc), changes: buildChanges(oldTree, newTree, alignment, fields) };
+}
+
+export function diffTexts(oldText: string, newText: string, files: { old?: string; new?: string } = {}): DiffResult {
+  return diffDocuments(parseDocument(oldText, files.old ?? "old"), parseDocument(newText, files.new ?? "new"));
+}
+
+function info(doc: PolicyDocument): DocumentInfo {
+  const stated = statedDate(doc);
+  return { file: doc.filePath, lastUpdated: stated?.iso ?? null, stated: stated && { text: stated.text, line: stated.line } };
+}
