@@ -1,9 +1,10 @@
 /**
  * The library API: the same engine the CLI uses.
  *
- *   import { lint, lintText, loadConfig, formatters } from "policylint";
+ *   import { lint, diff, loadConfig, formatters } from "policylint";
  *   const results = await lint(["legal/privacy.md"]);
  *   process.stdout.write(formatters.stylish(results, { cwd: process.cwd(), rules: [], color: false, version: "" }));
+ *   const { changes } = diff(oldText, newText, { old: "v1.md", new: "v2.md" });
  */
 import path from "node:path";
 import { loadConfig, settingsFor, type ResolvedConfig } from "./config/load.js";
@@ -16,6 +17,16 @@ export { formatters, type Formatter, type FormatContext } from "./format/index.j
 export { parseDocument, type PolicyDocument, type Section } from "./parse/document.js";
 export { allRules } from "../rules/index.js";
 export type { LintMessage, LintResult, Rule, RuleMeta, RuleContext, Severity } from "./engine/types.js";
+export {
+  diffTexts as diff,
+  diffDocuments,
+  renderJson,
+  renderMarkdown,
+  renderStat,
+  renderTerminal,
+  type Change,
+  type DiffResult,
+} from "./diff/index.js";
 
 export interface LintOptions {
   /** Folder that paths and config discovery start from (default: process.cwd()). */

@@ -27,3 +27,14 @@ describe("library API", () => {
     expect(() => resolveConfig({ rules: { nope: "error" } }, "x.json", ROOT)).toThrow('x.json: rules.nope: unknown rule "nope"');
   });
 });
+
+describe("library API: diff", () => {
+  it("diff() compares two texts as the CLI does", async () => {
+    const { diff, renderJson } = await import("../src/index.js");
+    const result = diff("# Policy\n\nWe keep data for 30 days.\n", "# Policy\n\nWe keep data for 90 days.\n", { old: "a.md", new: "b.md" });
+    expect(result.changes).toHaveLength(1);
+    expect(result.changes[0]).toMatchObject({ kind: "modified", target: "paragraph", path: ["Policy"] });
+    expect(result.changes[0].edits.filter((e) => e.op !== "equal").map((e) => e.text)).toEqual(["30", "90"]);
+    expect(JSON.parse(renderJson(result)).changes[0].id).toBe(result.changes[0].id);
+  });
+});
