@@ -2,6 +2,7 @@
 // Each section measures one concern and prints its own tables; add a section to SECTIONS for a new one.
 // Usage: node bench/run.js [section…]   (default: every section)
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,8 +16,10 @@ if (!existsSync(path.join(DIST, "diff/index.js"))) {
 }
 const { parseDocument } = await import(path.join(DIST, "parse/document.js"));
 const { diffDocuments } = await import(path.join(DIST, "diff/index.js"));
+const { checkSections } = await import("./check.js");
 
-const SECTIONS = { diff: benchDiff };
+const targets = [];
+const SECTIONS = { ...checkSections({ ROOT, CORPUS, table, targets }), diff: benchDiff };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -138,6 +141,7 @@ function benchDiff() {
     const d = best(([x, y]) => diffDocuments(x, y), runs, parseBoth(bigA, bigB));
     if (n === 1) [base, baseDiff] = [t, d];
     scaling.push([`${n}×`, ((bigA.length + bigB.length) / 1024).toFixed(0), ms(t), (t / base).toFixed(1), ms(d), (d / baseDiff).toFixed(1)]);
+    if (n === 16) targets.push(["diff of 16× the input ≤ 20× the 1× time", (t / base).toFixed(1), 20]);
   }
   table(
     "diff: the largest pair repeated (best run, ms; aim: 16× the text within 20× the 1× time)",
@@ -154,4 +158,12 @@ if (unknown.length) {
   console.error(`bench: unknown section ${unknown.join(", ")} (have: ${Object.keys(SECTIONS).join(", ")})`);
   process.exit(2);
 }
+console.log(`policylint bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 for (const name of wanted.length ? wanted : Object.keys(SECTIONS)) SECTIONS[name]();
+if (targets.length) {
+  table(
+    "targets (ratios from this run)",
+    ["target", "measured", "limit", "met"],
+    targets.map(([name, value, limit]) => [name, value, limit ?? "-", limit === null ? "-" : Number(value) <= limit ? "yes" : "NO"]),
+  );
+}

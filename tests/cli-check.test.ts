@@ -163,6 +163,24 @@ describe("policylint check: configuration", () => {
     expect(runCli(["check", "dirty.md"], { cwd: fromYaml }).code).toBe(0);
   });
 
+  it("loads JS configs: .policylintrc.mjs, .policylintrc.cjs and policylint.config.js", () => {
+    const off = { rules: { "no-placeholders": "off", "no-review-markers": "off" } };
+    const configs: Record<string, string> = {
+      ".policylintrc.mjs": `export default ${JSON.stringify(off)};\n`,
+      ".policylintrc.cjs": `module.exports = ${JSON.stringify(off)};\n`,
+      "policylint.config.js": `export default ${JSON.stringify(off)};\n`,
+    };
+    for (const [name, content] of Object.entries(configs)) {
+      const dir = tempProject({ "package.json": JSON.stringify({ name: "x", type: "module" }), [name]: content, "dirty.md": DIRTY });
+      const run = runCli(["check", "dirty.md"], { cwd: dir });
+      expect([name, run.code, run.stderr]).toEqual([name, 0, ""]);
+    }
+    const broken = tempProject({ ".policylintrc.mjs": "export default {;\n", "dirty.md": DIRTY });
+    const run = runCli(["check", "dirty.md"], { cwd: broken });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${path.join(broken, ".policylintrc.mjs")}: cannot be loaded`);
+  });
+
   it("--config overrides discovery", () => {
     const dir = tempProject({ ".policylintrc.json": WARN_ONLY_CONFIG, "strict.json": JSON.stringify(QUIET_RULES), "dirty.md": DIRTY });
     expect(runCli(["check", "dirty.md", "--config", "strict.json"], { cwd: dir }).code).toBe(1);
@@ -214,6 +232,13 @@ describe("policylint check: the project's own quick start", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Unresolved placeholder "[YOUR LEGAL ENTITY NAME]"');
     expect(run.stdout).toContain("[LAWYER]");
+  });
+
+  it("gives the same output with and without the compile cache", () => {
+    const args = ["check", "fixtures/seed/imagen-privacy-policy.md", "--format", "json", "--today", "2026-11-25"];
+    const plain = runCli(args, { env: { POLICYLINT_NO_COMPILE_CACHE: "1" } });
+    expect(runCli(args).stdout).toBe(plain.stdout);
+    expect(runCli(args).stdout).toBe(plain.stdout);
   });
 
   it("prints the package version", () => {

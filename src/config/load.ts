@@ -4,21 +4,12 @@ import { ruleById, allRules } from "../../rules/index.js";
 import type { Severity } from "../engine/types.js";
 import { BUILT_IN_PRESETS, PRESET_PREFIX } from "./presets.js";
 import { checkTopLevel, ConfigError, parseRuleEntry, type ConfigObject, type RuleSetting } from "./schema.js";
+import { findConfigFile, readConfigFile } from "./find.js";
+
+export { SEARCH_PLACES } from "./find.js";
 
 export { ConfigError } from "./schema.js";
 
-export const SEARCH_PLACES = [
-  "package.json",
-  ".policylintrc",
-  ".policylintrc.json",
-  ".policylintrc.yaml",
-  ".policylintrc.yml",
-  ".policylintrc.js",
-  ".policylintrc.cjs",
-  ".policylintrc.mjs",
-  "policylint.config.js",
-  "policylint.config.mjs",
-];
 
 export type RuleSettings = Map<string, RuleSetting>;
 
@@ -48,31 +39,13 @@ export async function loadConfig(options: { cwd?: string; configPath?: string } 
 }
 
 async function findConfig(cwd: string, configPath?: string): Promise<{ config: unknown; file: string } | null> {
-  // cosmiconfig is CommonJS: under Node its named export is there; inside the bundled CLI only `default` is.
-  const loaded: typeof import("cosmiconfig") & { default?: typeof import("cosmiconfig") } = await import("cosmiconfig");
-  const cosmiconfig = loaded.cosmiconfig ?? loaded.default!.cosmiconfig;
-  const explorer = cosmiconfig("policylint", { searchPlaces: SEARCH_PLACES, searchStrategy: "project", cache: false });
-  try {
-    if (configPath) {
-      const file = path.resolve(cwd, configPath);
-      const result = await explorer.load(file);
-      if (!result || result.isEmpty) throw new ConfigError(file, "", "the file is empty");
-      return { config: result.config, file: result.filepath };
-    }
-    const result = await explorer.search(cwd);
-    return result ? { config: result.config ?? {}, file: result.filepath } : null;
-  } catch (error) {
-    if (error instanceof ConfigError) throw error;
-    throw wrapLoadError(error, configPath ? path.resolve(cwd, configPath) : cwd);
+  if (configPath) {
+    const file = path.resolve(cwd, configPath);
+    return { config: await readConfigFile(file), file };
   }
-}
-
-function wrapLoadError(error: unknown, fallbackFile: string): ConfigError {
-  const err = error as NodeJS.ErrnoException & { filepath?: string };
-  if (err.code === "ENOENT") return new ConfigError(fallbackFile, "", "config file not found");
-  const file = err.filepath ?? /(\/[^\s:]+\.(?:json|ya?ml|c?js|mjs)|\S*\.policylintrc\S*)/.exec(err.message ?? "")?.[1] ?? fallbackFile;
-  const firstLine = String(err.message ?? err).split("\n")[0].replace(`${file}:`, "").trim();
-  return new ConfigError(file, "", `cannot be parsed: ${firstLine}`);
+  const found = findConfigFile(cwd);
+  if (!found) return null;
+  return { config: found.config !== undefined ? found.config : await readConfigFile(found.file), file: found.file };
 }
 
 export function resolveConfig(config: unknown, file: string | null, dir: string): ResolvedConfig {

@@ -19,7 +19,7 @@ describe("the npm package", () => {
 
   it("holds only what a user needs", () => {
     expect(files).toContain("bin/policylint.js");
-    expect(files).toContain("dist/cli/main.js");
+    expect(files).toContain("dist/cli/main.cjs");
     expect(files).toContain("dist/cli/worker.js");
     expect(files).toContain("dist/src/index.js");
     expect(files).toContain("dist/src/index.d.ts");
