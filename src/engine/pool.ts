@@ -58,20 +58,17 @@ export async function lintInParallel(
       for (const worker of workers) {
         worker.on("message", (reply: WorkerReply) => {
           settle(reply);
-          const next = queue.shift();
-          if (next) worker.postMessage(next);
+          send(worker, queue.shift());
         });
         worker.on("error", reject);
         // Two tasks in flight: a worker's reply waits while the main thread lints, and it must not sit idle then.
-        for (let i = 0; i < IN_FLIGHT; i++) {
-          const task = queue.shift();
-          if (task) worker.postMessage(task);
-        }
+        for (let i = 0; i < IN_FLIGHT; i++) send(worker, queue.shift());
       }
       const workHere = () => {
         const task = queue.pop();
         if (!task) return;
         settle(lintHere(task));
+        task.text = "";
         setImmediate(workHere);
       };
       // The main thread takes the smallest files from the back of the queue, leaving the big ones to the workers.
@@ -81,6 +78,13 @@ export async function lintInParallel(
     await Promise.all(workers.map((w) => w.terminate()));
   }
   return replies;
+}
+
+/** The worker has its own copy of the text; the main thread lets go of its one, so the corpus is not held twice. */
+function send(worker: Worker, task: WorkerTask | undefined): void {
+  if (!task) return;
+  worker.postMessage(task);
+  task.text = "";
 }
 
 export function withSeverities(settings: RuleSettings, severities?: Map<string, Severity>): RuleSettings {
