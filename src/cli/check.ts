@@ -38,7 +38,11 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .option("-o, --output-file <file>", "write the report to a file instead of standard output")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", "-1")
     .option("-q, --quiet", "report errors only")
-    .option("-r, --rule <id:severity>", 'set a rule\'s severity for this run, e.g. "no-placeholders:warn" (repeatable)', collect, [])
+    .addOption(
+      new Option("-r, --rule <id:severity>", 'set a rule\'s severity for this run, e.g. "no-placeholders:warn" (repeatable)')
+        .argParser(collect)
+        .default([], "none"),
+    )
     .option("--today <YYYY-MM-DD>", "the date that date rules compare against (default: today, UTC)")
     .option("-c, --config <file>", "use this configuration file instead of searching for one")
     .option("--stdin-filename <name>", "the file name to report for standard input")
@@ -54,7 +58,11 @@ Examples:
   $ policylint check legal/ --format github
   $ policylint check "policies/**/*.md" --format sarif -o policylint.sarif
   $ cat draft.md | policylint check - --stdin-filename draft.md
-  $ policylint check privacy.md --rule last-updated:off --today 2026-05-01`,
+  $ policylint check privacy.md --rule last-updated:off --today 2026-05-01
+  $ policylint check legal/ --cache                   only files changed since the last run
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many warnings,
+2 usage, configuration or input error (a missing, unreadable, binary or non-UTF-8 file; the others are still checked).`,
     )
     .action(async (paths: string[], flags: CheckFlags) => {
       exit.code = await runCheck(paths, flags);

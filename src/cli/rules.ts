@@ -10,6 +10,7 @@ export function registerRules(program: Command): void {
     .summary("list every rule and preset")
     .description("List every rule with its default severity and description, and every built-in preset.")
     .option("--json", "print the rules' metadata as JSON")
+    .addHelpText("after", "\nExamples:\n  $ policylint rules\n  $ policylint rules --json | jq '.[].id'")
     .action((flags: { json?: boolean }) => {
       if (flags.json) {
         process.stdout.write(`${JSON.stringify(allRules.map((r) => ({ ...r.meta, docs: ruleDocsUrl(r.meta.id) })), null, 2)}\n`);
