@@ -1,4 +1,5 @@
 import type { Strong, Emphasis } from "mdast";
+import { escapeRegExp } from "./lib/regexp.js";
 import { loadRuleData } from "../src/engine/data.js";
 import type { Rule, RuleContext } from "../src/engine/types.js";
 import { documentText, blockRange, alignOffsets, OPAQUE, type BlockText } from "../src/parse/text.js";
@@ -33,10 +34,6 @@ const X_NUMBER = /(?<![\w])(?:[$£€]\s?)?X{2,4}(?:[.,/:-]X{1,4})*(?![\w])/g;
 const BULLET_ONLY = /^[\s●•▪■◆□_.\-–—*]+$/;
 const EXAMPLE_LEAD = /^\s*(?:e\.\s?g\.|for example|for instance|such as|like|i\.\s?e\.)/i;
 const ALL_CAPS = /^[A-Z0-9][A-Z0-9 &/,.'’()-]*$/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 export const noPlaceholders: Rule<Options> = {
   meta: {

@@ -1,4 +1,5 @@
 import type { Rule } from "../src/engine/types.js";
+import { escapeRegExp } from "./lib/regexp.js";
 import { documentText, blockRange, alignOffsets } from "../src/parse/text.js";
 import { reviewMarkerData, tagMatcher } from "./lib/review-vocabulary.js";
 
@@ -40,8 +41,8 @@ export const noReviewMarkers: Rule<Options> = {
   check(context) {
     const { tags, words, phrases } = context.options;
     const tagStart = tagMatcher(tags);
-    const wordPattern = words.length ? new RegExp(`\\b(?:${words.map(escape).join("|")})\\b`, "g") : null;
-    const phrasePattern = phrases.length ? new RegExp(phrases.map(escape).join("|"), "gi") : null;
+    const wordPattern = words.length ? new RegExp(`\\b(?:${words.map(escapeRegExp).join("|")})\\b`, "g") : null;
+    const phrasePattern = phrases.length ? new RegExp(phrases.map(escapeRegExp).join("|"), "gi") : null;
     const reported: [number, number][] = [];
     const report = (what: string, start: number, end: number) => {
       if (reported.some(([s, e]) => start < e && end > s)) return;
@@ -103,8 +104,4 @@ function endOfSentence(text: string, from: number): number {
 function quote(text: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length > QUOTE_LENGTH ? `${oneLine.slice(0, QUOTE_LENGTH - 1)}…` : oneLine;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { escapeRegExp } from "./lib/regexp.js";
 import path from "node:path";
 import { loadRuleData, ruleDataPath } from "../src/engine/data.js";
 import type { Rule } from "../src/engine/types.js";
@@ -326,9 +327,5 @@ export function mask(text: string): string {
     at = to;
   }
   return out + text.slice(at);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

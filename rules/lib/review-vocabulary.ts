@@ -1,4 +1,5 @@
 import { loadRuleData } from "../../src/engine/data.js";
+import { escapeRegExp } from "./regexp.js";
 
 export interface ReviewMarkerData {
   tags: string[];
@@ -13,7 +14,7 @@ const DEFAULT_TAGS = tagMatcher(reviewMarkerData.tags);
 
 /** `[LAWYER]`, `[DRAFTING NOTE: …]`: the bracket opens with a reviewer tag. */
 export function tagMatcher(tags: string[]): RegExp {
-  const alternatives = [...tags].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  const alternatives = [...tags].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return new RegExp(`^\\s*(?:${alternatives.join("|")})(?:\\s*[:\\-–—]|\\s*$)`, "i");
 }
 
