@@ -3,7 +3,7 @@
 // one-file check. The cache lives beside the package (or in the temp folder when that is not writable), is keyed
 // by the bundle and Node's version, and any problem with it falls back to loading the bundle plainly.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -42,11 +42,21 @@ function load() {
       const temporary = `${file}.${process.pid}`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, file);
+      pruneOldCaches(path.dirname(file));
     } catch {
       // A read-only temp folder only costs the speed-up.
     }
   };
   return { ...module.exports, save };
+}
+
+// Every build or Node upgrade makes a new cache file; those not used for a week are removed when one is written.
+function pruneOldCaches(dir) {
+  const weekAgo = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (name.endsWith(".cache") && statSync(full).atimeMs < weekAgo) rmSync(full, { force: true });
+  }
 }
 
 const cli = load();
