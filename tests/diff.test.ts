@@ -142,7 +142,7 @@ describe("policylint diff (the built binary)", () => {
     const run = runCli(["diff", fixture("table-rows", "old.md"), fixture("table-rows", "new.md"), "--format", "json"]);
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout) as DiffResult;
-    expect(Object.keys(result)).toEqual(["old", "new", "changes"]);
+    expect(Object.keys(result)).toEqual(["old", "new", "changes", "material", "summary", "problems"]);
     expect(result.old.file).toBe(fixture("table-rows", "old.md"));
     expect(result.old.lastUpdated).toBe("2026-01-05");
     expect(result.changes.map((c) => `${c.kind} ${c.target} ${c.row}`)).toEqual([

@@ -3,37 +3,48 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Option, type Command } from "commander";
+import type { ClassifiedResult, DiffSettings, Finding } from "../classify/index.js";
 import type { DiffResult } from "../diff/index.js";
 import { useColor } from "./color.js";
-import { UsageError } from "./errors.js";
+import type { ExitState } from "./context.js";
+import { EXIT_FINDINGS, UsageError } from "./errors.js";
 import { decodeText, readPolicyFile, readStdin, STDIN } from "./files.js";
 
 const run = promisify(execFile);
 
 const FORMATS = ["terminal", "markdown", "json"] as const;
+const LEVELS = ["material", "substantive", "any"] as const;
 type Format = (typeof FORMATS)[number];
+type Level = (typeof LEVELS)[number];
 
 interface DiffFlags {
   format: Format;
   stat?: boolean;
   outputFile?: string;
   color?: boolean;
+  failOn?: Level;
+  requireDateBump?: boolean;
+  against?: string;
+  config?: string;
 }
 
-export function registerDiff(program: Command): void {
+export function registerDiff(program: Command, exit: ExitState): void {
   program
     .command("diff")
-    .summary("show what changed between two versions of a policy")
+    .summary("show what changed between two versions of a policy, and how much it matters")
     .description(
       "Show what changed in a policy as a reader sees it: sections added, removed, moved, renamed or edited, list items " +
-        "and table rows that came and went, and the words that changed inside a paragraph. Line wrapping, list markers, " +
-        "emphasis markers, table padding, heading style and renumbering are not changes.",
+        "and table rows that came and went, and the words that changed inside a paragraph. Each change is classified as " +
+        "material (readers must be told), substantive (a person should read it) or editorial, with its reasons.",
     )
-    .argument("<old>", 'the earlier version: a file, "-" for standard input, or REV:path read from git (e.g. v1.2:privacy.md)')
-    .argument("<new>", "the later version, in the same forms")
+    .argument("[files...]", 'OLD and NEW: files, "-" for standard input, or REV:path read from git; with --against, the files to compare')
     .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS).default("terminal"))
     .option("--stat", "print one line per changed section with its counts")
     .option("-o, --output-file <file>", "write the output to a file instead of standard output")
+    .addOption(new Option("--fail-on <level>", "exit 1 when a change at or above this level exists").choices(LEVELS))
+    .option("--require-date-bump", "exit 1 when changes of meaning come without a new stated date (with --fail-on: changes at that level)")
+    .option("--against <rev>", "compare each file with its version at this git revision (e.g. HEAD)")
+    .option("-c, --config <file>", "use this configuration file, no search")
     .option("--color", "force coloured output")
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
     .addHelpText(
@@ -44,43 +55,146 @@ Examples:
   $ policylint diff v1.2:privacy.md privacy.md               since a release tag
   $ policylint diff HEAD~1:legal/privacy.md legal/privacy.md  since the last commit
   $ policylint diff old.md new.md --format markdown -o CHANGES.md
-  $ policylint diff old.md new.md --format json | jq '.changes[] | select(.kind == "added")'
-  $ policylint diff old.md new.md --stat
+  $ policylint diff old.md new.md --format json | jq '.changes[] | select(.significance == "material")'
+  $ policylint diff main:privacy.md privacy.md --fail-on material       CI: material changes need a sign-off
+  $ policylint diff --against HEAD --fail-on material --require-date-bump legal/*.md   pre-commit
 
 REV:path is read with git from the current repository, the path relative to its top, as \`git show\` reads it.
-Exit codes: 0 (changes or none), 2 a missing file, bad revision or other usage error.`,
+With --against, each file is compared with REV:./file; a file that does not exist at REV is new and skipped.
+Exit codes: 0 passed, 1 a --fail-on or --require-date-bump gate failed, 2 a missing file, bad revision,
+bad configuration or other usage error.`,
     )
-    .action(async (oldSpec: string, newSpec: string, flags: DiffFlags) => {
-      if (oldSpec === STDIN && newSpec === STDIN) throw new UsageError('only one version can be read from standard input ("-")');
+    .action(async (files: string[], flags: DiffFlags) => {
       const cwd = process.cwd();
-      const [before, after] = [await readVersion(oldSpec, cwd), await readVersion(newSpec, cwd)];
+      const pairs = flags.against ? await againstPairs(flags.against, files, cwd) : await explicitPair(files, cwd);
+      const { loadConfig } = await import("../config/load.js");
+      const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
       // Loaded on use, so the bundle keeps the diff engine out of every other command's start-up.
-      const engine = await import("../diff/index.js");
-      const { parseDocument } = await import("../parse/document.js");
-      const result = engine.diffDocuments(parseDocument(before, oldSpec), parseDocument(after, newSpec));
+      const results = await Promise.all(pairs.compared.map(async (p) => (await compare(p.before, p.after, p.oldLabel, p.newLabel, settings)).result));
       const color = !flags.outputFile && useColor(flags.color);
-      const output = render(engine, result, flags, color);
+      const output = flags.against ? await renderAll(results, pairs.added, flags, color) : await render(results[0], flags, color);
       if (flags.outputFile) {
         const target = path.resolve(cwd, flags.outputFile);
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, output);
-      }
-      else process.stdout.write(output);
+      } else process.stdout.write(output);
+      const failures = results.flatMap((r) => gate(r, flags));
+      for (const failure of failures) process.stderr.write(`policylint: ${failure}\n`);
+      if (failures.length) exit.code = EXIT_FINDINGS;
     });
 }
 
-function render(engine: typeof import("../diff/index.js"), result: DiffResult, flags: DiffFlags, color: boolean): string {
+export interface Compared {
+  result: ClassifiedResult;
+  findings: Map<string, Finding[]>;
+  /** The new version's title (front matter `title`, else its first heading), as a notice names the policy. */
+  title: string | null;
+}
+
+/** Diffs and classifies two versions; shared with `policylint notice`. */
+export async function compare(before: string, after: string, oldLabel: string, newLabel: string, settings: DiffSettings = {}): Promise<Compared> {
+  const engine = await import("../diff/index.js");
+  const { parseDocument } = await import("../parse/document.js");
+  const { classify, firstPartyOf } = await import("../classify/index.js");
+  const newDoc = parseDocument(after, newLabel);
+  const result = engine.diffDocuments(parseDocument(before, oldLabel), newDoc);
+  const title = newDoc.frontMatter.data?.title;
+  return { ...classify(result, { settings, firstParty: firstPartyOf(newDoc) }), title: typeof title === "string" ? title : (newDoc.allSections[0]?.title ?? null) };
+}
+
+const RANK: Record<Level, number> = { any: 0, substantive: 1, material: 2 };
+const ORDER = { editorial: 0, substantive: 1, material: 2 } as const;
+
+/**
+ * The gates. --fail-on LEVEL: a change at or above LEVEL fails. --require-date-bump alone: `date-not-bumped` fails.
+ * Both together: changes at or above LEVEL must come with a new stated date, which is the author's acknowledgement
+ * (the pre-commit hook's rule: a material edit passes once the date is bumped).
+ */
+function gate(result: ClassifiedResult, flags: DiffFlags): string[] {
+  const file = result.new.file;
+  const hits = flags.failOn ? result.changes.filter((c) => ORDER[c.significance] >= RANK[flags.failOn!]) : [];
+  const level = flags.failOn === "any" ? "" : `${flags.failOn} `;
+  const bumped = Boolean(result.new.stated) && (result.old.lastUpdated !== result.new.lastUpdated || result.old.stated?.text !== result.new.stated?.text);
+  if (flags.failOn && flags.requireDateBump) {
+    if (!hits.length || bumped) return [];
+    const date = result.new.stated ? `its stated date (${result.new.stated.text}) was not bumped` : "it states no date";
+    return [`${file}: ${hits.length} ${level}change${hits.length === 1 ? "" : "s"} and ${date} (--require-date-bump)`];
+  }
+  const failures: string[] = [];
+  if (hits.length) failures.push(`${file}: ${hits.length} ${level}change${hits.length === 1 ? "" : "s"} (--fail-on ${flags.failOn})`);
+  const notBumped = flags.requireDateBump && result.problems.find((p) => p.code === "date-not-bumped");
+  if (notBumped) failures.push(`${file}: ${notBumped.message} (--require-date-bump)`);
+  return failures;
+}
+
+async function render(result: DiffResult, flags: DiffFlags, color: boolean): Promise<string> {
+  const engine = await import("../diff/index.js");
   if (flags.stat) return engine.renderStat(result, { color });
   if (flags.format === "json") return engine.renderJson(result);
   if (flags.format === "markdown") return engine.renderMarkdown(result);
   return engine.renderTerminal(result, { color });
 }
 
+async function renderAll(results: ClassifiedResult[], added: string[], flags: DiffFlags, color: boolean): Promise<string> {
+  if (flags.format === "json" && !flags.stat) {
+    const summary = { material: 0, substantive: 0, editorial: 0 };
+    for (const r of results) for (const k of Object.keys(summary) as (keyof typeof summary)[]) summary[k] += r.summary[k];
+    return `${JSON.stringify({ against: flags.against, material: results.some((r) => r.material), summary, results, newFiles: added }, null, 2)}\n`;
+  }
+  const parts = await Promise.all(results.map(async (r) => (r.changes.length ? render(r, flags, color) : `${r.new.file}: no changes\n`)));
+  const notes = added.map((f) => `${f}: new since ${flags.against}, not compared\n`);
+  return [...parts, ...notes].join("\n") || "no files\n";
+}
+
+interface Pair {
+  before: string;
+  after: string;
+  oldLabel: string;
+  newLabel: string;
+}
+
+async function explicitPair(files: string[], cwd: string): Promise<{ compared: Pair[]; added: string[] }> {
+  if (files.length !== 2) throw new UsageError(`expected OLD and NEW (got ${files.length} argument${files.length === 1 ? "" : "s"}), or --against REV with files`);
+  const [oldSpec, newSpec] = files;
+  if (oldSpec === STDIN && newSpec === STDIN) throw new UsageError('only one version can be read from standard input ("-")');
+  const [before, after] = [await readVersion(oldSpec, cwd), await readVersion(newSpec, cwd)];
+  return { compared: [{ before, after, oldLabel: oldSpec, newLabel: newSpec }], added: [] };
+}
+
+/** Each file against its version at REV; a file that is not at REV is new (a first commit has no HEAD at all). */
+async function againstPairs(rev: string, files: string[], cwd: string): Promise<{ compared: Pair[]; added: string[] }> {
+  if (!files.length) throw new UsageError("--against needs the files to compare");
+  if (files.includes(STDIN)) throw new UsageError('--against compares files; standard input ("-") has no version at a revision');
+  const revision = await gitOutput(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], cwd);
+  if (revision === null) {
+    const anyCommit = await gitOutput(["rev-parse", "--verify", "--quiet", "HEAD"], cwd);
+    if (anyCommit !== null || rev !== "HEAD") throw new UsageError(`--against ${rev}: not a revision in this git repository`);
+  }
+  const compared: Pair[] = [];
+  const added: string[] = [];
+  for (const file of files) {
+    const after = await readVersion(file, cwd);
+    const spec = `${rev}:./${file.split(path.sep).join("/")}`;
+    if (revision === null || (await gitOutput(["cat-file", "-e", spec], cwd)) === null) added.push(file);
+    else compared.push({ before: decoded(await gitBlob(spec, cwd), spec), after, oldLabel: `${rev}:${file}`, newLabel: file });
+  }
+  return { compared, added };
+}
+
+async function gitOutput(args: string[], cwd: string): Promise<string | null> {
+  try {
+    return (await run("git", args, { cwd, encoding: "utf8" })).stdout.trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new UsageError("git is not installed, so --against cannot read a revision");
+    return null;
+  }
+}
+
 // REV:path, but not a Windows drive ("C:\…") and not a path that merely contains a colon.
 const REVISION = /^([^:]+):(.*)$/;
 
-/** One version's text: a file, standard input, or a blob at a git revision. */
-async function readVersion(spec: string, cwd: string): Promise<string> {
+/** One version's text: a file, standard input, or a blob at a git revision. Shared with `policylint notice`. */
+export async function readVersion(spec: string, cwd: string): Promise<string> {
   if (spec === STDIN) return decoded(await readStdin(), "standard input");
   const file = await readPolicyFile(spec, cwd);
   if ("text" in file) return file.text;

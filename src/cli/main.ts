@@ -4,6 +4,7 @@ import { registerCheck } from "./check.js";
 import { registerRules } from "./rules.js";
 import { registerInit } from "./init.js";
 import { registerDiff } from "./diff.js";
+import { registerNotice } from "./notice.js";
 import { EXIT_USAGE, UsageError } from "./errors.js";
 import { VERSION, type ExitState } from "./context.js";
 
@@ -29,7 +30,8 @@ Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, configuratio
   registerCheck(program, exit);
   registerRules(program);
   registerInit(program);
-  registerDiff(program);
+  registerDiff(program, exit);
+  registerNotice(program);
   return program;
 }
 

@@ -1,3 +1,4 @@
+import { CATEGORIES, DIFF_SETTING_LISTS } from "../classify/types.js";
 import type { OptionSpec, Rule, Severity } from "../engine/types.js";
 
 /** A configuration as written by a user or a preset. */
@@ -6,6 +7,7 @@ export interface ConfigObject {
   rules?: Record<string, RuleEntry>;
   overrides?: { files: string | string[]; rules?: Record<string, RuleEntry> }[];
   ignores?: string[];
+  /** Checked by checkDiff below, so it can be read as DiffSettings. */
   diff?: Record<string, unknown>;
 }
 
@@ -127,8 +129,33 @@ export function checkTopLevel(config: unknown, file: string): ConfigObject {
       for (const k of Object.keys(o)) if (k !== "files" && k !== "rules") throw new ConfigError(file, `${key}.${k}`, "unknown key (allowed: files, rules)");
     });
   }
-  if (c.diff !== undefined && (typeof c.diff !== "object" || c.diff === null || Array.isArray(c.diff))) {
-    throw new ConfigError(file, "diff", "expected an object");
-  }
+  if (c.diff !== undefined) checkDiff(c.diff, file);
   return c as ConfigObject;
+}
+
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string" && x.trim() !== "");
+
+/** The `diff` key: lists that extend the classifier's knowledge (rules/data/materiality.json). */
+function checkDiff(diff: unknown, file: string): void {
+  if (typeof diff !== "object" || diff === null || Array.isArray(diff)) throw new ConfigError(file, "diff", "expected an object");
+  const lists: readonly string[] = DIFF_SETTING_LISTS;
+  for (const [key, value] of Object.entries(diff)) {
+    const at = `diff.${key}`;
+    if (lists.includes(key)) {
+      if (!isStrings(value)) throw new ConfigError(file, at, `expected an array of non-empty strings, got ${describe(value)}`);
+    } else if (key === "equivalents") {
+      if (!Array.isArray(value)) throw new ConfigError(file, at, `expected an array of groups of words that mean the same, got ${describe(value)}`);
+      value.forEach((group: unknown, i: number) => {
+        if (!isStrings(group) || group.length < 2) throw new ConfigError(file, `${at}[${i}]`, `expected an array of at least two strings, got ${describe(group)}`);
+      });
+    } else if (key === "sections") {
+      if (!value || typeof value !== "object" || Array.isArray(value)) throw new ConfigError(file, at, `expected an object of section categories, got ${describe(value)}`);
+      for (const [category, headings] of Object.entries(value)) {
+        if (!(CATEGORIES as readonly string[]).includes(category)) throw new ConfigError(file, `${at}.${category}`, `unknown section category (categories: ${CATEGORIES.join(", ")})`);
+        if (!isStrings(headings)) throw new ConfigError(file, `${at}.${category}`, `expected an array of heading phrases, got ${describe(headings)}`);
+      }
+    } else {
+      throw new ConfigError(file, at, `unknown key (allowed: ${[...lists, "equivalents", "sections"].join(", ")})`);
+    }
+  }
 }

@@ -15,11 +15,13 @@ export function tableDrafts(old: Block, now: TableData, a: Unit, where: (row: Ta
   const diff = diffTable(old.table!, now);
   const keyColumn = diff.keyColumn;
   const drafts: Draft[] = [];
-  const make = (unit: Unit, draft: Omit<Draft, "path" | "section" | "keyColumn">): Draft => ({
+  // Rows carry their table's header, so a row is judged by what its columns are (a provider, a location, a cookie).
+  const make = (unit: Unit, draft: Omit<Draft, "path" | "section" | "keyColumn">, columns?: string[]): Draft => ({
     path: unit.path,
     section: sectionRef(unit),
     ...draft,
     ...(draft.row !== undefined && { keyColumn }),
+    ...(columns && { columns }),
   });
   if (diff.header) {
     const b = where(null);
@@ -38,21 +40,21 @@ export function tableDrafts(old: Block, now: TableData, a: Unit, where: (row: Ta
   for (const row of diff.rows) {
     if (row.op === "added") {
       const b = where(row.new);
-      drafts.push(make(b, { kind: "added", target: "table-row", old: null, new: side(rowText(row.new), row.new.line, b), edits: [], at: row.new.line, row: row.key }));
+      drafts.push(make(b, { kind: "added", target: "table-row", old: null, new: side(rowText(row.new), row.new.line, b), edits: [], at: row.new.line, row: row.key }, now.header));
       continue;
     }
     if (row.op === "removed") {
       const next = now.rows[row.anchor];
       const b = where(next ?? null);
       const at = (next?.line ?? (now.rows[now.rows.length - 1]?.line ?? b.line) + 1) - 0.5;
-      drafts.push(make(b, { kind: "removed", target: "table-row", old: side(rowText(row.old), row.old.line, a), new: null, edits: [], at, row: row.key }));
+      drafts.push(make(b, { kind: "removed", target: "table-row", old: side(rowText(row.old), row.old.line, a), new: null, edits: [], at, row: row.key }, old.table!.header));
       continue;
     }
     const b = where(row.new);
     const at = row.new.line;
     if (row.moved) {
       const edits = wordEdits(rowText(row.old), rowText(row.new));
-      drafts.push(make(b, { kind: "moved", target: "table-row", old: side(rowText(row.old), row.old.line, a), new: side(rowText(row.new), at, b), edits, at, row: row.key }));
+      drafts.push(make(b, { kind: "moved", target: "table-row", old: side(rowText(row.old), row.old.line, a), new: side(rowText(row.new), at, b), edits, at, row: row.key }, now.header));
     }
     for (const cell of row.cells) {
       drafts.push(

@@ -59,6 +59,8 @@ export interface Change {
   /** table-row / table-cell: the row's value in the key column, and that column's header. */
   row?: string;
   keyColumn?: string;
+  /** table-row: the table's header cells, in the order of the cells in `text`. */
+  columns?: string[];
   /** table-cell: the changed cell's column header. */
   column?: string;
   /** frontmatter: the key. */
@@ -67,7 +69,12 @@ export interface Change {
   linkText?: string;
   /** heading (modified): its level changed and with it the section it falls under. */
   level?: { old: number; new: number };
+  /** Set by the classifier (src/classify): how much the change matters to a reader, and why. */
+  significance?: Significance;
+  reasons?: { code: string; message: string }[];
 }
+
+export type Significance = "material" | "substantive" | "editorial";
 
 export interface DocumentInfo {
   file: string;
@@ -81,4 +88,8 @@ export interface DiffResult {
   old: DocumentInfo;
   new: DocumentInfo;
   changes: Change[];
+  /** Set by the classifier: whether any change is material, the count per significance, and date problems. */
+  material?: boolean;
+  summary?: { material: number; substantive: number; editorial: number };
+  problems?: { code: string; severity: "warning" | "info"; message: string }[];
 }

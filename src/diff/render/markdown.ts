@@ -1,5 +1,6 @@
 import type { Change, DiffResult } from "../types.js";
 import { counts, describeFile, groupByPlace, plural, TARGET_LABEL } from "./common.js";
+import { describeChange, isClassified, material, summaryLine } from "./significance.js";
 
 /** Release notes a legal team can paste: grouped by section, old and new wording quoted in full. */
 export function renderMarkdown(result: DiffResult): string {
@@ -10,9 +11,25 @@ export function renderMarkdown(result: DiffResult): string {
       ? `Last updated: ${escape(result.old.stated?.text ?? "(none)")} → ${escape(result.new.stated?.text ?? "(none)")}. `
       : "";
   out.push(`${dates}${plural(result.changes.length, "change")}: ${counts(result.changes)}.`);
+  if (isClassified(result)) {
+    out.push("", `**${escape(summaryLine(result))}**`);
+    const found = material(result);
+    if (found.length) {
+      out.push("", "### Material changes", "");
+      for (const { place, change } of found) {
+        out.push(`- **${escape(place)}**: ${escape(describeChange(change))}`);
+        for (const r of change.reasons ?? []) out.push(`  - \`${r.code}\`: ${escape(r.message)}`);
+      }
+    }
+    if (result.problems.length) {
+      out.push("", "### Problems", "");
+      for (const p of result.problems) out.push(`- ${p.severity} \`${p.code}\`: ${escape(p.message)}`);
+    }
+    if (found.length || result.problems.length) out.push("", "## All changes");
+  }
   for (const group of groupByPlace(result.changes)) {
     out.push("", `### ${escape(group.place)}`, "");
-    for (const change of group.changes) out.push(...item(change), "");
+    for (const change of group.changes) out.push(...item(change), ...why(change), "");
   }
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
@@ -53,6 +70,13 @@ function item(change: Change): string[] {
   }
   lines.push(...quote(old!.text, "Before"), "  >", ...quote(now!.text, "After"));
   return lines;
+}
+
+/** The significance and reasons under each change (editorial ones say only what kind of edit it was). */
+function why(change: Change): string[] {
+  if (!change.significance) return [];
+  const reasons = (change.reasons ?? []).map((r) => (change.significance === "editorial" ? r.code : `\`${r.code}\` ${escape(r.message)}`));
+  return ["", `  *${change.significance}*${reasons.length ? `: ${reasons.join("; ")}` : ""}`];
 }
 
 function rowContext(change: Change): string {

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Change, DiffResult, EditPart } from "../types.js";
 import { countWords, counts, describeFile, elide, groupByPlace, plural, TARGET_LABEL, truncate } from "./common.js";
+import { describeChange, isClassified, material, summaryLine } from "./significance.js";
 
 export interface TerminalOptions {
   color?: boolean;
@@ -15,11 +16,40 @@ export function renderTerminal(result: DiffResult, options: TerminalOptions = {}
   const newDate = result.new.stated?.text;
   const dates = oldDate || newDate ? ` · last updated ${oldDate ?? "(none)"} → ${newDate ?? "(none)"}` : "";
   lines.push(c.dim(`${plural(result.changes.length, "change")}: ${counts(result.changes)}${dates}`));
+  if (isClassified(result)) lines.push(...leading(result, c));
   for (const group of groupByPlace(result.changes)) {
     lines.push("", c.bold.cyan(group.place));
-    for (const change of group.changes) lines.push(`  ${describe(change, c)}`);
+    for (const change of group.changes) {
+      lines.push(`  ${tag(change, c)}${describe(change, c)}`);
+      if (change.significance && change.significance !== "editorial") for (const r of change.reasons ?? []) lines.push(c.dim(`      ${r.code}: ${r.message}`));
+    }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** Material changes and their reasons first, then the date problems: what decides whether readers must be told. */
+function leading(result: DiffResult & { summary: object; problems: { code: string; severity: string; message: string }[] }, c: ChalkInstance): string[] {
+  const lines = [(result.material ? c.bold.red : c.bold)(summaryLine(result))];
+  const found = material(result);
+  if (found.length) {
+    lines.push("", c.bold.red("Material changes"));
+    for (const { place, change } of found) {
+      lines.push(`  ${c.bold(place)}: ${describeChange(change)} ${c.dim(`(line ${lineOf(change)})`)}`);
+      for (const r of change.reasons ?? []) lines.push(`    ${c.red(r.code)}: ${r.message}`);
+    }
+  }
+  if (result.problems.length) {
+    lines.push("", c.bold("Problems"));
+    for (const p of result.problems) lines.push(`  ${p.severity === "warning" ? c.yellow(p.severity) : c.dim(p.severity)} ${p.code}: ${p.message}`);
+  }
+  if (found.length || result.problems.length) lines.push("", c.bold("All changes"));
+  return lines;
+}
+
+function tag(change: Change, c: ChalkInstance): string {
+  if (!change.significance) return "";
+  const colour = change.significance === "material" ? c.red : change.significance === "substantive" ? c.yellow : c.dim;
+  return colour(`[${change.significance}] `);
 }
 
 const MARK: Record<Change["kind"], string> = { added: "+", removed: "-", modified: "~", moved: ">", renamed: "=" };

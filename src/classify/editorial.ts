@@ -1,0 +1,128 @@
+import { diffArrays } from "diff";
+import type { Knowledge } from "./knowledge.js";
+
+/**
+ * Whether two wordings say the same thing to a reader: spacing, capitalisation, punctuation and typographic quotes,
+ * spelling variants and declared equivalents, and typo fixes (a misspelt word, a stray or missing small word). The
+ * answer names what differed; null means the meaning may have changed, and then the change is never editorial.
+ */
+
+export type EditorialKind = "whitespace" | "capitalisation" | "punctuation" | "spelling-variant" | "typo";
+
+type Step = "case" | "punctuation" | "spelling";
+const STEPS: Step[] = ["case", "punctuation", "spelling"];
+const KIND: Record<Step, EditorialKind> = { case: "capitalisation", punctuation: "punctuation", spelling: "spelling-variant" };
+
+function normalise(text: string, k: Knowledge, skip?: Step): string {
+  let t = text.normalize("NFKC").replace(/[‘’ʼ`´]/g, "'").replace(/[“”„]/g, '"').replace(/[‐‑‒–—]/g, "-");
+  if (skip !== "case") t = t.toLowerCase();
+  if (skip !== "spelling") t = respell(t, k, skip === "case");
+  // Punctuation goes, except between digits (1.5 years is not 15 years) and currency signs (not punctuation).
+  if (skip !== "punctuation") t = t.replace(/(?<!\d)[.,](?!\d)|[!?;:'"()[\]{}<>*_~/\\|#@-]/g, " ");
+  t = t.replace(/\s+/g, " ").trim();
+  return t;
+}
+
+/** Maps spelling variants and declared equivalents onto one form, and British endings onto American ones. */
+export function respell(text: string, k: Knowledge, keepCase = false): string {
+  let t = text;
+  // Each group becomes one neutral token, so "Polldaddy" and "Crowdsignal" are equal whatever their capitals.
+  for (const [re, canonical] of k.equivalents) t = t.replace(keepCase ? new RegExp(re.source, "giu") : re, canonical);
+  const { minLength, suffixes } = k.suffixRules;
+  return t.replace(/\p{L}+/gu, (word) => {
+    if (word.length < minLength) return word;
+    for (const [from, to] of suffixes) if (word.toLowerCase().endsWith(from)) return word.slice(0, -from.length) + to;
+    return word;
+  });
+}
+
+export function explainEditorial(oldText: string, newText: string, k: Knowledge): EditorialKind[] | null {
+  if (oldText === newText) return [];
+  const a = normalise(oldText, k);
+  const b = normalise(newText, k);
+  // Typographic quotes and dashes are all that is left when no step is needed.
+  if (a === b) return orPunctuation(necessary(oldText, newText, k, "equal"));
+  if (a.replace(/\s/g, "") === b.replace(/\s/g, "")) return [...necessary(oldText, newText, k, "spaceless"), "whitespace"];
+  const kinds = tokenRepairs(a.split(" "), b.split(" "), k);
+  if (!kinds) return null;
+  return [...new Set([...necessary(oldText, newText, k, "tokens"), ...kinds])];
+}
+
+function orPunctuation(kinds: EditorialKind[]): EditorialKind[] {
+  return kinds.length ? kinds : ["punctuation"];
+}
+
+/** The normalisation steps without which the two wordings would differ: what the edit actually was. */
+function necessary(oldText: string, newText: string, k: Knowledge, compare: "equal" | "spaceless" | "tokens"): EditorialKind[] {
+  const kinds: EditorialKind[] = [];
+  for (const step of STEPS) {
+    const a = normalise(oldText, k, step);
+    const b = normalise(newText, k, step);
+    const same = compare === "equal" ? a === b : compare === "spaceless" ? a.replace(/\s/g, "") === b.replace(/\s/g, "") : sameTokensUpToRepairs(a, b, k);
+    if (!same) kinds.push(KIND[step]);
+  }
+  return kinds;
+}
+
+function sameTokensUpToRepairs(a: string, b: string, k: Knowledge): boolean {
+  return tokenRepairs(a.split(/\s+/), b.split(/\s+/), k) !== null;
+}
+
+/** Each run of differing words must be a typo fix, a stray small word, or words split or joined. */
+function tokenRepairs(a: string[], b: string[], k: Knowledge): EditorialKind[] | null {
+  const kinds = new Set<EditorialKind>();
+  const parts = diffArrays(a, b);
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (!part.added && !part.removed) continue;
+    const next = parts[i + 1];
+    const removed = part.removed ? part.value : [];
+    const added = part.removed && next?.added ? next.value : part.added ? part.value : [];
+    if (part.removed && next?.added) i++;
+    const kind = repair(removed, added, k);
+    if (!kind) return null;
+    kinds.add(kind);
+  }
+  return [...kinds];
+}
+
+function repair(removed: string[], added: string[], k: Knowledge): EditorialKind | null {
+  if (removed.join("") === added.join("") && removed.length + added.length > 0) return "spelling-variant";
+  if (!removed.length || !added.length) {
+    const words = removed.length ? removed : added;
+    return words.every((w) => k.fillers.has(w)) ? "typo" : null;
+  }
+  if (removed.length === 1 && added.length === 1 && misspelt(removed[0], added[0], k)) return "typo";
+  return null;
+}
+
+/** One word for another that is only its misspelling: a letter or two off, or the same word run into the next. */
+export function misspelt(a: string, b: string, k: Knowledge): boolean {
+  if (/\d/.test(a) || /\d/.test(b) || k.noTypo.has(a) || k.noTypo.has(b)) return false;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 4) return false;
+  const extra = long.slice(short.length);
+  if (long.startsWith(short) && (extra.length <= 3 || short.length >= 5) && !/^(?:less|not|nt)$/.test(extra)) return true;
+  const distance = damerau(a, b);
+  return distance <= 1 || (short.length >= 8 && distance <= 2);
+}
+
+function damerau(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** Words of a text for comparing meaning: normalised, without the small words a typo fix adds or drops. */
+export function contentWords(text: string, k: Knowledge): string[] {
+  return normalise(text, k)
+    .split(" ")
+    .filter((w) => w && !k.fillers.has(w));
+}

@@ -1,0 +1,206 @@
+import { loadRuleData } from "../engine/data.js";
+import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
+
+/**
+ * The classifier's vocabulary, read from rules/data/materiality.json and extended by a configuration's `diff` key,
+ * compiled once into matchers. Code decides how words combine; which words count lives in the data.
+ */
+
+interface MaterialityData {
+  sections: Record<Category, string[]>;
+  columns: Record<"recipient" | "location" | "purpose" | "data" | "retention", string[]>;
+  verbs: Record<"sharing" | "collection" | "use" | "location" | "retention", string[]>;
+  recipientNouns: string[];
+  dataNouns: string[];
+  purposeWords: string[];
+  thirdPartyMarkers: string[];
+  rights: string[];
+  rightNouns: string[];
+  protections: string[];
+  negations: string[];
+  protectedVerbs: string[];
+  modalWeakenings: { from: string[]; to: string[] }[];
+  bindingTerms: Record<string, string[]>;
+  obligationMarkers: string[];
+  restrictives: string[];
+  conjunctions: string[];
+  fillers: string[];
+  noTypo: string[];
+  durationUnits: Record<string, number>;
+  numberWords: Record<string, number>;
+  openEnded: Record<string, number>;
+  contactMarkers: string[];
+  scopeMarkers: string[];
+  locations: string[];
+  properNounStoplist: string[];
+  corporateSuffixes: string[];
+  equivalents: string[][];
+  editorialRules: { minLength: number; suffixes: [string, string][] };
+}
+
+export interface Match {
+  /** The data entry that matched, as written there: the finding's key. */
+  term: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = String.raw`[\p{L}\p{N}]`;
+
+/** A list of phrases as one matcher; an entry with two or more capitals matches only as written (US, EU, DPO). */
+export class Matcher {
+  private readonly patterns: { re: RegExp; terms: string[] }[];
+
+  constructor(phrases: readonly string[]) {
+    const unique = [...new Set(phrases.filter((p) => p.trim()))].sort((a, b) => b.length - a.length);
+    const exact = unique.filter((p) => (p.match(/\p{Lu}/gu) ?? []).length >= 2);
+    const folded = unique.filter((p) => !exact.includes(p));
+    this.patterns = [
+      { terms: folded, flags: "giu" },
+      { terms: exact, flags: "gu" },
+    ]
+      .filter((g) => g.terms.length)
+      .map((g) => ({ terms: g.terms, re: new RegExp(`(?<!${WORD})(?:${g.terms.map((t) => `(${source(t)})`).join("|")})(?!${WORD})`, g.flags) }));
+  }
+
+  find(text: string): Match[] {
+    const found: Match[] = [];
+    for (const { re, terms } of this.patterns) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+        found.push({ term: terms[group - 1], text: m[0], start: m.index, end: m.index + m[0].length });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  test(text: string): boolean {
+    return this.find(text).length > 0;
+  }
+}
+
+function source(phrase: string): string {
+  const escaped = phrase.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+  return escaped.replace(/[\s-]+/g, String.raw`[\s\-]+`).replace(/\*/g, String.raw`[\p{L}\p{N}'’\-]*`);
+}
+
+export interface Knowledge {
+  sections: Record<Category, Matcher>;
+  columns: Record<keyof MaterialityData["columns"], Matcher>;
+  verbs: Record<keyof MaterialityData["verbs"], Matcher>;
+  recipientNouns: Matcher;
+  dataNouns: Matcher;
+  purposeWords: Matcher;
+  thirdPartyMarkers: Matcher;
+  rights: Matcher;
+  rightNouns: Matcher;
+  protections: Matcher;
+  negation: RegExp;
+  protectedVerbs: Matcher;
+  modalWeakenings: { from: Matcher; to: Matcher }[];
+  binding: Matcher;
+  bindingKey: Map<string, string>;
+  obligationMarkers: Matcher;
+  restrictives: Matcher;
+  conjunction: RegExp;
+  contactMarkers: Matcher;
+  scopeMarkers: Matcher;
+  locations: Matcher;
+  material: Matcher | null;
+  materialSections: Matcher | null;
+  fillers: Set<string>;
+  noTypo: Set<string>;
+  stopNames: Set<string>;
+  corporateSuffixes: Set<string>;
+  /** Each phrase (lower-cased) → a token naming its group, longest phrases first. */
+  equivalents: [RegExp, string][];
+  suffixRules: { minLength: number; suffixes: [string, string][] };
+  durationUnits: Record<string, number>;
+  numberWords: Record<string, number>;
+  openEnded: Record<string, number>;
+  firstParty: string[];
+}
+
+let cachedData: MaterialityData | undefined;
+const built = new Map<string, Knowledge>();
+
+/** The knowledge for a configuration's `diff` settings (cached per settings, so a run compiles it once). */
+export function knowledgeFor(settings: DiffSettings = {}): Knowledge {
+  const id = JSON.stringify(settings);
+  let knowledge = built.get(id);
+  if (!knowledge) {
+    knowledge = build((cachedData ??= loadRuleData<MaterialityData>("materiality")), settings);
+    built.set(id, knowledge);
+  }
+  return knowledge;
+}
+
+function build(d: MaterialityData, s: DiffSettings): Knowledge {
+  const m = (...lists: (readonly string[] | undefined)[]): Matcher => new Matcher(lists.flatMap((l) => l ?? []));
+  const sections = Object.fromEntries(
+    CATEGORIES.map((c) => [c, m(d.sections[c], s.sections?.[c], c === "history" ? s.editorialSections : undefined)]),
+  ) as Record<Category, Matcher>;
+  const bindingKey = new Map<string, string>();
+  for (const [key, terms] of Object.entries(d.bindingTerms)) for (const t of terms) bindingKey.set(t, key);
+  for (const t of s.bindingTerms ?? []) bindingKey.set(t, t);
+  const groups = [...d.equivalents, ...(s.equivalents ?? [])];
+  const equivalents = groups
+    .flatMap((group, i) => group.map((phrase) => [phrase.toLowerCase(), `eqv${i}x`] as const))
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([phrase, canonical]): [RegExp, string] => [new RegExp(`(?<!${WORD})${phrase.replace(/[.+?^${}()|[\]\\*]/g, "\\$&")}(?!${WORD})`, "gu"), canonical]);
+  const suffixNegations = d.negations.filter((n) => /^n['’]t$/.test(n));
+  const wordNegations = d.negations.filter((n) => !suffixNegations.includes(n));
+  return {
+    sections,
+    columns: {
+      recipient: m(d.columns.recipient, s.recipientColumns),
+      location: m(d.columns.location, s.locationColumns),
+      purpose: m(d.columns.purpose, s.purposeColumns),
+      data: m(d.columns.data, s.dataColumns),
+      retention: m(d.columns.retention, s.retentionColumns),
+    },
+    verbs: {
+      sharing: m(d.verbs.sharing),
+      collection: m(d.verbs.collection),
+      use: m(d.verbs.use),
+      location: m(d.verbs.location),
+      retention: m(d.verbs.retention),
+    },
+    recipientNouns: m(d.recipientNouns, s.recipients),
+    dataNouns: m(d.dataNouns, s.dataCategories),
+    purposeWords: m(d.purposeWords, s.purposes),
+    thirdPartyMarkers: m(d.thirdPartyMarkers),
+    rights: m(d.rights, s.rights),
+    rightNouns: m(d.rightNouns),
+    protections: m(d.protections, s.protections),
+    negation: new RegExp(
+      `(?<!${WORD})(?:${wordNegations.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD})|(?:${suffixNegations.join("|")})(?!${WORD})`,
+      "giu",
+    ),
+    protectedVerbs: m(d.protectedVerbs),
+    modalWeakenings: d.modalWeakenings.map((w) => ({ from: m(w.from), to: m(w.to) })),
+    binding: m([...bindingKey.keys()]),
+    bindingKey,
+    obligationMarkers: m(d.obligationMarkers),
+    restrictives: m(d.restrictives),
+    conjunction: new RegExp(`^\\s*(?:,|;|(?:${d.conjunctions.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD}))|(?:,|(?<!${WORD})(?:and|or))\\s*$`, "iu"),
+    contactMarkers: m(d.contactMarkers),
+    scopeMarkers: m(d.scopeMarkers),
+    locations: m(d.locations, s.locations),
+    material: s.material?.length ? m(s.material) : null,
+    materialSections: s.materialSections?.length ? m(s.materialSections) : null,
+    fillers: new Set(d.fillers),
+    noTypo: new Set(d.noTypo),
+    stopNames: new Set(d.properNounStoplist),
+    corporateSuffixes: new Set(d.corporateSuffixes),
+    equivalents,
+    suffixRules: d.editorialRules,
+    durationUnits: d.durationUnits,
+    numberWords: d.numberWords,
+    openEnded: d.openEnded,
+    firstParty: s.firstParty ?? [],
+  };
+}

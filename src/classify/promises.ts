@@ -1,0 +1,117 @@
+import type { Knowledge, Matcher } from "./knowledge.js";
+import { overlaps, type Delta } from "./sentences.js";
+import type { TextContext } from "./text.js";
+import type { Finding } from "./types.js";
+import { cameIn, clauseAround, deleted, excerpt, extendsList, hasContent, isWholeGone, isWholeNew, quote, wentOut, words } from "./words.js";
+
+/**
+ * Promises and the verbs that carry them. A promise is a negated processing verb ("we do not sell"), an "only"
+ * before one ("may only access"), or a protective phrase from the knowledge (encryption, a transfer safeguard,
+ * notice); a commitment's strength is its modal verb. What a change does to them is the reason.
+ */
+
+/** "will not" → "may", "will" → "may try to": the company's commitment got weaker (or, the other way, stronger). */
+export function modalShift(d: Delta, { k }: TextContext): Finding | null {
+  if (isWholeNew(d) || isWholeGone(d)) return null;
+  const ours = (text: string, at: number) => !/\byou\b/i.test(text.slice(Math.max(0, at - 40), at).split(/[,;:]/).pop() ?? "");
+  // "can" inside "can't" is not a permission; a firm phrase that only changed its spelling ("cannot" → "can't") stays firm.
+  const real = (text: string) => (m: { start: number; end: number }) => ours(text, m.start) && !/^['’]t\b|^\s*not\b/i.test(text.slice(m.end));
+  const count = (m: Matcher, text: string) => m.find(text).filter(real(text)).length;
+  for (const { from, to } of k.modalWeakenings) {
+    const gone = wentOut(from, d).filter(real(d.old));
+    const came = cameIn(to, d).filter(real(d.new));
+    if (gone.length && came.length && count(from, d.new) < count(from, d.old)) {
+      const before = d.old.slice(gone[0].start);
+      const after = d.new.slice(came[0].start);
+      return { code: "modal-weakened", message: `weaker commitment: ${quote(words(before, 4))} became ${quote(words(after, 4))}`, family: "modal", key: came[0].term, direction: "added", reader: `We changed ${quote(d.old, 200)} to ${quote(d.new, 200)}` };
+    }
+    const back = wentOut(to, d).filter(real(d.old));
+    const firm = cameIn(from, d).filter(real(d.new));
+    if (back.length && firm.length && count(to, d.new) < count(to, d.old)) {
+      return { code: "modal-strengthened", message: `firmer commitment: ${quote(words(d.old.slice(back[0].start), 4))} became ${quote(words(d.new.slice(firm[0].start), 4))}` };
+    }
+  }
+  return null;
+}
+
+/** A negation governing a processing verb: "we do not sell", "we never share", "we don't knowingly collect". */
+function negatedVerbs(k: Knowledge, text: string): { start: number; end: number; verb: string }[] {
+  const out: { start: number; end: number; verb: string }[] = [];
+  for (const v of k.protectedVerbs.find(text)) {
+    const before = text.slice(Math.max(0, v.start - 60), v.start);
+    const clause = before.split(/[;:,.]/).pop() ?? "";
+    const window = clause.split(/\s+/).filter(Boolean).slice(-4).join(" ");
+    k.negation.lastIndex = 0;
+    const neg = k.negation.exec(window);
+    if (!neg) continue;
+    let start = v.start - clause.length + clause.indexOf(window) + neg.index;
+    const aux = /\b(?:do|does|did|will|shall|would|may|can|could|must|should)\s+$/i.exec(text.slice(Math.max(0, start - 8), start));
+    if (aux) start -= aux[0].length;
+    out.push({ start, end: v.end, verb: v.text.toLowerCase() });
+  }
+  return out;
+}
+
+export function promises(d: Delta, ctx: TextContext, modal: Finding | null): Finding[] {
+  const weakened = modal?.code === "modal-weakened";
+  const { k } = ctx;
+  const found: Finding[] = [];
+  const oldNeg = negatedVerbs(k, d.old);
+  const newNeg = negatedVerbs(k, d.new);
+  const addedNeg = newNeg.filter((n) => overlaps(d.ins, n.start, n.end) && (isWholeNew(d) || !oldNeg.some((o) => o.verb === n.verb) || negationInserted(k, d, n)));
+  const goneNeg = oldNeg.filter((o) => overlaps(d.del, o.start, o.end) && !newNeg.some((n) => n.verb === o.verb));
+  for (const n of addedNeg) {
+    found.push({ code: "protection-added", message: `new promise: ${quote(d.new.slice(n.start, n.end))}`, family: "promise", key: n.verb, direction: "added" });
+  }
+  if (!weakened) {
+    for (const o of goneNeg) {
+      const promise = d.old.slice(o.start, o.end);
+      found.push({ code: "protection-removed", message: `no longer promises ${quote(promise)}`, family: "promise", key: o.verb, direction: "removed", reader: `We no longer say ${excerpt(d.old, d.del, 90)}` });
+    }
+  }
+  // "will notify" → "may notify" is one reason (the modal), not also a protection gone.
+  for (const m of modal ? [] : cameIn(k.protections, d, ctx.before)) {
+    found.push({ code: "protection-added", message: `adds the protection ${quote(m.text)}: ${excerpt(d.new, d.ins)}`, family: "protection", key: m.term, direction: "added" });
+  }
+  for (const m of modal ? [] : wentOut(k.protections, d, ctx.after)) {
+    found.push({ code: "protection-removed", message: `removes the protection ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "protection", key: m.term, direction: "removed", reader: `We removed ${quote(m.text)} from: ${excerpt(d.old, d.del, 90)}` });
+  }
+  if (!addedNeg.length && !isWholeNew(d)) found.push(...narrowed(d, ctx, newNeg));
+  return found;
+}
+
+function negationInserted(k: Knowledge, d: Delta, n: { start: number; end: number }): boolean {
+  k.negation.lastIndex = 0;
+  const neg = k.negation.exec(d.new.slice(n.start, n.end));
+  return Boolean(neg && overlaps(d.ins, n.start + neg.index, n.start + neg.index + neg[0].length));
+}
+
+/**
+ * Words that qualify a promise without extending it narrow it: "GitHub {+employees+} may only access", "we do not
+ * sell your {+contact+} data". Only the company's own promises count (a negated or "only" processing verb, no "you"
+ * before it), the promise itself must be unchanged, and the qualifier short: a rewritten sentence is not a qualifier.
+ */
+function narrowed(d: Delta, { k }: TextContext, newNeg: { start: number; end: number }[]): Finding[] {
+  const onlyVerbs = k.restrictives.find(d.new).filter((r) => k.protectedVerbs.find(d.new.slice(r.end, r.end + 30)).some((v) => /^\s*(?:\S+\s+)?$/.test(d.new.slice(r.end, r.end + v.start))));
+  const anchors = [...newNeg.map((n) => ({ at: n.start, end: n.end, only: false })), ...onlyVerbs.map((r) => ({ at: r.start, end: r.end, only: true }))];
+  // A qualifier is added, not swapped for other words ("info" → "information" is a rewording).
+  if (hasContent(k, deleted(d))) return [];
+  for (const anchor of anchors) {
+    if (overlaps(d.ins, anchor.at, anchor.end)) continue;
+    const clause = clauseAround(d.new, anchor.at);
+    if (/\byou\b/i.test(d.new.slice(clause.start, anchor.at))) continue;
+    for (const span of d.ins) {
+      if (span.end <= clause.start || span.start >= clause.end) continue;
+      if (anchor.only && span.start > anchor.at) continue;
+      const text = d.new.slice(span.start, span.end);
+      if (!hasContent(k, text) || text.trim().split(/\s+/).length > 6) continue;
+      const promise = d.new.slice(clause.start, clause.end);
+      if (extendsList(k, d, span)) {
+        if (anchor.only) continue;
+        return [{ code: "protection-added", message: `the promise ${quote(promise)} now also covers ${quote(text)}`, family: "promise", key: text.trim().toLowerCase(), direction: "added" }];
+      }
+      return [{ code: "protection-narrowed", message: `the promise ${quote(promise)} now covers less: ${quote(text)} was added`, family: "narrowed", key: text.trim().toLowerCase(), direction: "added", reader: `We changed ${quote(d.old, 200)} to ${quote(d.new, 200)}` }];
+    }
+  }
+  return [];
+}

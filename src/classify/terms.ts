@@ -1,0 +1,75 @@
+import { overlaps, type Delta } from "./sentences.js";
+import type { TextContext } from "./text.js";
+import type { Finding } from "./types.js";
+import { deleted, excerpt, extendsList, hasContent, inserted, isWholeNew, isWholeGone, negatedAt, quote } from "./words.js";
+
+/**
+ * Terms that bind the reader (arbitration, waivers, fees, obligations), contact details and cross-references: what
+ * came, what went, and, for payment terms, what was reworded.
+ */
+
+const PAYMENT_KEYS = new Set(["fees", "price changes", "automatic renewal"]);
+const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\(at\)/i;
+const REFERENCE = /\b(?:[Ss]ections?|§+|[Cc]lauses?|[Aa]rticles?|[Pp]aragraphs?)\s*[\p{Lu}\d][\w.()]*|\b\p{Lu}\.\d+(?:\.\d+)*\b/gu;
+
+export function binding(d: Delta, ctx: TextContext): Finding[] {
+  const { k } = ctx;
+  const key = (term: string) => k.bindingKey.get(term) ?? term;
+  // "when you pay for Basecamp" describes an event; "you pay for those features" binds.
+  const find = (text: string) => k.binding.find(text).filter((m) => !/\b(?:when|if|once|after|before|whenever)\s+$/i.test(text.slice(Math.max(0, m.start - 12), m.start)));
+  const oldKeys = new Set(find(d.old).map((m) => key(m.term)));
+  const newKeys = new Set(find(d.new).map((m) => key(m.term)));
+  const everBefore = new Set(k.binding.find(`${d.old}\n${ctx.before ?? ""}`).map((m) => key(m.term)));
+  const stillAfter = new Set(k.binding.find(`${d.new}\n${ctx.after ?? ""}`).map((m) => key(m.term)));
+  const came = find(d.new).filter((m) => overlaps(d.ins, m.start, m.end) && !everBefore.has(key(m.term)));
+  const gone = find(d.old).filter((m) => overlaps(d.del, m.start, m.end) && !stillAfter.has(key(m.term)));
+  const found: Finding[] = [];
+  if (came.length) {
+    found.push({ code: "new-binding-term", message: `adds ${key(came[0].term)}: ${quote(came[0].text)} in ${excerpt(d.new, d.ins)}`, family: "binding", key: key(came[0].term), direction: "added", reader: `New terms apply to you: ${excerpt(d.new, d.ins, 90)}` });
+  }
+  for (const m of gone) {
+    found.push({ code: "binding-term-removed", message: `removes ${key(m.term)}: ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "binding", key: key(m.term), direction: "removed" });
+  }
+  if (came.length || isWholeNew(d) || isWholeGone(d)) return found;
+  const obliges = k.obligationMarkers.find(d.new).some((m) => !negatedAt(k, d.new, m.start));
+  const more = d.ins.find((s) => extendsList(k, d, s) && hasContent(k, d.new.slice(s.start, s.end)));
+  if (obliges && more) {
+    const what = d.new.slice(more.start, more.end);
+    found.push({ code: "new-binding-term", message: `adds an obligation: ${quote(what)} in ${excerpt(d.new, d.ins)}`, family: "binding", key: what.trim().toLowerCase(), direction: "added", reader: `New terms apply to you: ${excerpt(d.new, d.ins, 90)}` });
+  } else if (ctx.categories.has("terms") && substituted(d, ctx)) {
+    // Payment terms reworded in a payment section: when or for what you are charged may have changed ("If you choose
+    // to {purchase → use} paid features … you pay"). Other binding terms count when they come or go.
+    const term = [...oldKeys].find((x) => newKeys.has(x) && PAYMENT_KEYS.has(x));
+    if (term) {
+      found.push({ code: "binding-term-changed", message: `changes the wording of a payment term (${term}): ${quote(deleted(d))} became ${quote(inserted(d))} in ${excerpt(d.new, d.ins)}`, family: "binding-change", key: inserted(d).toLowerCase(), direction: "added", reader: `These terms change: ${excerpt(d.new, d.ins, 90)} (before: ${quote(d.old, 200)})` });
+    }
+  }
+  return found;
+}
+
+/** Content words both came and went (not just moved within the sentence): the sentence now says something else. */
+function substituted(d: Delta, { k }: TextContext): boolean {
+  const bag = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !k.fillers.has(w)).map((w) => w.replace(/(?<=\w{3})s$/, ""));
+  const came = bag(inserted(d));
+  const went = bag(deleted(d));
+  const net = (a: string[], b: string[]) => a.filter((w) => !b.includes(w));
+  return net(came, went).length > 0 && net(went, came).length > 0;
+}
+
+const PHONE = /\+?\d[\d\s().-]{7,}\d/;
+
+/** Contact details: an e-mail address, a phone number, or the numbers of a postal address changed. */
+export function contact(d: Delta, { k }: TextContext): Finding | null {
+  const changed = `${inserted(d)} ${deleted(d)}`;
+  const address = /\d/.test(changed) && (k.contactMarkers.test(d.new) || k.contactMarkers.test(d.old) || EMAIL.test(d.new) || EMAIL.test(d.old));
+  if (!(EMAIL.test(changed) || PHONE.test(changed) || address || k.contactMarkers.test(changed))) return null;
+  return { code: "contact-changed", message: `contact details changed: ${quote(deleted(d) || "(nothing)")} → ${quote(inserted(d) || "(nothing)")}` };
+}
+
+export function reference(d: Delta): Finding | null {
+  const refs = (text: string, spans: typeof d.ins) => [...text.matchAll(REFERENCE)].filter((m) => overlaps(spans, m.index!, m.index! + m[0].length));
+  const before = refs(d.old, d.del);
+  const after = refs(d.new, d.ins);
+  if (!before.length || !after.length) return null;
+  return { code: "cross-reference-changed", message: `a cross-reference changed: ${quote(before[0][0])} → ${quote(after[0][0])}` };
+}

@@ -1,0 +1,162 @@
+import type { Knowledge } from "./knowledge.js";
+import { modalShift, promises } from "./promises.js";
+import { overlaps, type Delta } from "./sentences.js";
+import { binding, contact, reference } from "./terms.js";
+import type { Category, Finding } from "./types.js";
+import { affirmative, cameIn, deleted, excerpt, extendsList, hasContent, inserted, isWholeGone, isWholeNew, namesIn, negatedAt, quote, wentOut, withQualifier } from "./words.js";
+
+/**
+ * Reasons found in one sentence pair. Each detector reads the words that came or went in their sentence: a recipient
+ * is a noun or a name added to a sentence that shares, a data category a data noun added to one that collects, a
+ * purpose an infinitive added to one that uses. Promises live in promises.ts, binding terms and contacts in terms.ts.
+ */
+
+export interface TextContext {
+  k: Knowledge;
+  categories: Set<Category>;
+  firstParty: readonly string[];
+  /** The whole old and new text of the change: a sentence added to a paragraph is new only if its words are. */
+  before?: string;
+  after?: string;
+  /** Sections whose table rows have records of their own (a table split under new headings). */
+  rowPaths?: Set<string>;
+}
+
+// An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share", "able to").
+const PURPOSE = /\b(?:in order to|so (?:that )?(?:we|they) can|for the purposes? of|(?<!\b(?:required|able|going|have|has|had|need|needs|want|wants|used|likely|about|seem|seems|continue|choose|chooses|agree|agrees|try|tries|plan|plans|intend|intends|subject|due|according|pursuant|prior|similar|access|right|option|ability|consent|request|ask|asks|allow|allows|permit|permits|refer|related|relating|only|compared|applies|apply)\s)to (?!(?:you|us|the|our|your|a|an|any|third|other|another|them|it|its|this|that|these|those|be|which|whom|such|each|all|do|date|time)\b)\p{L}{3,})/iu;
+const CONNECTOR = /\b(?:in order to|so (?:that )?(?:we|they) can|for the purposes? of)\b/i;
+
+export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
+  const found: Finding[] = [];
+  const add = (f: Finding | null | undefined) => f && found.push(f);
+  const modal = modalShift(d, ctx);
+  add(modal);
+  found.push(...promises(d, ctx, modal));
+  found.push(...rights(d, ctx));
+  found.push(...sharing(d, ctx, "added"), ...sharing(d, ctx, "removed"));
+  found.push(...collection(d, ctx, "added"), ...collection(d, ctx, "removed"));
+  found.push(...purposes(d, ctx, "added"), ...purposes(d, ctx, "removed"));
+  found.push(...places(d, ctx));
+  found.push(...binding(d, ctx));
+  const ref = reference(d);
+  add(ref ?? contact(d, ctx));
+  for (const m of ctx.k.material ? cameIn(ctx.k.material, d) : []) {
+    found.push({ code: "material-term", message: `adds ${quote(m.text)}, a term configured as material: ${excerpt(d.new, d.ins)}`, family: "term", key: m.term, direction: "added", reader: `We added: ${excerpt(d.new, d.ins, 90)}` });
+  }
+  return found;
+}
+
+function rights(d: Delta, ctx: TextContext): Finding[] {
+  const { k, categories } = ctx;
+  const found: Finding[] = [];
+  // "FedEx reserves the right", "we have the right", "you waive any right": not the reader's rights.
+  const theirs = (text: string, at: number) => /\breserves?\s+(?:the|a|any)?\s*$|\b(?:we|it)\s+(?:has|have)\s+the\s*$|\bwaiv\w*\s+(?:any|all|your|the|every)?\s*$/i.test(text.slice(Math.max(0, at - 30), at));
+  for (const m of cameIn(k.rights, d, ctx.before).filter((x) => !theirs(d.new, x.start))) found.push({ code: "right-added", message: `adds a right or choice: ${quote(m.text)} in ${excerpt(d.new, d.ins)}`, family: "right", key: m.term, direction: "added" });
+  for (const m of wentOut(k.rights, d, ctx.after).filter((x) => !theirs(d.old, x.start))) {
+    found.push({ code: "right-removed", message: `removes a right or choice: ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "right", key: m.term, direction: "removed", reader: `We removed ${quote(m.text)}: ${excerpt(d.old, d.del, 90)}` });
+  }
+  const about = categories.has("rights") || categories.has("choices") || k.rights.test(d.new) || k.rights.test(d.old);
+  if (found.length || !about || isWholeNew(d) || isWholeGone(d)) return found;
+  const wider = d.ins.find((s) => extendsList(k, d, s) && hasContent(k, d.new.slice(s.start, s.end)));
+  if (wider) return [{ code: "right-added", message: `widens a right or choice with ${quote(d.new.slice(wider.start, wider.end))}` }];
+  // A right named in the deleted words and none in the inserted ones: the list of rights got shorter.
+  const lost = k.rightNouns.test(inserted(d)) ? [] : wentOut(k.rightNouns, d);
+  if (lost.length) {
+    return [{ code: "right-removed", message: `removes ${quote(lost[0].text)} from ${excerpt(d.old, d.del)}`, family: "right", key: lost[0].term, direction: "removed", reader: `We removed ${quote(lost[0].text)} from: ${excerpt(d.old, d.del, 90)}` }];
+  }
+  return found;
+}
+
+type Side = "added" | "removed";
+
+function view(d: Delta, side: Side, ctx: TextContext) {
+  return side === "added"
+    ? { text: d.new, other: `${d.old}\n${ctx.before ?? ""}`, spans: d.ins, whole: isWholeNew(d), changed: inserted(d) }
+    : { text: d.old, other: `${d.new}\n${ctx.after ?? ""}`, spans: d.del, whole: isWholeGone(d), changed: deleted(d) };
+}
+
+function extension(ctx: TextContext, d: Delta, side: Side): boolean {
+  if (side === "added") return d.ins.some((s) => extendsList(ctx.k, d, s));
+  const mirrored: Delta = { old: d.new, new: d.old, ins: d.del, del: d.ins };
+  return d.del.some((s) => extendsList(ctx.k, mirrored, s));
+}
+
+function sharing(d: Delta, ctx: TextContext, side: Side): Finding[] {
+  const { k, categories, firstParty } = ctx;
+  const v = view(d, side, ctx);
+  const otherLower = v.other.toLowerCase();
+  const nouns = k.recipientNouns.find(v.text).filter((m) => overlaps(v.spans, m.start, m.end) && !otherLower.includes(m.text.toLowerCase()));
+  const names = namesIn(k, v.text, v.spans, firstParty).filter((n) => !otherLower.includes(n.toLowerCase()));
+  const shares = affirmative(k, v.text, k.verbs.sharing).length > 0;
+  const thirdParty = categories.has("sharing") || categories.has("tracking") || k.thirdPartyMarkers.test(v.text);
+  const opening = v.whole || extension(ctx, d, side);
+  let who: string[] = [];
+  if (shares && (nouns.length || names.length)) who = nouns.length ? nouns.map((n) => withQualifier(k, v.text, n)) : names;
+  else if (thirdParty && opening && names.length) who = names;
+  if (!who.length) return [];
+  const list = who.map((w) => quote(w)).join(", ");
+  return side === "added"
+    ? [{ code: "new-recipient", message: `shares data with ${list}: ${excerpt(v.text, v.spans)}`, family: "recipient", key: who[0].toLowerCase(), direction: "added", reader: `We now share information with ${who.join(", ")}: ${excerpt(v.text, v.spans, 90)}` }]
+    : [{ code: "recipient-removed", message: `no longer names ${list} as a recipient: ${excerpt(v.text, v.spans)}`, family: "recipient", key: who[0].toLowerCase(), direction: "removed" }];
+}
+
+function collection(d: Delta, ctx: TextContext, side: Side): Finding[] {
+  const { k, categories } = ctx;
+  const v = view(d, side, ctx);
+  const otherLower = v.other.toLowerCase();
+  const nouns = k.dataNouns.find(v.text).filter((m) => overlaps(v.spans, m.start, m.end) && !otherLower.includes(m.text.toLowerCase()));
+  if (!nouns.length) return [];
+  const collects = affirmative(k, v.text, k.verbs.collection).length > 0;
+  const section = categories.has("collection") && v.whole && !negatedAt(k, v.text, v.text.length);
+  if (!collects && !section) return [];
+  const list = nouns.map((n) => quote(n.text)).join(", ");
+  return side === "added"
+    ? [{ code: "new-data-category", message: `collects ${list}: ${excerpt(v.text, v.spans)}`, family: "data", key: nouns[0].term, direction: "added", reader: `We now collect ${nouns.map((n) => n.text).join(", ")}: ${excerpt(v.text, v.spans, 90)}` }]
+    : [{ code: "data-category-removed", message: `no longer mentions collecting ${list}: ${excerpt(v.text, v.spans)}`, family: "data", key: nouns[0].term, direction: "removed" }];
+}
+
+function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
+  const { k } = ctx;
+  const v = view(d, side, ctx);
+  if (!hasContent(k, v.changed)) return [];
+  // Purposes are the company's: "we use … to", "so we can"; "you must … to receive a receipt" is an obligation.
+  const ours = /\b(?:we|us|our)\b/i.test(v.text);
+  const uses = ours && [k.verbs.use, k.verbs.collection, k.verbs.sharing].some((m) => affirmative(k, v.text, m).length > 0);
+  const purposeful = (uses && PURPOSE.test(v.text)) || CONNECTOR.test(v.text);
+  if (!purposeful) return [];
+  // "…, and with advertising partners" extends the recipients, not the purposes.
+  if (!PURPOSE.test(v.changed) && k.recipientNouns.test(v.changed) && !v.whole) return [];
+  const words = k.purposeWords.find(v.changed);
+  const aims = (text: string) => [...text.matchAll(new RegExp(PURPOSE.source, "giu"))].map((m) => m[0].toLowerCase());
+  const fresh = aims(v.text).some((a) => !aims(v.other).includes(a)) || words.some((w) => !v.other.toLowerCase().includes(w.text.toLowerCase()));
+  const newPurpose = (v.whole && fresh) || (extension(ctx, d, side) && (PURPOSE.test(v.changed) || words.length > 0));
+  if (!newPurpose) return [];
+  const what = v.whole ? v.text : v.changed;
+  return side === "added"
+    ? [{ code: "new-purpose", message: `uses data for ${quote(what)}${v.whole ? "" : ` in ${excerpt(v.text, v.spans)}`}`, family: "purpose", key: what.trim().toLowerCase(), direction: "added", reader: purposeSentence(v.whole ? "" : v.changed, v.text) }]
+    : [{ code: "purpose-removed", message: `no longer uses data for ${quote(what)}`, family: "purpose", key: what.trim().toLowerCase(), direction: "removed" }];
+}
+
+/** "We now also use your information to train …" when the new words say it; else the new sentence, quoted. */
+function purposeSentence(added: string, sentence: string): string {
+  const what = added.replace(/^[\s,;]*(?:(?:and|or|as well as|including)\s+)?(?:also\s+)?/i, "").replace(/[\s,;.]+$/, "");
+  if (/^(?:to|for|in order to)\s/i.test(what)) return `We now also use your information ${what}.`;
+  return `We now use your information as follows: ${quote(sentence, 240)}`;
+}
+
+function places(d: Delta, ctx: TextContext): Finding[] {
+  const { k } = ctx;
+  const found: Finding[] = [];
+  if (k.verbs.location.test(d.new)) {
+    const came = cameIn(k.locations, d, ctx.before);
+    if (came.length) {
+      const list = came.map((m) => quote(m.text)).join(", ");
+      found.push({ code: "new-processing-location", message: `data now processed in ${list}: ${excerpt(d.new, d.ins)}`, family: "location", key: came[0].term.toLowerCase(), direction: "added", reader: `Your information may now be processed in ${came.map((m) => m.text).join(", ")}: ${excerpt(d.new, d.ins, 90)}` });
+    }
+  }
+  if (k.verbs.location.test(d.old)) {
+    const gone = wentOut(k.locations, d, ctx.after);
+    if (gone.length) found.push({ code: "location-removed", message: `no longer names ${gone.map((m) => quote(m.text)).join(", ")}: ${excerpt(d.old, d.del)}`, family: "location", key: gone[0].term.toLowerCase(), direction: "removed" });
+  }
+  return found;
+}

@@ -1,0 +1,152 @@
+import { readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { classify, CODES, firstPartyOf, type DiffSettings } from "../src/classify/index.js";
+import { explainEditorial } from "../src/classify/editorial.js";
+import { knowledgeFor } from "../src/classify/knowledge.js";
+import { diffDocuments, diffTexts } from "../src/diff/index.js";
+import { parseDocument } from "../src/parse/document.js";
+import { FIXTURES } from "./helpers/fixtures.js";
+
+/**
+ * A classification fixture is its own test: fixtures/classify/<case>/old.md and new.md, and expected.json with a
+ * one-line `why`, the changes in order (`significance`, the reason `codes`, and optionally a `message` one of the
+ * reasons must quote), and optionally `material`, `problems` (codes) and `config` (the `diff` settings to use).
+ */
+interface Expected {
+  why: string;
+  material?: boolean;
+  changes: { significance: string; reasons: string[]; message?: string }[];
+  problems?: string[];
+  config?: DiffSettings;
+}
+
+const DIR = path.join(FIXTURES, "classify");
+const cases = readdirSync(DIR).sort();
+
+function run(name: string) {
+  const read = (file: string) => readFileSync(path.join(DIR, name, file), "utf8");
+  const expected = JSON.parse(read("expected.json")) as Expected;
+  const newDoc = parseDocument(read("new.md"), "new.md");
+  const result = diffDocuments(parseDocument(read("old.md"), "old.md"), newDoc);
+  return { expected, ...classify(result, { settings: expected.config, firstParty: firstPartyOf(newDoc) }) };
+}
+
+describe("classification fixtures (fixtures/classify/<case>)", () => {
+  it("cover every reason code, every editorial kind and the four traps", () => {
+    const codes = new Set(cases.flatMap((name) => run(name).expected.changes.flatMap((c) => c.reasons)));
+    const uncovered = Object.keys(CODES).filter((code) => !codes.has(code));
+    expect(uncovered).toEqual([]);
+    expect(cases).toEqual(
+      expect.arrayContaining(["typo-in-sharing-sentence", "modal-weakened", "recipient-removed", "retention-shortened", "retention-extended", "renumbered", "markup"]),
+    );
+  });
+
+  for (const name of cases) {
+    it(`${name}`, () => {
+      const { expected, result } = run(name);
+      const actual = result.changes.map((c) => ({ significance: c.significance, reasons: [...new Set(c.reasons.map((r) => r.code))].sort() }));
+      expect(actual, expected.why).toEqual(expected.changes.map((c) => ({ significance: c.significance, reasons: [...c.reasons].sort() })));
+      expected.changes.forEach((c, i) => {
+        if (c.message) expect(result.changes[i].reasons.map((r) => r.message).join("\n").toLowerCase(), expected.why).toContain(c.message.toLowerCase());
+      });
+      if (expected.material !== undefined) expect(result.material, expected.why).toBe(expected.material);
+      if (expected.problems) expect(result.problems.map((p) => p.code)).toEqual(expected.problems);
+    });
+  }
+});
+
+describe("the classified result", () => {
+  it("gives every change a significance and every non-editorial change at least one reason quoting its words", () => {
+    for (const name of cases) {
+      const { result } = run(name);
+      for (const change of result.changes) {
+        expect(["material", "substantive", "editorial"]).toContain(change.significance);
+        expect(change.reasons.length, `${name} ${change.id}`).toBeGreaterThan(0);
+        for (const r of change.reasons) expect(CODES[r.code], r.code).toBeDefined();
+        if (change.significance !== "editorial") expect(change.reasons.some((r) => /“.+”/.test(r.message))).toBe(true);
+      }
+    }
+  });
+
+  it("counts each significance and is material when one change is", () => {
+    const { result } = run("date-bumped-with-change");
+    expect(result.summary).toEqual({ material: 1, substantive: 0, editorial: 1 });
+    expect(result.material).toBe(true);
+    expect(Object.keys(result)).toEqual(["old", "new", "changes", "material", "summary", "problems"]);
+  });
+
+  it("reports no changes as editorial and not material", () => {
+    const text = readFileSync(path.join(DIR, "moved", "old.md"), "utf8");
+    const { result } = classify(diffTexts(text, text));
+    expect(result).toMatchObject({ material: false, summary: { material: 0, substantive: 0, editorial: 0 }, problems: [] });
+  });
+
+  it("states a missing date as the reason the date was not bumped", () => {
+    const { result } = classify(diffTexts("# P\n\nWe keep logs for 30 days.\n", "# P\n\nWe keep logs for 90 days.\n"));
+    expect(result.problems).toEqual([{ code: "date-not-bumped", severity: "warning", message: expect.stringContaining("states no") }]);
+  });
+});
+
+describe("configuration extends the knowledge", () => {
+  it("diff.equivalents makes a product rename editorial (Polldaddy became Crowdsignal)", () => {
+    const before = "# Privacy\n\n## Content\n\nYou may provide information in your Polldaddy survey.\n";
+    const after = before.replace("Polldaddy", "Crowdsignal");
+    expect(classify(diffTexts(before, after)).result.changes[0].significance).toBe("substantive");
+    const settings = { equivalents: [["Polldaddy", "Crowdsignal"]] };
+    expect(classify(diffTexts(before, after), { settings }).result.changes[0]).toMatchObject({ significance: "editorial", reasons: [{ code: "spelling-variant" }] });
+  });
+
+  it("diff.recipientColumns names recipients in a table whose header the data does not know", () => {
+    const before = "# Privacy\n\n## Who gets data\n\n| Organisation | Why |\n|---|---|\n| Stripe | Payments |\n";
+    const after = `${before}| Acme | Analytics |\n`;
+    const plain = classify(diffTexts(before, after)).result.changes[0];
+    expect(plain.reasons.map((r) => r.code)).not.toContain("new-recipient");
+    const configured = classify(diffTexts(before, after), { settings: { recipientColumns: ["organisation"] } }).result.changes[0];
+    expect(configured).toMatchObject({ significance: "material", reasons: [{ code: "new-recipient", message: expect.stringContaining("Acme") }] });
+  });
+
+  it("the policy owner's own rows are not new recipients (diff.firstParty, or the title)", () => {
+    const before = "# Acme Cookies\n\n| Provider of Cookie | Cookie Name | Description |\n|---|---|---|\n| Acme | session | Keeps you signed in |\n";
+    const after = `${before}| Acme | csrf_token | Protects forms from forgery |\n`;
+    const newDoc = parseDocument(after);
+    const { result } = classify(diffDocuments(parseDocument(before), newDoc), { firstParty: firstPartyOf(newDoc) });
+    expect(result.changes[0].reasons.map((r) => r.code)).toEqual(["new-data-category"]);
+  });
+});
+
+describe("editorial judgements", () => {
+  const k = knowledgeFor();
+  it.each([
+    ["organisation", "organization", ["spelling-variant"]],
+    ["anonymise", "anonymize", ["spelling-variant"]],
+    ["our processors", "our procesors", ["typo"]],
+    ["make the web a betterchange place", "make the web a better place", ["typo"]],
+    ["Changes & questions", "Changes and questions", ["spelling-variant"]],
+    ["we can not", "we cannot", ["spelling-variant"]],
+  ])("%s → %s is editorial", (a, b, kinds) => {
+    expect(explainEditorial(a, b, k)).toEqual(kinds);
+  });
+
+  it.each([
+    ["we do not sell", "we do now sell"],
+    ["we keep logs for a year", "we keep logs for years"],
+    ["1.5 years", "15 years"],
+    ["transfer on WordPress.com", "transfer to WordPress.com"],
+    ["lawful", "unlawful"],
+  ])("%s → %s is not", (a, b) => {
+    expect(explainEditorial(a, b, k)).toBeNull();
+  });
+});
+
+describe("the knowledge file", () => {
+  it("names every OPP-115 category's headings and the columns of recipient tables", () => {
+    const data = JSON.parse(readFileSync(path.join(FIXTURES, "../rules/data/materiality.json"), "utf8"));
+    for (const category of ["collection", "use", "sharing", "retention", "rights", "choices", "security", "children", "transfers", "tracking", "changes", "contact"]) {
+      expect(data.sections[category].length, category).toBeGreaterThan(0);
+    }
+    expect(existsSync(path.join(FIXTURES, "../rules/data/materiality.json"))).toBe(true);
+    expect(data.columns.recipient).toContain("provider*");
+    expect(data.equivalents).toContainEqual(["organisation", "organization"]);
+  });
+});
