@@ -1,6 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { RuleSettings } from "../config/load.js";
+import path from "node:path";
+import { settingsFor, type ResolvedConfig, type RuleSettings } from "../config/load.js";
+import { lintText } from "./lint.js";
 import type { LintMessage, Severity } from "./types.js";
 
 export interface WorkerInit {
@@ -87,7 +89,32 @@ function send(worker: Worker, task: WorkerTask | undefined): void {
   task.text = "";
 }
 
-export function withSeverities(settings: RuleSettings, severities?: Map<string, Severity>): RuleSettings {
+/**
+ * Lints one task, on whichever thread holds it: the file's settings (its overrides, then `--rule` severities), and a
+ * bug of ours on one document turned into a problem for that file, so it never hides the findings on the others.
+ */
+export function lintTask(task: WorkerTask, context: LintContext): WorkerReply {
+  try {
+    const rules = fileSettings(task.displayPath, context);
+    return { index: task.index, messages: lintText(task.text, task.displayPath, { rules, today: context.today }).messages };
+  } catch (error) {
+    return { index: task.index, problem: `internal error while checking: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+export interface LintContext {
+  config: ResolvedConfig;
+  cwd: string;
+  today: string;
+  ruleSeverities?: Map<string, Severity>;
+}
+
+/** The rule settings for one file: the config's overrides for its path, then the `--rule` severities. */
+export function fileSettings(displayPath: string, context: LintContext): RuleSettings {
+  return withSeverities(settingsFor(context.config, path.resolve(context.cwd, displayPath)), context.ruleSeverities);
+}
+
+function withSeverities(settings: RuleSettings, severities?: Map<string, Severity>): RuleSettings {
   if (!severities?.size) return settings;
   const copy: RuleSettings = new Map(settings);
   for (const [id, severity] of severities) copy.set(id, { ...copy.get(id)!, severity });

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { isIgnored, settingsFor, type ResolvedConfig } from "../config/load.js";
+import { isIgnored, type ResolvedConfig } from "../config/load.js";
 import { expandPaths, readPolicyFile, STDIN, type FileProblem } from "../cli/files.js";
 import type { ResultCache } from "./cache.js";
-import { lintText, toResult } from "./lint.js";
-import { lintInParallel, shouldParallelize, withSeverities, type WorkerReply, type WorkerTask } from "./pool.js";
+import { toResult } from "./lint.js";
+import { fileSettings, lintInParallel, lintTask, shouldParallelize, type WorkerTask } from "./pool.js";
 import type { LintMessage, LintResult, Severity } from "./types.js";
 
 export interface CheckOptions {
@@ -39,20 +39,13 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
       problems.push({ filePath: file, problem: read.problem });
       continue;
     }
-    const key = cache?.key(read.text, rulesFor(displayPath, options));
+    const key = cache?.key(read.text, fileSettings(displayPath, options));
     const cached = key ? cache!.get(path.resolve(cwd, displayPath), key) : undefined;
     if (cached) results.push(toResult(displayPath, cached));
     else misses.push({ index: misses.length, text: read.text, displayPath, key });
   }
 
-  const lintHere = (task: WorkerTask): WorkerReply => {
-    try {
-      return { index: task.index, messages: lintText(task.text, task.displayPath, { rules: rulesFor(task.displayPath, options), today: options.today }).messages };
-    } catch (error) {
-      // A bug of ours on one document must not hide the findings on the others.
-      return { index: task.index, problem: `internal error while checking: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  };
+  const lintHere = (task: WorkerTask) => lintTask(task, options);
   const init = { cwd, configFile: config.file, ruleSeverities: [...(options.ruleSeverities ?? [])], today: options.today };
   const replies = options.parallel && shouldParallelize(misses) ? await lintInParallel(misses, init, lintHere) : misses.map(lintHere);
 
@@ -69,10 +62,6 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
   for (const problem of problems) results.push(toResult(problem.filePath, [fatalMessage(problem.problem)]));
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   return { results, problems };
-}
-
-function rulesFor(displayPath: string, options: CheckOptions) {
-  return withSeverities(settingsFor(options.config, path.resolve(options.cwd, displayPath)), options.ruleSeverities);
 }
 
 function fatalMessage(problem: string): LintMessage {
