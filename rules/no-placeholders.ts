@@ -105,7 +105,8 @@ class RangeReporter {
   }
 }
 
-function scanBlock(block: BlockText, source: string, reporter: RangeReporter, extra: RegExp[]): void {
+/** Any rendered text with its source offsets: a Markdown block, or the visible text of raw HTML. */
+function scanBlock(block: Pick<BlockText, "text" | "offsets">, source: string, reporter: RangeReporter, extra: RegExp[]): void {
   const { text } = block;
   const at = (from: number, to: number) => blockRange(block, from, to);
   const emit = (message: string, from: number, to: number) => {
@@ -209,13 +210,8 @@ function scanHtml(context: RuleContext<Options>, value: string, start: number, e
   }
   // Text a reader sees between the tags of a raw HTML table or paragraph.
   const visible = value.replace(/<[^>]*>/g, (tag) => OPAQUE.repeat(tag.length));
-  const block: BlockText = {
-    node: undefined as never,
-    text: visible,
-    offsets: Int32Array.from([...map, (map[map.length - 1] ?? start) + 1]),
-    ancestors: [],
-  };
-  scanBlock(block, context.doc.source, reporter, extra);
+  const offsets = Int32Array.from([...map, (map[map.length - 1] ?? start) + 1]);
+  scanBlock({ text: visible, offsets }, context.doc.source, reporter, extra);
 }
 
 function decodeSafely(text: string): string {
