@@ -1,4 +1,5 @@
 import { loadRuleData } from "../src/engine/data.js";
+import { isRealDate, MONTH_NAMES } from "../src/engine/dates.js";
 import type { Rule } from "../src/engine/types.js";
 import type { PolicyDocument } from "../src/parse/document.js";
 import { documentText, blockRange } from "../src/parse/text.js";
@@ -47,7 +48,6 @@ const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+
 const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)`, "i");
 const MONTH_YEAR = new RegExp(`^${MONTH},?\\s+(\\d{4})(?!\\d)`, "i");
 const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/;
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 export const lastUpdated: Rule<Options> = {
   meta: {
@@ -230,11 +230,6 @@ export function readDate(value: string, format: DateFormat = "auto"): { text: st
 
 function month(name: string): number {
   return data.months[name.toLowerCase().replace(/\.$/, "")];
-}
-
-function isRealDate(year: number, month: number, day: number): boolean {
-  if (!(month >= 1 && month <= 12) || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function iso(year: number, month: number, day: number): string {

@@ -5,6 +5,7 @@ import { allRules, ruleById } from "../../rules/index.js";
 import { loadConfig } from "../config/load.js";
 import { normalizeSeverity } from "../config/schema.js";
 import { todayUtc } from "../engine/lint.js";
+import { parseIsoDate } from "../engine/dates.js";
 import { checkPaths } from "../engine/run.js";
 import { ResultCache } from "../engine/cache.js";
 import type { LintResult, Severity } from "../engine/types.js";
@@ -116,9 +117,7 @@ function errorsOnly(result: LintResult): LintResult {
 }
 
 export function parseToday(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const date = match ? new Date(Date.UTC(+match[1], +match[2] - 1, +match[3])) : null;
-  if (!date || date.toISOString().slice(0, 10) !== value) {
+  if (!parseIsoDate(value)) {
     throw new UsageError(`--today: "${value}" is not a valid date (use YYYY-MM-DD, e.g. 2026-04-29)`);
   }
   return value;

@@ -3,6 +3,7 @@ import path from "node:path";
 import { Option, type Command } from "commander";
 import type { DiffSettings } from "../classify/index.js";
 import { compare, readVersion } from "./diff.js";
+import { longDate, parseIsoDate } from "../engine/dates.js";
 import { UsageError } from "./errors.js";
 import { STDIN } from "./files.js";
 
@@ -16,7 +17,6 @@ interface NoticeFlags {
   config?: string;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 export const DATE_PLACEHOLDER = "[EFFECTIVE DATE]";
 
 export function registerNotice(program: Command): void {
@@ -72,13 +72,10 @@ Exit codes: 0 a notice (or "no material changes") was written, 2 a missing file,
 
 /** YYYY-MM-DD becomes "June 1, 2026" (and must be a real date); anything else is used as written. */
 function effectiveDate(value: string): string {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
-  if (!iso) {
-    if (!value.trim()) throw new UsageError("--effective: expected a date, got an empty string");
-    return value.trim();
-  }
-  const [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) throw new UsageError(`--effective: ${value} is not a real date`);
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
+  const text = value.trim();
+  if (!text) throw new UsageError("--effective: expected a date, got an empty string");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const date = parseIsoDate(text);
+  if (!date) throw new UsageError(`--effective: ${value} is not a real date`);
+  return longDate(date);
 }
