@@ -84,6 +84,15 @@ describe("stylish colour", () => {
     expect(runCli(["check", SEED, "--no-color"], { env: { FORCE_COLOR: "1" } }).stdout).not.toContain("\u001b[");
   });
 
+  it("--output-file makes its folder, and an unwritable target is a usage error", () => {
+    const dir = tempProject({ "p.md": "# P\n\n[LAWYER] check.\n", ".policylintrc.json": TWO_RULES, "blocked": "a file, not a folder" });
+    expect(runCli(["check", "p.md", "-o", "reports/lint.sarif", "-f", "sarif"], { cwd: dir }).code).toBe(1);
+    expect(JSON.parse(readFileSync(path.join(dir, "reports/lint.sarif"), "utf8")).version).toBe("2.1.0");
+    const blocked = runCli(["check", "p.md", "-o", "blocked/lint.txt"], { cwd: dir });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toMatch(new RegExp(`^policylint: --output-file: cannot write ${path.join(dir, "blocked/lint.txt")} \\((EEXIST|ENOTDIR)\\)\n$`));
+  });
+
   it("writes to --output-file without colour", () => {
     const dir = tempProject({ "p.md": "# P\n\n[LAWYER] check.\n", ".policylintrc.json": TWO_RULES });
     const run = runCli(["check", "p.md", "--output-file", "report.txt", "--color"], { cwd: dir });

@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Option, type Command } from "commander";
 import { allRules, ruleById } from "../../rules/index.js";
@@ -14,6 +13,7 @@ import { decodeText, readStdin, STDIN } from "./files.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { VERSION, type ExitState } from "./context.js";
 import { useColor } from "./color.js";
+import { writeOutput } from "./output.js";
 
 interface CheckFlags {
   format: string;
@@ -97,8 +97,7 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
     color: !flags.outputFile && useColor(flags.color),
     version: VERSION,
   });
-  if (flags.outputFile) await writeFile(path.resolve(cwd, flags.outputFile), output);
-  else process.stdout.write(output);
+  await writeOutput(cwd, flags.outputFile, output);
 
   if (problems.length) return EXIT_USAGE;
   const errors = shown.reduce((n, r) => n + r.errorCount, 0);

@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { Option, type Command } from "commander";
 import type { ClassifiedResult, DiffSettings, Finding } from "../classify/index.js";
 import type { DiffResult } from "../diff/index.js";
 import { useColor } from "./color.js";
+import { writeOutput } from "./output.js";
 import type { ExitState } from "./context.js";
 import { EXIT_FINDINGS, UsageError } from "./errors.js";
 import { decodeText, readPolicyFile, readStdin, STDIN } from "./files.js";
@@ -73,11 +73,7 @@ bad configuration or other usage error.`,
       const results = await Promise.all(pairs.compared.map(async (p) => (await compare(p.before, p.after, p.oldLabel, p.newLabel, settings)).result));
       const color = !flags.outputFile && useColor(flags.color);
       const output = flags.against ? await renderAll(results, pairs.added, flags, color) : await render(results[0], flags, color);
-      if (flags.outputFile) {
-        const target = path.resolve(cwd, flags.outputFile);
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, output);
-      } else process.stdout.write(output);
+      await writeOutput(cwd, flags.outputFile, output);
       const failures = results.flatMap((r) => gate(r, flags));
       for (const failure of failures) process.stderr.write(`policylint: ${failure}\n`);
       if (failures.length) exit.code = EXIT_FINDINGS;

@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Option, type Command } from "commander";
 import type { DiffSettings } from "../classify/index.js";
 import { compare, readVersion } from "./diff.js";
 import { longDate, parseIsoDate } from "../engine/dates.js";
 import { UsageError } from "./errors.js";
+import { writeOutput } from "./output.js";
 import { STDIN } from "./files.js";
 
 const FORMATS = ["markdown", "text", "html"] as const;
@@ -62,11 +62,7 @@ Exit codes: 0 a notice (or "no material changes") was written, 2 a missing file,
         }
       }
       const output = renderNotice({ result, findings, title, effective: explicit ?? stated ?? DATE_PLACEHOLDER, url: flags.url ?? null }, flags.format);
-      if (flags.outputFile) {
-        const target = path.resolve(cwd, flags.outputFile);
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, output);
-      } else process.stdout.write(output);
+      await writeOutput(cwd, flags.outputFile, output);
     });
 }
 
