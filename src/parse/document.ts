@@ -1,9 +1,6 @@
-import { unified, type Processor } from "unified";
-import remarkParse from "remark-parse";
-import remarkGfm from "remark-gfm";
-import remarkFrontmatter from "remark-frontmatter";
 import { parse as parseYaml } from "yaml";
 import type { Root, RootContent, Yaml } from "mdast";
+import { parseMarkdown } from "./markdown.js";
 import { lineStartOffsets, pointAt, type Point } from "./positions.js";
 import { buildSections, type Section } from "./sections.js";
 
@@ -34,20 +31,13 @@ export interface PolicyDocument {
   pointAt(offset: number): Point;
 }
 
-let processor: Processor<Root> | undefined;
-
-function markdownProcessor(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]) as unknown as Processor<Root>;
-  return processor;
-}
-
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function parseDocument(text: string, filePath = "<input>"): PolicyDocument {
   const source = stripBom(text);
-  const tree = markdownProcessor().parse(source) as Root;
+  const tree = parseMarkdown(source);
   const lineStarts = lineStartOffsets(source);
   const frontMatter = readFrontMatter(tree);
   const { preamble, sections, allSections } = buildSections(tree, source);

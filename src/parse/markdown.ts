@@ -1,0 +1,137 @@
+import { unified, type Processor } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkFrontmatter from "remark-frontmatter";
+import type { Nodes, Root, RootContent } from "mdast";
+import { splitIntoIndependentPieces } from "./chunks.js";
+
+type Position = NonNullable<Nodes["position"]>;
+
+let processor: Processor<Root> | undefined;
+
+function markdownProcessor(): Processor<Root> {
+  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]) as unknown as Processor<Root>;
+  return processor;
+}
+
+/** A piece's top-level blocks, with positions as parsed: the piece began `line` lines and `offset` characters in. */
+interface ParsedPiece {
+  children: RootContent[];
+  line: number;
+  offset: number;
+}
+
+/**
+ * Recently parsed pieces, oldest first (a Map keeps insertion order). Consecutive versions of a policy share most
+ * pieces, so a small memory catches nearly every repeat: on the corpus, 256 K characters of source (about 5 MB of
+ * trees) find as many as an unbounded one.
+ */
+const remembered = new Map<string, ParsedPiece>();
+export const DEFAULT_PIECE_MEMORY = 256 * 1024;
+let memoryCharacters = DEFAULT_PIECE_MEMORY;
+let rememberedCharacters = 0;
+
+/**
+ * For benchmarks: forget every remembered piece, so a measurement starts as a fresh process does, and remember up to
+ * `characters` of source from now on (0: nothing, to time the parse of text seen before).
+ */
+export function resetPieceMemory(characters = memoryCharacters): void {
+  remembered.clear();
+  rememberedCharacters = 0;
+  memoryCharacters = characters;
+}
+
+/**
+ * The mdast tree of a whole source, the same tree remark gives for it, built from pieces (see chunks.ts): remembered
+ * ones are reused, and each run of new ones is parsed in one call, since remark's cost per call outweighs a short
+ * piece. The tree is the caller's own: every block is copied out, its positions moved to where its piece stands.
+ */
+export function parseMarkdown(source: string): Root {
+  const pieces = splitIntoIndependentPieces(source);
+  const lines: number[] = [];
+  const offsets: number[] = [];
+  for (let i = 0, line = 0, offset = 0; i < pieces.length; offset += pieces[i].length, line += countNewlines(pieces[i]), i++) {
+    lines.push(line);
+    offsets.push(offset);
+  }
+  const parsed = pieces.map(recall);
+  for (let first = 0; first < pieces.length; first++) {
+    if (parsed[first]) continue;
+    let end = first + 1;
+    while (end < pieces.length && !parsed[end]) end++;
+    parseRun(source.slice(offsets[first], offsets[end] ?? source.length), first, end, lines, offsets, parsed);
+    for (let i = first; i < end; i++) remember(pieces[i], parsed[i]!);
+    first = end;
+  }
+  const children: RootContent[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const { children: blocks, line, offset } = parsed[i]!;
+    for (const block of blocks) children.push(copyShifted(block, lines[i] - line, offsets[i] - offset));
+  }
+  const lastLineStart = source.lastIndexOf("\n") + 1;
+  return {
+    type: "root",
+    children,
+    position: {
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: lines[lines.length - 1] + countNewlines(pieces[pieces.length - 1]) + 1, column: source.length - lastLineStart + 1, offset: source.length },
+    },
+  };
+}
+
+/** Parses pieces first…end-1 as one text and hands each its blocks: no block crosses a cut, so each has one owner. */
+function parseRun(text: string, first: number, end: number, lines: number[], offsets: number[], parsed: (ParsedPiece | undefined)[]): void {
+  for (let i = first; i < end; i++) parsed[i] = { children: [], line: lines[i] - lines[first], offset: offsets[i] - offsets[first] };
+  let owner = first;
+  for (const block of (markdownProcessor().parse(text) as Root).children) {
+    const at = block.position!.start.offset!;
+    while (owner + 1 < end && at >= parsed[owner + 1]!.offset) owner++;
+    parsed[owner]!.children.push(block);
+  }
+}
+
+function recall(piece: string): ParsedPiece | undefined {
+  const found = remembered.get(piece);
+  if (found) {
+    // Seen again: it becomes the newest.
+    remembered.delete(piece);
+    remembered.set(piece, found);
+  }
+  return found;
+}
+
+function remember(piece: string, parsed: ParsedPiece): void {
+  // A piece twice in one source is parsed twice in its run, and counted once.
+  if (memoryCharacters === 0 || remembered.has(piece)) return;
+  remembered.set(piece, parsed);
+  rememberedCharacters += piece.length;
+  for (const [oldest] of remembered) {
+    if (rememberedCharacters <= memoryCharacters) break;
+    remembered.delete(oldest);
+    rememberedCharacters -= oldest.length;
+  }
+}
+
+function copyShifted<T extends Nodes>(node: T, lineShift: number, offsetShift: number): T {
+  const copy: Record<string, unknown> = {};
+  for (const key in node) {
+    const value = node[key as keyof T];
+    if (key === "children") copy.children = (value as Nodes[]).map((child) => copyShifted(child, lineShift, offsetShift));
+    else if (key === "position") copy.position = shiftPosition(value as Position, lineShift, offsetShift);
+    else copy[key] = value;
+  }
+  return copy as T;
+}
+
+function shiftPosition({ start, end }: Position, lineShift: number, offsetShift: number): Position {
+  return {
+    start: { line: start.line + lineShift, column: start.column, offset: (start.offset ?? 0) + offsetShift },
+    end: { line: end.line + lineShift, column: end.column, offset: (end.offset ?? 0) + offsetShift },
+  };
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
