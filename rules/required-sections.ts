@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { escapeRegExp } from "./lib/regexp.js";
+import { escapeRegExp, testRemembered } from "./lib/regexp.js";
 import path from "node:path";
 import { loadRuleData, ruleDataPath } from "../src/engine/data.js";
 import type { Rule } from "../src/engine/types.js";
@@ -225,7 +225,7 @@ export const requiredSections: Rule<Options> = {
     for (const c of active) {
       const { id } = c.disclosure;
       if (ignored.has(id) || ignored.has(`${c.list}/${id}`)) continue;
-      if (c.requiredWhen && !c.requiredWhen.some((p) => text.all.some((t) => p.test(t)))) continue;
+      if (c.requiredWhen && !c.requiredWhen.some((p) => text.all.some((t) => testRemembered(p, t)))) continue;
       if (isPresent(c, text)) continue;
       missing.set(id, [...(missing.get(id) ?? []), c]);
     }
@@ -284,7 +284,7 @@ function readableText(doc: PolicyDocument): ReadableText {
 }
 
 function isPresent(c: Compiled, text: ReadableText): boolean {
-  return c.headings.some((p) => text.headings.some((h) => p.test(h))) || c.body.some((p) => text.body.some((b) => p.test(b)));
+  return c.headings.some((p) => text.headings.some((h) => testRemembered(p, h))) || c.body.some((p) => text.body.some((b) => testRemembered(p, b)));
 }
 
 const NOTE_TAG = tagMatcher(reviewMarkerData.tags);

@@ -92,9 +92,8 @@ function flatten(doc: PolicyDocument, block: TextBlockNode, ancestors: Parent[])
   let text = "";
   const offsets: number[] = [];
   const append = (value: string, nodeStart: number, nodeEnd: number): void => {
-    const map = alignOffsets(value, doc.source, nodeStart, nodeEnd);
+    alignOffsets(value, doc.source, nodeStart, nodeEnd, offsets);
     text += value;
-    for (const o of map) offsets.push(o);
   };
   const visit = (node: Node): void => {
     const start = node.position?.start.offset ?? 0;
@@ -127,35 +126,42 @@ function flatten(doc: PolicyDocument, block: TextBlockNode, ancestors: Parent[])
 
 /**
  * Maps each character of a decoded text value back into the source it came from, stepping over backslash escapes,
- * entity references and the indentation or `>` markers that continuation lines carry.
+ * entity references and the indentation or `>` markers that continuation lines carry. The offsets are appended to
+ * `into` (a block's whole map is built in one array).
  */
-export function alignOffsets(value: string, source: string, start: number, end: number): number[] {
-  const map = new Array<number>(value.length);
+export function alignOffsets(value: string, source: string, start: number, end: number, into: number[] = []): number[] {
   let i = start;
   for (let j = 0; j < value.length; j++) {
-    const ch = value[j];
-    while (i < end && source[i] !== ch) {
-      if (source[i] === "&") {
+    const ch = value.charCodeAt(j);
+    let entityAt = -1;
+    for (; i < end; i++) {
+      const at = source.charCodeAt(i);
+      if (at === ch) break;
+      if (at === AMPERSAND) {
         const semi = source.indexOf(";", i);
         if (semi > i && semi - i <= 32 && semi < end) {
           // The whole entity renders as this one character.
-          map[j] = i;
+          entityAt = i;
           i = semi + 1;
           break;
         }
       }
-      i++;
     }
-    if (map[j] !== undefined) continue;
+    if (entityAt !== -1) {
+      into.push(entityAt);
+      continue;
+    }
     if (i >= end) {
-      for (let k = j; k < value.length; k++) map[k] = Math.max(start, end - 1);
-      return map;
+      const last = Math.max(start, end - 1);
+      for (let k = j; k < value.length; k++) into.push(last);
+      return into;
     }
-    map[j] = i;
-    i++;
+    into.push(i++);
   }
-  return map;
+  return into;
 }
+
+const AMPERSAND = 0x26;
 
 /** Source offsets of text[from, to) in a block. */
 export function blockRange(block: Pick<BlockText, "offsets">, from: number, to: number): { start: number; end: number } {
