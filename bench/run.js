@@ -20,7 +20,7 @@ const { diffDocuments } = await import(path.join(DIST, "diff/index.js"));
 const { checkSections } = await import("./check.js");
 
 const targets = [];
-const SECTIONS = { ...checkSections({ ROOT, CORPUS, table, targets }), diff: benchDiff };
+const SECTIONS = { ...checkSections({ ROOT, CORPUS, table, targets }), diff: benchDiff, pieces: benchPieces };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers
@@ -156,6 +156,33 @@ function benchDiff() {
     "diff: the largest pair repeated (best run, ms; aim: 16× the text within 20× the 1× time)",
     ["size", "KB", "parse + diff", "× 1×", "diff only", "× 1×"],
     scaling,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// pieces: what remembering parsed pieces saves, and what a corpus of unrelated documents would cost instead.
+
+function benchPieces() {
+  if (!existsSync(CORPUS)) {
+    console.log(`\npieces: skipped, the corpus is not at ${CORPUS}`);
+    return;
+  }
+  const files = corpusDocuments().flatMap((d) => d.files);
+  const texts = files.map((f) => readFileSync(f, "utf8"));
+  const newest = corpusDocuments().map((d) => readFileSync(d.files[d.files.length - 1], "utf8"));
+  const parseAll = (list) => () => list.forEach((text) => parseDocument(text));
+  const rows = [];
+  for (const [label, list] of [["every version, in history order", texts], ["the newest version of each document", newest]]) {
+    const remembered = best(parseAll(list), 3);
+    resetPieceMemory(0);
+    const whole = best(parseAll(list), 3);
+    resetPieceMemory(DEFAULT_PIECE_MEMORY);
+    rows.push([label, list.length, ms(whole), ms(remembered), (remembered / whole).toFixed(2)]);
+  }
+  table(
+    "pieces: parsing documents in process, nothing remembered vs remembered pieces (best of 3, ms)",
+    ["documents", "files", "nothing remembered", "remembered", "ratio"],
+    rows,
   );
 }
 

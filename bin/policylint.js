@@ -8,7 +8,13 @@ import Module, { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
 import vm from "node:vm";
+
+// Parsing makes garbage fast and keeps little: V8's default lets the heap grow to several times what survives a
+// collection before it collects again. Growing it by at most the live size keeps a whole-corpus check near 220 MB
+// instead of 320 MB, for no measurable time (bench: `npm run bench throughput`).
+v8.setFlagsFromString("--heap-growing-percent=100");
 
 const bundle = fileURLToPath(new URL("../dist/cli/main.cjs", import.meta.url));
 const require = createRequire(bundle);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatters, lint } from "../src/index.js";
-import { shouldParallelize } from "../src/engine/pool.js";
+import { lintThreads } from "../src/engine/pool.js";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
@@ -12,16 +12,26 @@ describe("checking many files on every core", () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 12; i++) files[`legal/p${String(i).padStart(2, "0")}.md`] = `${seed}\nCall us within ${"X".repeat(2 + (i % 3))} days. [NOTE ${i}]\n`.repeat(3 + (i % 3));
 
-  it("is worth workers (enough files and bytes)", () => {
+  it("takes as many threads as asked, never more than files, and one for a small run on auto", () => {
     const tasks = Object.values(files).map((text, index) => ({ index, text, displayPath: String(index) }));
-    expect(shouldParallelize(tasks)).toBe(true);
+    expect(lintThreads(tasks, 3)).toBe(3);
+    expect(lintThreads(tasks.slice(0, 2), 8)).toBe(2);
+    expect(lintThreads(tasks.slice(0, 2), "auto")).toBe(1);
   });
 
-  it("gives the same bytes as the single-threaded library run", async () => {
+  it("gives the same bytes on three threads as the single-threaded library run", async () => {
     const dir = tempProject(files);
-    const cli = runCli(["check", "legal", "--format", "json", "--today", "2026-06-01"], { cwd: dir });
+    const cli = runCli(["check", "legal", "--format", "json", "--today", "2026-06-01", "--concurrency", "3"], { cwd: dir });
     const serial = await lint(["legal"], { cwd: dir, today: "2026-06-01" });
     expect(cli.stdout).toBe(formatters.json(serial, { cwd: dir, rules: [], color: false, version: "" }));
     expect(serial.every((r) => r.messages.length > 0)).toBe(true);
+  });
+
+  it("refuses a --concurrency that is not a number of threads, auto or off", () => {
+    for (const value of ["0", "-1", "two", "1.5"]) {
+      const run = runCli(["check", "legal", "--concurrency", value], { cwd: tempProject(files) });
+      expect(run.code, value).toBe(2);
+      expect(run.stderr.trim()).toBe(`policylint: --concurrency: "${value}" is not a number of threads, "auto" or "off"`);
+    }
   });
 });

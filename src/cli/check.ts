@@ -6,6 +6,7 @@ import { normalizeSeverity } from "../config/schema.js";
 import { todayUtc } from "../engine/lint.js";
 import { parseIsoDate } from "../engine/dates.js";
 import { checkPaths } from "../engine/run.js";
+import type { Concurrency } from "../engine/pool.js";
 import { ResultCache } from "../engine/cache.js";
 import type { LintResult, Severity } from "../engine/types.js";
 import { formatters } from "../format/index.js";
@@ -27,6 +28,7 @@ interface CheckFlags {
   color?: boolean;
   cache?: boolean;
   cacheLocation: string;
+  concurrency: string;
 }
 
 export function registerCheck(program: Command, exit: ExitState): void {
@@ -49,6 +51,7 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .option("--stdin-filename <name>", "the file name to report for standard input")
     .option("--cache", "only re-check files whose content (or configuration, rule data or policylint) changed")
     .option("--cache-location <file>", "where --cache keeps its results", ".policylintcache")
+    .option("--concurrency <n>", 'threads that lint: a number, "auto" (one per core, less one left to the garbage collector) or "off"', "auto")
     .option("--color", "force coloured output")
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
     .addHelpText(
@@ -78,6 +81,7 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   const cwd = process.cwd();
   const today = flags.today === undefined ? todayUtc() : parseToday(flags.today);
   const maxWarnings = parseCount(flags.maxWarnings ?? "-1");
+  const concurrency = parseConcurrency(flags.concurrency);
   const ruleSeverities = parseRuleFlags(flags.rule);
   const config = await loadConfig({ cwd, configPath: flags.config });
   let stdin: { text: string; filePath: string } | undefined;
@@ -87,7 +91,7 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
     stdin = { text: decoded.text, filePath: flags.stdinFilename ?? "<stdin>" };
   }
   const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, today) : undefined;
-  const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin, cache, parallel: true });
+  const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin, cache, concurrency });
   for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
 
   const shown = flags.quiet ? results.map(errorsOnly) : results;
@@ -125,6 +129,13 @@ export function parseToday(value: string): string {
 function parseCount(value: string): number {
   // -1 means no limit, as in ESLint.
   if (!/^(?:\d+|-1)$/.test(value)) throw new UsageError(`--max-warnings: "${value}" is not a whole number (or -1 for no limit)`);
+  return Number(value);
+}
+
+function parseConcurrency(value: string): Concurrency {
+  if (value === "auto") return "auto";
+  if (value === "off") return 1;
+  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(`--concurrency: "${value}" is not a number of threads, "auto" or "off"`);
   return Number(value);
 }
 

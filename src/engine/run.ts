@@ -3,7 +3,7 @@ import { isIgnored, type ResolvedConfig } from "../config/load.js";
 import { expandPaths, readPolicyFile, STDIN, type FileProblem } from "../cli/files.js";
 import type { ResultCache } from "./cache.js";
 import { toResult } from "./lint.js";
-import { fileSettings, lintInParallel, lintTask, shouldParallelize, type WorkerTask } from "./pool.js";
+import { fileSettings, lintInParallel, lintTask, lintThreads, type Concurrency, type WorkerTask } from "./pool.js";
 import type { LintMessage, LintResult, Severity } from "./types.js";
 
 export interface CheckOptions {
@@ -14,8 +14,8 @@ export interface CheckOptions {
   ruleSeverities?: Map<string, Severity>;
   stdin?: { text: string; filePath: string };
   cache?: ResultCache;
-  /** Use worker threads when there is enough work (the CLI does; the built `dist/` has the worker). */
-  parallel?: boolean;
+  /** Threads that lint (default 1: this one). More need the built `dist/`, which has the worker. */
+  concurrency?: Concurrency;
 }
 
 export interface CheckOutcome {
@@ -47,7 +47,8 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
 
   const lintHere = (task: WorkerTask) => lintTask(task, options);
   const init = { cwd, configFile: config.file, ruleSeverities: [...(options.ruleSeverities ?? [])], today: options.today };
-  const replies = options.parallel && shouldParallelize(misses) ? await lintInParallel(misses, init, lintHere) : misses.map(lintHere);
+  const threads = lintThreads(misses, options.concurrency ?? 1);
+  const replies = threads > 1 ? await lintInParallel(misses, threads, init, lintHere) : misses.map(lintHere);
 
   for (const reply of replies) {
     const task = misses[reply.index];
