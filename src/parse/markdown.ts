@@ -48,6 +48,8 @@ export function resetPieceMemory(characters = memoryCharacters): void {
  */
 export function parseMarkdown(source: string): Root {
   const pieces = splitIntoIndependentPieces(source);
+  // Uncut, the text is remark's alone: nothing to remember a whole document for.
+  if (pieces.length === 1) return markdownProcessor().parse(source) as Root;
   const lines: number[] = [];
   const offsets: number[] = [];
   for (let i = 0, line = 0, offset = 0; i < pieces.length; offset += pieces[i].length, line += countNewlines(pieces[i]), i++) {
@@ -55,12 +57,15 @@ export function parseMarkdown(source: string): Root {
     offsets.push(offset);
   }
   const parsed = pieces.map(recall);
+  const rootFields: Record<string, unknown> = {};
   for (let first = 0; first < pieces.length; first++) {
     if (parsed[first]) continue;
     let end = first + 1;
     while (end < pieces.length && !parsed[end]) end++;
-    parseRun(source.slice(offsets[first], offsets[end] ?? source.length), first, end, lines, offsets, parsed);
-    for (let i = first; i < end; i++) remember(pieces[i], parsed[i]!);
+    const fields = parseRun(source.slice(offsets[first], offsets[end] ?? source.length), first, end, lines, offsets, parsed);
+    // A field remark set on the root (a task-list quirk) belongs to no one piece: such pieces are not remembered.
+    if (fields) Object.assign(rootFields, fields);
+    else for (let i = first; i < end; i++) remember(pieces[i], parsed[i]!);
     first = end;
   }
   const children: RootContent[] = [];
@@ -76,18 +81,24 @@ export function parseMarkdown(source: string): Root {
       start: { line: 1, column: 1, offset: 0 },
       end: { line: lines[lines.length - 1] + countNewlines(pieces[pieces.length - 1]) + 1, column: source.length - lastLineStart + 1, offset: source.length },
     },
+    ...rootFields,
   };
 }
 
-/** Parses pieces first…end-1 as one text and hands each its blocks: no block crosses a cut, so each has one owner. */
-function parseRun(text: string, first: number, end: number, lines: number[], offsets: number[], parsed: (ParsedPiece | undefined)[]): void {
+/**
+ * Parses pieces first…end-1 as one text and hands each its blocks (no block crosses a cut, so each has one owner).
+ * Returns the fields remark set on the root besides its type, children and position, if any.
+ */
+function parseRun(text: string, first: number, end: number, lines: number[], offsets: number[], parsed: (ParsedPiece | undefined)[]) {
   for (let i = first; i < end; i++) parsed[i] = { children: [], line: lines[i] - lines[first], offset: offsets[i] - offsets[first] };
+  const { type, children, position, ...fields } = markdownProcessor().parse(text) as Root;
   let owner = first;
-  for (const block of (markdownProcessor().parse(text) as Root).children) {
-    const at = block.position!.start.offset!;
+  for (const block of children) {
+    const at = block.position?.start.offset ?? 0;
     while (owner + 1 < end && at >= parsed[owner + 1]!.offset) owner++;
     parsed[owner]!.children.push(block);
   }
+  return Object.keys(fields).length ? fields : null;
 }
 
 function recall(piece: string): ParsedPiece | undefined {
@@ -115,10 +126,11 @@ function remember(piece: string, parsed: ParsedPiece): void {
 function copyShifted<T extends Nodes>(node: T, lineShift: number, offsetShift: number): T {
   const copy: Record<string, unknown> = {};
   for (const key in node) {
-    const value = node[key as keyof T];
+    const value: unknown = node[key as keyof T];
     if (key === "children") copy.children = (value as Nodes[]).map((child) => copyShifted(child, lineShift, offsetShift));
-    else if (key === "position") copy.position = shiftPosition(value as Position, lineShift, offsetShift);
-    else copy[key] = value;
+    else if (key === "position") copy.position = value && shiftPosition(value as Position, lineShift, offsetShift);
+    // A table's `align` list: the caller may change it, and the remembered piece must not see that.
+    else copy[key] = typeof value === "object" && value !== null ? structuredClone(value) : value;
   }
   return copy as T;
 }
