@@ -108,6 +108,10 @@ describe("parsing in independent pieces gives remark's tree for the whole text",
       "-\t<!--\n\n<",
       "1. <!--\n\nz",
       "- \t```\n\nd",
+      // After indented code, a block quote starts in micromark's interrupting mode, where `>-` holds no list item.
+      "a\n\n>-",
+      "\ta\n\n>-",
+      "    a\n\n> 2. b",
       // Autolink literals make nodes without a position.
       "www.\n\n# A\n",
       "[privacy@example.com]\n\n[www.example.org]\n\n-->www.x.org\n",

@@ -8,8 +8,8 @@
  * a line starts a new top-level block, unless it is another item of the list above (a bullet or number) or could open
  * front matter (`---`): no cut there. What a blank line does not close is tracked line by line: front matter, and
  * fenced code and HTML comments or raw blocks (`<pre>`, `<script>`, …) at the top level. Code or HTML left open inside
- * a list item would take in the blank lines at the end of a piece, so the next cut is skipped after a line that may
- * open one. Every doubt keeps the rest of the text whole: an opening whose context is unsure, the rarer HTML blocks
+ * a list item would take in the blank lines at the end of a piece, and indented code changes how the next block
+ * starts, so the next cut is skipped after a line that may open one. Every doubt keeps the rest of the text whole: an opening whose context is unsure, the rarer HTML blocks
  * (`<?`, `<!DOCTYPE`, CDATA); and a link or footnote definition (the only document-wide state in Markdown), a lone CR
  * or a BOM anywhere keep the whole text one piece.
  */
@@ -28,6 +28,9 @@ const LONE_CR_OR_BOM = /\r(?!\n)|^\uFEFF/;
 const HTML_LINE = /^ {0,3}</;
 // Code or HTML behind indentation, a block quote or a list marker: it may be open inside a list item.
 const CONTAINED_OPENING = /^(?:[ \t>]|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))+(?:`{3}|~{3}|<)/;
+// Indented code runs on over blank lines, so the block after it starts in micromark's "interrupting" mode, where an
+// empty or not-1 list item in a block quote (`>-`, `> 2. b`) is no list item: that block stays in the code's piece.
+const MAY_BE_INDENTED_CODE = /^(?: {4}| {0,3}\t)/;
 
 // HTML blocks that stay open across blank lines, and what closes them (CommonMark 4.6, types 1 and 2). The closing
 // may share the opening line, even overlap it: micromark ends `<!-->` at once.
@@ -46,7 +49,8 @@ export function splitIntoIndependentPieces(source: string): string[] {
   let htmlEnd: RegExp | null = null;
   // A line opened with `<` may start an HTML block of type 6 or 7, whose text runs to the next blank line.
   let maybeInHtmlBlock = false;
-  let maybeOpenInListItem = false;
+  // The next block must stay in this piece: see CONTAINED_OPENING and MAY_BE_INDENTED_CODE.
+  let keepNextBlock = false;
   let afterBlank = false;
   for (let start = 0, lineNumber = 0; start < source.length; lineNumber++) {
     const newline = source.indexOf("\n", start);
@@ -58,9 +62,9 @@ export function splitIntoIndependentPieces(source: string): string[] {
     else if (BLANK.test(line)) maybeInHtmlBlock = false;
     else {
       if (afterBlank && UNINDENTED_NON_BULLET.test(line) && !ORDERED_ITEM.test(line)) {
-        if (!maybeOpenInListItem) cuts.push(start);
-        // This line closes every list item, and whatever was open in it.
-        maybeOpenInListItem = false;
+        if (!keepNextBlock) cuts.push(start);
+        // This line closes every list item and indented code, and whatever was open in them.
+        keepNextBlock = false;
       }
       const opensFenceHere = opensFence(line);
       const opensHtmlHere = opensFenceHere ? null : opensTrackedHtml(line);
@@ -72,7 +76,7 @@ export function splitIntoIndependentPieces(source: string): string[] {
         htmlEnd = opensHtmlHere;
       } else if (UNTRACKED_HTML.test(line)) break;
       else if (HTML_LINE.test(line)) maybeInHtmlBlock = true;
-      if (CONTAINED_OPENING.test(line)) maybeOpenInListItem = true;
+      if (CONTAINED_OPENING.test(line) || MAY_BE_INDENTED_CODE.test(line)) keepNextBlock = true;
     }
     afterBlank = !inFrontMatter && !fence && !htmlEnd && BLANK.test(line);
     start = newline === -1 ? source.length : newline + 1;
