@@ -32,7 +32,7 @@ export type Concurrency = number | "auto";
 /**
  * The threads to lint these tasks on, this one included. "auto" leaves one core to V8's garbage collector, which
  * runs on helper threads beside a busy thread: a serial run of the corpus keeps a second core about 40% busy, and on
- * 2 cores a second lint thread measured 5% faster for 1.5× the memory (bench: 5.1 s, 330 MB against 5.3 s, 224 MB).
+ * 2 cores a second lint thread measured 5% faster for 1.5× the memory (bench: 5.3 s, 312 MB against 5.6 s, 223 MB).
  */
 export function lintThreads(tasks: WorkerTask[], concurrency: Concurrency): number {
   if (concurrency !== "auto") return Math.max(1, Math.min(concurrency, tasks.length));
