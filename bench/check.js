@@ -42,7 +42,7 @@ export function checkSections({ ROOT, CORPUS, table, targets }) {
     const results = measure(
       [
         nodeCommand("bare parse of every file, one process", BARE, [CORPUS]),
-        nodeCommand(`policylint check (auto: ${autoThreads()} lint thread${autoThreads() > 1 ? "s" : ""})`, BIN, ["check", ".", "--today", "2026-11-25"], { cwd: CORPUS }),
+        nodeCommand("policylint check (--concurrency auto)", BIN, ["check", ".", "--today", "2026-11-25"], { cwd: CORPUS }),
         nodeCommand("markdownlint-cli2 0.20", MARKDOWNLINT, ["**/*.md"], { cwd: CORPUS }),
         // Warm: the cache is filled by the cold run just before (same files, same config), so nothing changed.
         nodeCommand("policylint check --cache, warm", BIN, ["check", ".", "--today", "2026-11-25", "--cache", "--cache-location", cache], {
@@ -74,11 +74,6 @@ export function checkSections({ ROOT, CORPUS, table, targets }) {
   }
 
   return { cold, throughput, "diff-process": diffProcess };
-}
-
-/** What `--concurrency auto` picks for the corpus (see lintThreads). */
-function autoThreads() {
-  return Math.max(1, os.availableParallelism() - 1);
 }
 
 function ratio(a, b) {

@@ -56,6 +56,11 @@ export function lintText(text: string, filePath: string, options: LintOptions): 
   return toResult(filePath, lintDocument(parseDocument(text, filePath), options));
 }
 
+/** Paths in the order of their UTF-16 code units: the same on every machine and locale, as `localeCompare` is not. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function sortMessages(messages: LintMessage[]): LintMessage[] {
   return messages.sort(
     (a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "") || a.message.localeCompare(b.message),

@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { settingsFor, type ResolvedConfig, type RuleSettings } from "../config/load.js";
-import { lintText } from "./lint.js";
+import { comparePaths, lintText } from "./lint.js";
 import type { LintMessage, Severity } from "./types.js";
 
 export interface WorkerInit {
@@ -52,7 +52,7 @@ export async function lintInParallel(
   init: WorkerInit,
   lintHere: (task: WorkerTask) => WorkerReply,
 ): Promise<WorkerReply[]> {
-  const queue = [...tasks].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : a.index - b.index));
+  const queue = [...tasks].sort((a, b) => comparePaths(a.displayPath, b.displayPath));
   const replies: WorkerReply[] = [];
   const workers = Array.from(
     { length: threads - 1 },

@@ -2,7 +2,7 @@ import path from "node:path";
 import { isIgnored, type ResolvedConfig } from "../config/load.js";
 import { expandPaths, readPolicyFile, STDIN, type FileProblem } from "../cli/files.js";
 import type { ResultCache } from "./cache.js";
-import { toResult } from "./lint.js";
+import { comparePaths, toResult } from "./lint.js";
 import { fileSettings, lintInParallel, lintTask, lintThreads, type Concurrency, type WorkerTask } from "./pool.js";
 import type { LintMessage, LintResult, Severity } from "./types.js";
 
@@ -61,7 +61,7 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
   }
   cache?.save();
   for (const problem of problems) results.push(toResult(problem.filePath, [fatalMessage(problem.problem)]));
-  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  results.sort((a, b) => comparePaths(a.filePath, b.filePath));
   return { results, problems };
 }
 

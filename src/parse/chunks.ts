@@ -9,9 +9,9 @@
  * front matter (`---`): no cut there. What a blank line does not close is tracked line by line: front matter, and
  * fenced code and HTML comments or raw blocks (`<pre>`, `<script>`, …) at the top level. Code or HTML left open inside
  * a list item would take in the blank lines at the end of a piece, and indented code changes how the next block
- * starts, so the next cut is skipped after a line that may open one. Every doubt keeps the rest of the text whole: an opening whose context is unsure, the rarer HTML blocks
- * (`<?`, `<!DOCTYPE`, CDATA); and a link or footnote definition (the only document-wide state in Markdown), a lone CR
- * or a BOM anywhere keep the whole text one piece.
+ * starts, so the next cut is skipped after a line that may open one. Every doubt keeps the rest of the text whole: an
+ * opening whose context is unsure, the rarer HTML blocks (`<?`, `<!DOCTYPE`, CDATA). A link or footnote definition
+ * (the only document-wide state in Markdown), a lone CR or a BOM anywhere keep the whole text one piece.
  */
 
 // Not a space (indented: may continue a list item or code), nor a bullet, thematic break or front matter fence.

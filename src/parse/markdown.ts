@@ -50,11 +50,16 @@ export function parseMarkdown(source: string): Root {
   const pieces = splitIntoIndependentPieces(source);
   // Uncut, the text is remark's alone: nothing to remember a whole document for.
   if (pieces.length === 1) return markdownProcessor().parse(source) as Root;
+  // Where each piece starts; after the loop, `line` counts the source's line endings.
   const lines: number[] = [];
   const offsets: number[] = [];
-  for (let i = 0, line = 0, offset = 0; i < pieces.length; offset += pieces[i].length, line += countNewlines(pieces[i]), i++) {
+  let line = 0;
+  let offset = 0;
+  for (const piece of pieces) {
     lines.push(line);
     offsets.push(offset);
+    line += countNewlines(piece);
+    offset += piece.length;
   }
   const parsed = pieces.map(recall);
   const rootFields: Record<string, unknown> = {};
@@ -70,8 +75,8 @@ export function parseMarkdown(source: string): Root {
   }
   const children: RootContent[] = [];
   for (let i = 0; i < pieces.length; i++) {
-    const { children: blocks, line, offset } = parsed[i]!;
-    for (const block of blocks) children.push(copyShifted(block, lines[i] - line, offsets[i] - offset));
+    const { children: blocks, line: parsedAtLine, offset: parsedAtOffset } = parsed[i]!;
+    for (const block of blocks) children.push(copyShifted(block, lines[i] - parsedAtLine, offsets[i] - parsedAtOffset));
   }
   const lastLineStart = source.lastIndexOf("\n") + 1;
   return {
@@ -79,7 +84,7 @@ export function parseMarkdown(source: string): Root {
     children,
     position: {
       start: { line: 1, column: 1, offset: 0 },
-      end: { line: lines[lines.length - 1] + countNewlines(pieces[pieces.length - 1]) + 1, column: source.length - lastLineStart + 1, offset: source.length },
+      end: { line: line + 1, column: source.length - lastLineStart + 1, offset: source.length },
     },
     ...rootFields,
   };
