@@ -1,7 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import type { Root, RootContent, Yaml } from "mdast";
 import { parseMarkdown } from "./markdown.js";
-import { lineStartOffsets, pointAt, type Point } from "./positions.js";
+import { fillMissingPositions, lineStartOffsets, pointAt, type Point } from "./positions.js";
 import { buildSections, type Section } from "./sections.js";
 
 export type { Section } from "./sections.js";
@@ -39,6 +39,7 @@ export function parseDocument(text: string, filePath = "<input>"): PolicyDocumen
   const source = stripBom(text);
   const tree = parseMarkdown(source);
   const lineStarts = lineStartOffsets(source);
+  fillMissingPositions(tree as unknown as Parameters<typeof fillMissingPositions>[0], source, lineStarts);
   const frontMatter = readFrontMatter(tree);
   const { preamble, sections, allSections } = buildSections(tree, source);
   return {

@@ -26,3 +26,54 @@ export function pointAt(lineStarts: number[], offset: number): Point {
   }
   return { line: lo + 1, column: offset - lineStarts[lo] + 1, offset };
 }
+
+export interface Spanned {
+  type: string;
+  value?: unknown;
+  children?: Spanned[];
+  position?: { start: Point; end: Point };
+}
+
+/**
+ * Gives every node of the tree a position. remark-gfm's autolink literals (a bare `www.` address or e-mail in text)
+ * rebuild the text around them without positions, so a rule reading `node.position` would throw and a finding there
+ * would land at 1:1. A node without one is placed where its text stands between its positioned neighbours (the
+ * first occurrence after the previous sibling), or just after that sibling when its text differs from the source (an
+ * escaped `a\_b@x.com`): always inside its parent and in document order, which is all a reader of positions needs.
+ */
+export function fillMissingPositions(root: Spanned, source: string, lineStarts: number[]): void {
+  if (!root.position) return;
+  fillChildren(root, source, lineStarts);
+}
+
+function fillChildren(parent: Spanned, source: string, lineStarts: number[]): void {
+  const children = parent.children;
+  if (!children) return;
+  let cursor = parent.position!.start.offset;
+  const parentEnd = parent.position!.end.offset;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (!child.position) {
+      let limit = parentEnd;
+      for (let j = i + 1; j < children.length; j++) {
+        const next = children[j].position;
+        if (next) {
+          limit = next.start.offset;
+          break;
+        }
+      }
+      const text = plainText(child);
+      const found = text ? source.indexOf(text, cursor) : -1;
+      const start = found >= 0 && found + text.length <= limit ? found : cursor;
+      const end = Math.max(start, Math.min(limit, start + text.length));
+      child.position = { start: pointAt(lineStarts, start), end: pointAt(lineStarts, end) };
+    }
+    cursor = Math.max(cursor, child.position.end.offset);
+    fillChildren(child, source, lineStarts);
+  }
+}
+
+function plainText(node: Spanned): string {
+  if (typeof node.value === "string") return node.value;
+  return node.children ? node.children.map(plainText).join("") : "";
+}
