@@ -27,9 +27,10 @@ const cases = readdirSync(DIR).sort();
 function run(name: string) {
   const read = (file: string) => readFileSync(path.join(DIR, name, file), "utf8");
   const expected = JSON.parse(read("expected.json")) as Expected;
+  const oldDoc = parseDocument(read("old.md"), "old.md");
   const newDoc = parseDocument(read("new.md"), "new.md");
-  const result = diffDocuments(parseDocument(read("old.md"), "old.md"), newDoc);
-  return { expected, ...classify(result, { settings: expected.config, firstParty: firstPartyOf(newDoc) }) };
+  const result = diffDocuments(oldDoc, newDoc);
+  return { expected, ...classify(result, { settings: expected.config, firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } }) };
 }
 
 describe("classification fixtures (fixtures/classify/<case>)", () => {

@@ -1,6 +1,8 @@
 import type { Change } from "../diff/types.js";
 import { significanceOf } from "./codes.js";
 import { explainEditorial } from "./editorial.js";
+import { inFurniture, restructured, type Layouts } from "./layout.js";
+import { isVersionNote } from "./notices.js";
 import { cellFindings, itemFindings, rowFindings, tablesIn } from "./items.js";
 import { compareRetention, retentionPeriods } from "./retention.js";
 import { materialSection } from "./section.js";
@@ -26,12 +28,42 @@ export function judge(change: Change, ctx: TextContext): Finding[] {
   return found;
 }
 
+const PROSE = new Set(["paragraph", "list-item", "clause", "section"]);
+
+/** Only the owner's own name came or went ("at USA Inc." → "at Spotify USA Inc."): nobody else is named. */
+function ownNameOnly(change: Change, firstParty: readonly string[]): boolean {
+  if (!firstParty.length) return false;
+  const changed = change.edits.filter((e) => e.op !== "equal");
+  if (!changed.length) return false;
+  const names = new Set(firstParty.map((n) => n.toLowerCase()));
+  return changed.every((e) => e.text.trim().split(/\s+/).every((w) => names.has(w.replace(/[’']s$|[^\p{L}\p{N}]/gu, "").toLowerCase())));
+}
+
 function editorialByKind(change: Change, ctx: TextContext): Finding[] | null {
   const { old, new: now } = change;
+  if (ctx.layouts && inFurniture(change, ctx.layouts)) {
+    return [{ code: "furniture", message: `page furniture ${change.kind}: ${quote((now ?? old)!.text)}` }];
+  }
+  if (ctx.layouts && restructured(change, ctx.layouts)) {
+    return [{ code: "moved", message: `restructured, not reworded: every sentence of it stands in the other version too: ${quote((now ?? old)!.text)}` }];
+  }
+  if (PROSE.has(change.target) && [old, now].every((s) => !s || isVersionNote(s.text))) {
+    return [{ code: "date-bump", message: `a note dating this version ${change.kind}: ${quote((now ?? old)!.text)}` }];
+  }
+  // A lone "false" or "undefined" is what a page script leaves behind when a capture runs it half-way.
+  if (PROSE.has(change.target) && change.kind !== "modified" && /^(?:false|true|null|undefined)$/.test((now ?? old)!.text.trim())) {
+    return [{ code: "furniture", message: `a script's leftover ${change.kind}: ${quote((now ?? old)!.text)}` }];
+  }
+  if (change.target === "link" && change.kind === "modified" && shownAddress(change) && ctx.layouts && shownBoth(change, ctx.layouts)) {
+    return [{ code: "link-target", message: `the link under unchanged words now points to ${quote(now?.text ?? "")}` }];
+  }
+  if (change.kind === "modified" && ownNameOnly(change, ctx.firstParty)) {
+    return [{ code: "typo", message: `the policy owner's name written in or out: ${changedWords(change.edits)}` }];
+  }
   if (change.target === "date") return [{ code: "date-bump", message: `the stated date changed: ${quote(old?.text ?? "")} → ${quote(now?.text ?? "")}` }];
   if (change.target === "frontmatter") return [{ code: "front-matter", message: `front matter ${quote(change.field ?? "")} ${change.kind}` }];
   if (change.target === "link") {
-    if (change.kind === "modified" && !shownAddress(change)) return [{ code: "link-target", message: `the link under ${quote(change.linkText ?? "")} now points to ${quote(now?.text ?? "")}` }];
+    if (change.kind === "modified" && !shownAddress(change) && !otherAddress(change)) return [{ code: "link-target", message: `the link under ${quote(change.linkText ?? "")} now points to ${quote(now?.text ?? "")}` }];
     return null;
   }
   if (ctx.categories.has("history")) return [{ code: "change-log", message: `a ${change.kind} entry in a change log or table of contents` }];
@@ -52,10 +84,33 @@ function editorialByKind(change: Change, ctx: TextContext): Finding[] | null {
   return null;
 }
 
-/** An autolink (an e-mail address or URL written out): its target is the text a reader sees. */
+/**
+ * An autolink (an e-mail address or URL written out): its target is the text a reader sees. A target filled in
+ * where there was none ("#" or nothing, as a capture of a web page often has) shows the reader nothing new.
+ */
 function shownAddress(change: Change): boolean {
   const shown = change.linkText?.trim();
+  if (!change.old || /^(?:#.*|)$/.test(change.old.text.trim())) return false;
   return Boolean(change.kind === "modified" && shown && change.new && (shown === change.new.text || `mailto:${shown}` === change.new.text));
+}
+
+/**
+ * A written-out address whose old and new forms a reader sees in both versions ("[leg](mailto:…)al@x.com" re-marked
+ * as one link): the link's markup moved, the words did not.
+ */
+function shownBoth(change: Change, layouts: Layouts): boolean {
+  const bare = (target: string) => target.replace(/^mailto:|^tel:/i, "").toLowerCase();
+  const before = bare(change.old!.text);
+  const after = bare(change.new!.text);
+  return layouts.old.text.includes(after) && layouts.new.text.includes(before);
+}
+
+/** An e-mail address or phone number under unchanged words ("contact us [here](mailto:…)") that is another one. */
+function otherAddress(change: Change): boolean {
+  const address = (target: string | undefined) => /^(?:mailto|tel):([^?]+)/i.exec(target?.trim() ?? "")?.[1].toLowerCase();
+  const before = address(change.old?.text);
+  const after = address(change.new?.text);
+  return Boolean(before && after && before !== after);
 }
 
 function meaning(change: Change, ctx: TextContext): Finding[] {
@@ -64,7 +119,7 @@ function meaning(change: Change, ctx: TextContext): Finding[] {
     const found = editDeltas(change.edits).flatMap((d) => analyseDelta(d, ctx)).filter((f) => f.family === "promise" || f.code.startsWith("modal"));
     return found.length ? found : [{ code: "heading-renamed", message: `heading renamed over an unchanged body: ${quote(old!.text)} → ${quote(now!.text)}` }];
   }
-  if (change.target === "link" && shownAddress(change)) {
+  if (change.target === "link" && (shownAddress(change) || otherAddress(change))) {
     const code = /^mailto:|^tel:|@/.test(now!.text) ? "contact-changed" : "clarification";
     return [{ code, message: `the address a reader sees changed: ${quote(old!.text.replace(/^mailto:/, ""))} → ${quote(now!.text.replace(/^mailto:/, ""))}` }];
   }

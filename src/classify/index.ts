@@ -3,6 +3,7 @@ import type { PolicyDocument } from "../parse/document.js";
 import { significanceOf } from "./codes.js";
 import { judge } from "./decide.js";
 import { knowledgeFor } from "./knowledge.js";
+import { layoutOf } from "./layout.js";
 import { categorise } from "./section.js";
 import { quote } from "./words.js";
 import { SIGNIFICANCE_RANK, type DiffSettings, type Finding, type Problem, type Reason, type Significance, type Summary } from "./types.js";
@@ -27,6 +28,8 @@ export interface ClassifyOptions {
   settings?: DiffSettings;
   /** The policy owner's names (from the documents' titles, and `diff.firstParty`). */
   firstParty?: string[];
+  /** Both parsed versions: with them, sentences that only moved and page furniture are told apart. */
+  documents?: { old: PolicyDocument; new: PolicyDocument };
 }
 
 /**
@@ -37,7 +40,8 @@ export function classify(result: DiffResult, options: ClassifyOptions = {}): { r
   const k = knowledgeFor(options.settings);
   const firstParty = [...(options.settings?.firstParty ?? []), ...(options.firstParty ?? [])];
   const rowPaths = new Set(result.changes.filter((c) => c.target === "table-row" || c.target === "table-cell").map((c) => c.path.join("\u0001")));
-  const judged = result.changes.map((change) => ({ change, findings: judge(change, { k, categories: categorise(change, k), firstParty, rowPaths }) }));
+  const layouts = options.documents && { old: layoutOf(options.documents.old), new: layoutOf(options.documents.new) };
+  const judged = result.changes.map((change) => ({ change, findings: judge(change, { k, categories: categorise(change, k), firstParty, rowPaths, layouts }) }));
   net(judged);
   const findings = new Map<string, Finding[]>();
   const changes = judged.map(({ change, findings: found }) => {

@@ -32,6 +32,7 @@ interface MaterialityData {
   contactMarkers: string[];
   scopeMarkers: string[];
   locations: string[];
+  locationAliases: Record<string, string[] | string>;
   properNounStoplist: string[];
   corporateSuffixes: string[];
   equivalents: string[][];
@@ -109,6 +110,8 @@ export interface Knowledge {
   contactMarkers: Matcher;
   scopeMarkers: Matcher;
   locations: Matcher;
+  /** A place's one name, whichever way it is written ("U.S." → "united states"). */
+  placeName: (term: string) => string;
   material: Matcher | null;
   materialSections: Matcher | null;
   fillers: Set<string>;
@@ -140,6 +143,10 @@ export function knowledgeFor(settings: DiffSettings = {}): Knowledge {
 
 function build(d: MaterialityData, s: DiffSettings): Knowledge {
   const m = (...lists: (readonly string[] | undefined)[]): Matcher => new Matcher(lists.flatMap((l) => l ?? []));
+  const aliases = Object.entries(d.locationAliases)
+    .filter(([name]) => !name.startsWith("$"))
+    .flatMap(([name, list]) => (list as string[]).map((alias): [string, string] => [alias, name]));
+  const aliasOf = new Map(aliases.map(([alias, name]) => [alias.toLowerCase(), name]));
   const sections = Object.fromEntries(
     CATEGORIES.map((c) => [c, m(d.sections[c], s.sections?.[c], c === "history" ? s.editorialSections : undefined)]),
   ) as Record<Category, Matcher>;
@@ -189,7 +196,8 @@ function build(d: MaterialityData, s: DiffSettings): Knowledge {
     conjunction: new RegExp(`^\\s*(?:,|;|(?:${d.conjunctions.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD}))|(?:,|(?<!${WORD})(?:and|or))\\s*$`, "iu"),
     contactMarkers: m(d.contactMarkers),
     scopeMarkers: m(d.scopeMarkers),
-    locations: m(d.locations, s.locations),
+    locations: m(d.locations, aliases.map(([alias]) => alias), s.locations),
+    placeName: (term: string) => aliasOf.get(term.toLowerCase()) ?? term.toLowerCase(),
     material: s.material?.length ? m(s.material) : null,
     materialSections: s.materialSections?.length ? m(s.materialSections) : null,
     fillers: new Set(d.fillers),

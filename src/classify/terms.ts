@@ -9,6 +9,7 @@ import { deleted, excerpt, extendsList, hasContent, inserted, isWholeNew, isWhol
  */
 
 const PAYMENT_KEYS = new Set(["fees", "price changes", "automatic renewal"]);
+const FORUM_KEYS = new Set(["governing law"]);
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\(at\)/i;
 const REFERENCE = /\b(?:[Ss]ections?|§+|[Cc]lauses?|[Aa]rticles?|[Pp]aragraphs?)\s*[\p{Lu}\d][\w.()]*|\b\p{Lu}\.\d+(?:\.\d+)*\b/gu;
 
@@ -36,6 +37,9 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
   if (obliges && more) {
     const what = d.new.slice(more.start, more.end);
     found.push({ code: "new-binding-term", message: `adds an obligation: ${quote(what)} in ${excerpt(d.new, d.ins)}`, family: "binding", key: what.trim().toLowerCase(), direction: "added", reader: `New terms apply to you: ${excerpt(d.new, d.ins, 90)}` });
+  } else if (substituted(d, ctx) && [...oldKeys].some((x) => newKeys.has(x) && FORUM_KEYS.has(x)) && /\p{Lu}/u.test(inserted(d))) {
+    // Another court, county, state or law named where disputes are heard: the reader now litigates elsewhere.
+    found.push({ code: "binding-term-changed", message: `changes where disputes are heard or which law governs: ${quote(deleted(d))} became ${quote(inserted(d))} in ${excerpt(d.new, d.ins)}`, family: "binding-change", key: inserted(d).toLowerCase(), direction: "added", reader: `Disputes are now heard or governed elsewhere: ${excerpt(d.new, d.ins, 90)} (before: ${quote(d.old, 200)})` });
   } else if (ctx.categories.has("terms") && substituted(d, ctx)) {
     // Payment terms reworded in a payment section: when or for what you are charged may have changed ("If you choose
     // to {purchase → use} paid features … you pay"). Other binding terms count when they come or go.

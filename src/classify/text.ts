@@ -1,4 +1,5 @@
 import type { Knowledge } from "./knowledge.js";
+import type { Layouts } from "./layout.js";
 import { modalShift, promises } from "./promises.js";
 import { overlaps, type Delta } from "./sentences.js";
 import { binding, contact, reference } from "./terms.js";
@@ -20,6 +21,8 @@ export interface TextContext {
   after?: string;
   /** Sections whose table rows have records of their own (a table split under new headings). */
   rowPaths?: Set<string>;
+  /** What only the whole documents tell (restructures, page furniture), when the caller has them. */
+  layouts?: Layouts;
 }
 
 // An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share", "able to").
@@ -147,16 +150,20 @@ function purposeSentence(added: string, sentence: string): string {
 function places(d: Delta, ctx: TextContext): Finding[] {
   const { k } = ctx;
   const found: Finding[] = [];
+  // A place is known by its one name: "the U.S." rewritten "the United States" brings no new place.
+  const named = (text: string) => new Set(k.locations.find(text).map((x) => k.placeName(x.term)));
   if (k.verbs.location.test(d.new)) {
-    const came = cameIn(k.locations, d, ctx.before);
+    const before = named(`${d.old}\n${ctx.before ?? d.old}`);
+    const came = k.locations.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(k.placeName(x.term)));
     if (came.length) {
       const list = came.map((m) => quote(m.text)).join(", ");
-      found.push({ code: "new-processing-location", message: `data now processed in ${list}: ${excerpt(d.new, d.ins)}`, family: "location", key: came[0].term.toLowerCase(), direction: "added", reader: `Your information may now be processed in ${came.map((m) => m.text).join(", ")}: ${excerpt(d.new, d.ins, 90)}` });
+      found.push({ code: "new-processing-location", message: `data now processed in ${list}: ${excerpt(d.new, d.ins)}`, family: "location", key: k.placeName(came[0].term), direction: "added", reader: `Your information may now be processed in ${came.map((m) => m.text).join(", ")}: ${excerpt(d.new, d.ins, 90)}` });
     }
   }
   if (k.verbs.location.test(d.old)) {
-    const gone = wentOut(k.locations, d, ctx.after);
-    if (gone.length) found.push({ code: "location-removed", message: `no longer names ${gone.map((m) => quote(m.text)).join(", ")}: ${excerpt(d.old, d.del)}`, family: "location", key: gone[0].term.toLowerCase(), direction: "removed" });
+    const after = named(`${d.new}\n${ctx.after ?? d.new}`);
+    const gone = k.locations.find(d.old).filter((x) => overlaps(d.del, x.start, x.end) && !after.has(k.placeName(x.term)));
+    if (gone.length) found.push({ code: "location-removed", message: `no longer names ${gone.map((m) => quote(m.text)).join(", ")}: ${excerpt(d.old, d.del)}`, family: "location", key: k.placeName(gone[0].term), direction: "removed" });
   }
   return found;
 }

@@ -92,10 +92,11 @@ export async function compare(before: string, after: string, oldLabel: string, n
   const engine = await import("../diff/index.js");
   const { parseDocument } = await import("../parse/document.js");
   const { classify, firstPartyOf } = await import("../classify/index.js");
+  const oldDoc = parseDocument(before, oldLabel);
   const newDoc = parseDocument(after, newLabel);
-  const result = engine.diffDocuments(parseDocument(before, oldLabel), newDoc);
+  const result = engine.diffDocuments(oldDoc, newDoc);
   const title = newDoc.frontMatter.data?.title;
-  return { ...classify(result, { settings, firstParty: firstPartyOf(newDoc) }), title: typeof title === "string" ? title : (newDoc.allSections[0]?.title ?? null) };
+  return { ...classify(result, { settings, firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } }), title: typeof title === "string" ? title : (newDoc.allSections[0]?.title ?? null) };
 }
 
 const RANK: Record<Level, number> = { any: 0, substantive: 1, material: 2 };

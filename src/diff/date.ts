@@ -48,3 +48,22 @@ export function dateBump(oldText: string, newText: string): { old: string; new: 
 export function isDateText(text: string): boolean {
   return new RegExp(String.raw`^(?:${DATE_SOURCE})$`, "i").test(text.trim());
 }
+
+const DATE_ONLY = new RegExp(String.raw`\b(?:${DATE_SOURCE})\b`, "gi");
+
+/**
+ * A line that only dates the document: "Last modified: 2023-06-07", "Updated: March 21, 2025", a bare "03/25/2022"
+ * under the title, "January 20, altia2025" (a date with stray characters from a capture). Its coming, going or
+ * changing is the date moving, not the policy.
+ */
+export function isDateLine(text: string): boolean {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (!flat || flat.length > 80) return false;
+  const rest = flat.replace(DATE_ONLY, " ").replace(LABEL, " ");
+  if (rest === flat.replace(LABEL, " ")) {
+    // No whole date: a month name and a year-like number with a few stray letters around them.
+    if (!new RegExp(String.raw`^\W*${MONTH}\s+\d{1,2},?\s+\S{0,8}\d{4}\W*$`, "i").test(flat)) return false;
+    return true;
+  }
+  return rest.replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ").filter(Boolean).length <= 1;
+}

@@ -51,9 +51,10 @@ const DISAGREEMENTS: Record<string, { classifier: Significance; why: string }> =
 
 function classifyPair(l: Label): Significance {
   const dir = path.join(CORPUS, l.document);
+  const oldDoc = parseDocument(readFileSync(path.join(dir, l.old), "utf8"), l.old);
   const newDoc = parseDocument(readFileSync(path.join(dir, l.new), "utf8"), l.new);
-  const result = diffDocuments(parseDocument(readFileSync(path.join(dir, l.old), "utf8"), l.old), newDoc);
-  const { result: classified } = classify(result, { firstParty: firstPartyOf(newDoc) });
+  const result = diffDocuments(oldDoc, newDoc);
+  const { result: classified } = classify(result, { firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } });
   return classified.changes.reduce<Significance>((a, c) => (SIGNIFICANCE_RANK[c.significance] > SIGNIFICANCE_RANK[a] ? c.significance : a), "editorial");
 }
 

@@ -1,0 +1,37 @@
+import { isDateLine } from "../diff/date.js";
+import { sentenceSpans } from "./sentences.js";
+
+/**
+ * Sentences about the document's own versions rather than what it says: when this version takes effect, that it was
+ * updated, where earlier versions are. They come and go with every update (a banner, a transition note dropped once
+ * the date has passed), and the date problems of the diff already say whether the date moved with the meaning.
+ */
+const VERSION_SENTENCES = [
+  // "This Policy takes effect on 14 August 2025 for new users.", "It takes effect for existing users on …"
+  /^(?:this|these|the|our|it|they)\b[^.]{0,60}\b(?:takes?|took|will take) effect\b[^.]{0,80}\.?$/i,
+  // "You may find the previous version of our Privacy Policy here.", "See prior versions of Cookie Notice"
+  /^(?:you (?:may|can) (?:find|view|see|read|access)|(?:see|view|read) )\s*(?:the |our )?(?:prior|previous|earlier|archived|older|past) versions?\b[^.]{0,80}\.?$/i,
+  // "We have updated our Privacy Policy. Please take a look before the changes go into effect on June 28, 2025."
+  /^we(?: have|'ve|’ve)? updated (?:our|this|these|the) (?:privacy |cookie )?(?:policy|notice|statement|terms(?: of (?:service|use))?)\.?$/i,
+  /^please (?:take a look|review (?:it|them|the changes))\b[^.]{0,80}\b(?:go|goes|come|comes|take|takes) into effect\b[^.]{0,40}\.?$/i,
+  // "This page is the updated Privacy Policy; for the version effective until June 28, 2025 click here."
+  /^this (?:page|document) is the (?:updated|new|current) [^.;]{0,40};? for the (?:version|policy|terms) (?:effective|in effect|that applied) (?:until|before|through) [^.]{0,40}\.?$/i,
+];
+
+export function isVersionNote(text: string): boolean {
+  const sentences = text
+    .split(/\n+/)
+    .flatMap((line) => {
+      const flat = line.replace(/\s+/g, " ").trim();
+      return sentenceSpans(flat).map((s) => flat.slice(s.start, s.end).trim());
+    })
+    .filter(Boolean);
+  if (!sentences.length) return false;
+  return sentences.every((s) => isDateLine(s) || VERSION_SENTENCES.some((re) => re.test(s)) || datedPrefix(s));
+}
+
+/** "Last modified on 02/09/2021 See prior versions of Cookie Notice": a date line with a link to earlier ones. */
+function datedPrefix(sentence: string): boolean {
+  const m = /^(.{4,60}?\d{4})\s+(.*)$/.exec(sentence);
+  return Boolean(m && isDateLine(m[1]) && VERSION_SENTENCES.some((re) => re.test(m[2])));
+}
