@@ -1,7 +1,7 @@
 import type { Change } from "../diff/types.js";
 import { significanceOf } from "./codes.js";
 import { explainEditorial } from "./editorial.js";
-import { inFurniture, restructured, type Layouts } from "./layout.js";
+import { inFurniture, netSentences, restructured, type Layouts } from "./layout.js";
 import { isVersionNote } from "./notices.js";
 import { cellFindings, itemFindings, rowFindings, tablesIn } from "./items.js";
 import { compareRetention, retentionPeriods } from "./retention.js";
@@ -136,7 +136,17 @@ function meaning(change: Change, ctx: TextContext): Finding[] {
     const items = itemFindings(change, ctx);
     if (items?.length) return items;
   }
-  if (change.kind === "added" || change.kind === "removed") return whole(change, ctx, change.kind);
+  if (change.kind === "added" || change.kind === "removed") {
+    const net = ctx.layouts && netSentences(change, ctx.layouts);
+    // A big section that came or went but whose sentences mostly stand in the other version (a title put over the
+    // whole policy, a part re-nested): only its few new or lost sentences are news, read against the other version.
+    if (net && net.all.length >= 5 && net.lost.length * 4 <= net.all.length) {
+      const side = { ...(change.new ?? change.old)!, text: net.lost.map((e) => e.text).join("\n"), content: undefined };
+      const reread: Change = { ...change, target: "paragraph", old: change.old && side, new: change.new && side };
+      return whole(reread, { ...ctx, before: ctx.layouts!.old.written, after: ctx.layouts!.new.written }, change.kind);
+    }
+    return whole(change, ctx, change.kind);
+  }
   if (!old || !now) return [];
   const found = editDeltas(change.edits.length ? change.edits : [{ op: "delete", text: old.text }, { op: "insert", text: now.text }])
     .filter((d) => !d.old || !d.new || explainEditorial(d.old, d.new, ctx.k) === null)

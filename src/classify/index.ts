@@ -40,7 +40,7 @@ export function classify(result: DiffResult, options: ClassifyOptions = {}): { r
   const k = knowledgeFor(options.settings);
   const firstParty = [...(options.settings?.firstParty ?? []), ...(options.firstParty ?? [])];
   const rowPaths = new Set(result.changes.filter((c) => c.target === "table-row" || c.target === "table-cell").map((c) => c.path.join("\u0001")));
-  const layouts = options.documents && { old: layoutOf(options.documents.old), new: layoutOf(options.documents.new) };
+  const layouts = options.documents && { old: layoutOf(options.documents.old, k.furniturePhrases), new: layoutOf(options.documents.new, k.furniturePhrases) };
   const judged = result.changes.map((change) => ({ change, findings: judge(change, { k, categories: categorise(change, k), firstParty, rowPaths, layouts }) }));
   net(judged);
   const findings = new Map<string, Finding[]>();

@@ -29,6 +29,7 @@ interface MaterialityData {
   durationUnits: Record<string, number>;
   numberWords: Record<string, number>;
   openEnded: Record<string, number>;
+  furniturePhrases: string[];
   contactMarkers: string[];
   scopeMarkers: string[];
   locations: string[];
@@ -124,6 +125,8 @@ export interface Knowledge {
   durationUnits: Record<string, number>;
   numberWords: Record<string, number>;
   openEnded: Record<string, number>;
+  /** Lines of a web page's interface ("Back to top", "Expand table of contents"), lower case. */
+  furniturePhrases: Set<string>;
   firstParty: string[];
 }
 
@@ -209,6 +212,7 @@ function build(d: MaterialityData, s: DiffSettings): Knowledge {
     durationUnits: d.durationUnits,
     numberWords: d.numberWords,
     openEnded: d.openEnded,
+    furniturePhrases: new Set(d.furniturePhrases.map((p) => p.toLowerCase())),
     firstParty: s.firstParty ?? [],
   };
 }

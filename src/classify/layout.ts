@@ -16,6 +16,8 @@ export interface Layout {
   sentences: Map<string, number>;
   /** The words a reader sees, lower case: to ask whether an address is written out anywhere. */
   text: string;
+  /** The same, as written: what a re-nested section's few new sentences are read against. */
+  written: string;
   /** 1-based lines where a furniture block starts, and the line from which the page footer runs to the end. */
   furnitureLines: Set<number>;
   footerFrom: number;
@@ -26,16 +28,18 @@ export interface Layouts {
   new: Layout;
 }
 
-const cache = new WeakMap<PolicyDocument, Layout>();
+const caches = new WeakMap<ReadonlySet<string>, WeakMap<PolicyDocument, Layout>>();
 
-export function layoutOf(doc: PolicyDocument): Layout {
+/** `phrases`: lines of a web page's interface, lower case ("back to top"), from the classifier's knowledge. */
+export function layoutOf(doc: PolicyDocument, phrases: ReadonlySet<string> = new Set()): Layout {
+  let cache = caches.get(phrases);
+  if (!cache) caches.set(phrases, (cache = new WeakMap()));
   let layout = cache.get(doc);
   if (!layout) {
-    const text = documentText(doc)
+    const written = documentText(doc)
       .blocks.map((b) => b.text)
-      .join("\n")
-      .toLowerCase();
-    layout = { sentences: documentSentences(doc), text, ...furniture(doc) };
+      .join("\n");
+    layout = { sentences: documentSentences(doc), text: written.toLowerCase(), written, ...furniture(doc, phrases) };
     cache.set(doc, layout);
   }
   return layout;
@@ -46,8 +50,8 @@ export function layoutOf(doc: PolicyDocument): Layout {
  * "A.", "(ii)") dropped, since renumbering and list markers are not wording. `title` marks a short line without a
  * closing stop: a heading or label, not a statement.
  */
-export function sentenceEntries(text: string): { key: string; title: boolean }[] {
-  const entries: { key: string; title: boolean }[] = [];
+export function sentenceEntries(text: string): Entry[] {
+  const entries: Entry[] = [];
   for (const line of text.split(/\n+/)) {
     const flat = line.replace(/\s+/g, " ").trim();
     if (!flat) continue;
@@ -58,7 +62,7 @@ export function sentenceEntries(text: string): { key: string; title: boolean }[]
         .replace(/[^\p{L}\p{N}]+/gu, " ")
         .trim()
         .replace(/^(?:\d+|[a-z]|[ivx]+)(?: (?:\d+|[a-z]|[ivx]+))* (?=\p{L})/u, "");
-      if (key) entries.push({ key, title: !/[.!?:;]["'”’)\]]*$/.test(sentence) && key.split(" ").length <= 10 });
+      if (key) entries.push({ key, text: sentence, title: !/[.!?:;]["'”’)\]]*$/.test(sentence) && key.split(" ").length <= 10 });
     }
   }
   return entries;
@@ -68,11 +72,21 @@ export function sentenceKeys(text: string): string[] {
   return sentenceEntries(text).map((e) => e.key);
 }
 
+/**
+ * Every sentence a reader sees, counted. Indented code counts too: a capture that shifts a list marker by one space
+ * turns a list item's paragraphs into an indented code block and back, the same words either way.
+ */
 function documentSentences(doc: PolicyDocument): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const block of documentText(doc).blocks) {
-    for (const key of sentenceKeys(block.text)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  const count = (text: string) => {
+    for (const key of sentenceKeys(text)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (const block of documentText(doc).blocks) count(block.text);
+  const visit = (node: Nodes) => {
+    if (node.type === "code") count(node.value.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ")).join("\n"));
+    else if ("children" in node) for (const child of node.children) visit(child);
+  };
+  visit(doc.tree);
   return counts;
 }
 
@@ -83,21 +97,29 @@ function documentSentences(doc: PolicyDocument): Map<string, number> {
  * that neither takes nor brings a sentence is left to the other steps.
  */
 export function restructured(change: Change, layouts: Layouts): boolean {
-  if (change.target.startsWith("table") || change.target === "link" || change.target === "date" || change.target === "frontmatter") return false;
-  const { removed, added } = sentencesOf(change);
-  if (!removed.length && !added.length) return false;
-  const { old: before, new: after } = layouts;
-  const kept = (key: string, from: Layout, to: Layout) => (to.sentences.get(key) ?? 0) >= (from.sentences.get(key) ?? 0);
-  const lost = [
-    ...removed.filter((e) => !kept(e.key, before, after)),
-    ...added.filter((e) => !kept(e.key, after, before)),
-  ];
+  const net = netSentences(change, layouts);
+  if (!net) return false;
+  const { lost, all } = net;
   if (!lost.length) return true;
   // A section or clause whose statements all stand elsewhere, less a subtitle or two that went with its heading
   // ("What to expect on how we treat your data"), was re-nested, not rewritten.
   const whole = change.kind !== "modified" && (change.target === "section" || change.target === "clause");
-  const statements = [...removed, ...added].filter((e) => !e.title).length;
+  const statements = all.filter((e) => !e.title).length;
   return whole && statements >= 2 && lost.length <= 2 && lost.every((e) => e.title);
+}
+
+/**
+ * The sentences of a change that do not stand in the other version as often as in its own: what the change really
+ * takes away or brings, once text that only moved is set aside. Null for changes this does not apply to.
+ */
+export function netSentences(change: Change, layouts: Layouts): { lost: Entry[]; all: Entry[] } | null {
+  if (change.target.startsWith("table") || change.target === "link" || change.target === "date" || change.target === "frontmatter") return null;
+  const { removed, added } = sentencesOf(change);
+  if (!removed.length && !added.length) return null;
+  const { old: before, new: after } = layouts;
+  const kept = (key: string, from: Layout, to: Layout) => (to.sentences.get(key) ?? 0) >= (from.sentences.get(key) ?? 0);
+  const lost = [...removed.filter((e) => !kept(e.key, before, after)), ...added.filter((e) => !kept(e.key, after, before))];
+  return { lost, all: [...removed, ...added] };
 }
 
 function sentencesOf(change: Change): { removed: Entry[]; added: Entry[] } {
@@ -114,7 +136,12 @@ function sentencesOf(change: Change): { removed: Entry[]; added: Entry[] } {
   return { removed: without(before, after), added: without(after, before) };
 }
 
-type Entry = { key: string; title: boolean };
+interface Entry {
+  key: string;
+  /** The sentence as written. */
+  text: string;
+  title: boolean;
+}
 
 /** The entries of `a` less one occurrence for each key in `b`. */
 function without(a: Entry[], b: Entry[]): Entry[] {
@@ -170,12 +197,13 @@ function isLabel(node: Nodes): boolean {
 /** Copyright lines close a site's footer, not a policy. */
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b).*|all rights reserved\.?$/i;
 
-function furniture(doc: PolicyDocument): { furnitureLines: Set<number>; footerFrom: number } {
+function furniture(doc: PolicyDocument, phrases: ReadonlySet<string>): { furnitureLines: Set<number>; footerFrom: number } {
   const lines = new Set<number>();
+  const interfaceLine = (node: Nodes) => node.type === "paragraph" && phrases.has(toString(node).trim().toLowerCase().replace(/[.:]$/, ""));
   const visit = (parent: Parent) => {
     const kids = parent.children as RootContent[];
     kids.forEach((node, i) => {
-      if (node.type === "paragraph" && isNavigation(node)) {
+      if ((node.type === "paragraph" && isNavigation(node)) || interfaceLine(node)) {
         lines.add(node.position!.start.line);
         for (const near of [kids[i - 1], kids[i + 1]]) if (near && isLabel(near)) lines.add(near.position!.start.line);
       }
@@ -183,7 +211,33 @@ function furniture(doc: PolicyDocument): { furnitureLines: Set<number>; footerFr
     });
   };
   visit(doc.tree);
+  furnishedSections(doc, lines);
   return { furnitureLines: lines, footerFrom: footerStart(doc, lines) };
+}
+
+/**
+ * Sections that are page furniture as a whole: one whose every block is furniture (an "Index" of in-page links
+ * and its "View More" button), and a pop-up (a section with an empty link, the pop-up's close button) together with
+ * the sections of the same title that follow it, as page builders write a pop-up's title twice.
+ */
+function furnishedSections(doc: PolicyDocument, lines: Set<number>): void {
+  const blocks = doc.tree.children;
+  const popups = new Set<string>();
+  for (let i = 0; i < blocks.length; i++) {
+    const heading = blocks[i];
+    if (heading.type !== "heading") continue;
+    let end = i + 1;
+    while (end < blocks.length && blocks[end].type !== "heading") end++;
+    const body = blocks.slice(i + 1, end);
+    const title = toString(heading).trim();
+    const closer = body.some((b) => b.type === "paragraph" && b.children.length > 0 && b.children.every((c) => c.type === "link" && !toString(c).trim()));
+    const furnished = body.length > 0 && body.every((b) => lines.has(b.position!.start.line));
+    if (closer) popups.add(title);
+    if (closer || furnished || popups.has(title)) {
+      lines.add(heading.position!.start.line);
+      for (const b of body) lines.add(b.position!.start.line);
+    }
+  }
 }
 
 /**

@@ -11,6 +11,8 @@ const VERSION_SENTENCES = [
   /^(?:this|these|the|our|it|they)\b[^.]{0,60}\b(?:takes?|took|will take) effect\b[^.]{0,80}\.?$/i,
   // "You may find the previous version of our Privacy Policy here.", "See prior versions of Cookie Notice"
   /^(?:you (?:may|can) (?:find|view|see|read|access)|(?:see|view|read) )\s*(?:the |our )?(?:prior|previous|earlier|archived|older|past) versions?\b[^.]{0,80}\.?$/i,
+  // "The previous privacy policy was posted on 12 September 2025."
+  /^the (?:previous|prior|earlier|old) (?:version|policy|privacy policy|notice|terms(?: of (?:service|use))?(?: agreement)?|agreement)\b[^.]{0,40}\b(?:was|were) (?:posted|published|in effect|effective)\b[^.]{0,60}\.?$/i,
   // "We have updated our Privacy Policy. Please take a look before the changes go into effect on June 28, 2025."
   /^we(?: have|'ve|’ve)? updated (?:our|this|these|the) (?:privacy |cookie )?(?:policy|notice|statement|terms(?: of (?:service|use))?)\.?$/i,
   /^please (?:take a look|review (?:it|them|the changes))\b[^.]{0,80}\b(?:go|goes|come|comes|take|takes) into effect\b[^.]{0,40}\.?$/i,

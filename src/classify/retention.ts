@@ -22,6 +22,8 @@ export function periodsIn(text: string, k: Knowledge): Period[] {
   const counted = new RegExp(String.raw`\b(\d+(?:[.,]\d+)?|${numbers})(?:\s*\(\d+\))?[\s-]*(${units})s?\b`, "gi");
   const found: Period[] = [];
   for (const m of text.matchAll(counted)) {
+    // "13 years of age", "16 years old": an age, not a period.
+    if (/^\s+(?:of\s+age|old)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     const n = Number(m[1].replace(",", ".")) || k.numberWords[m[1].toLowerCase()] || 1;
     found.push({ text: m[0], days: n * k.durationUnits[m[2].toLowerCase()] });
   }

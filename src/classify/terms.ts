@@ -9,7 +9,8 @@ import { deleted, excerpt, extendsList, hasContent, inserted, isWholeNew, isWhol
  */
 
 const PAYMENT_KEYS = new Set(["fees", "price changes", "automatic renewal"]);
-const FORUM_KEYS = new Set(["governing law"]);
+/** Words that name where disputes go or which law rules them; a bare "jurisdiction" may only mean a country. */
+const FORUM = /\b(?:governing law|governed by|venue|courts? (?:located|sitting|situated) in|exclusive(?:ly)? (?:courts?|jurisdiction)|submit(?:ted)? to the (?:exclusive )?jurisdiction)\b/i;
 const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\(at\)/i;
 const REFERENCE = /\b(?:[Ss]ections?|§+|[Cc]lauses?|[Aa]rticles?|[Pp]aragraphs?)\s*[\p{Lu}\d][\w.()]*|\b\p{Lu}\.\d+(?:\.\d+)*\b/gu;
 
@@ -32,14 +33,23 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
     found.push({ code: "binding-term-removed", message: `removes ${key(m.term)}: ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "binding", key: key(m.term), direction: "removed" });
   }
   if (came.length || isWholeNew(d) || isWholeGone(d)) return found;
+  const older = raisedAge(d);
+  if (older) {
+    found.push({ code: "new-binding-term", message: `fewer people may use the service: the age ${quote(older)} is now required in ${excerpt(d.new, d.ins)}`, family: "binding", key: `age ${older}`, direction: "added", reader: `A higher minimum age now applies: ${excerpt(d.new, d.ins, 90)}` });
+    return found;
+  }
   const obliges = k.obligationMarkers.find(d.new).some((m) => !negatedAt(k, d.new, m.start));
   const more = d.ins.find((s) => extendsList(k, d, s) && hasContent(k, d.new.slice(s.start, s.end)));
   if (obliges && more) {
     const what = d.new.slice(more.start, more.end);
     found.push({ code: "new-binding-term", message: `adds an obligation: ${quote(what)} in ${excerpt(d.new, d.ins)}`, family: "binding", key: what.trim().toLowerCase(), direction: "added", reader: `New terms apply to you: ${excerpt(d.new, d.ins, 90)}` });
-  } else if (substituted(d, ctx) && [...oldKeys].some((x) => newKeys.has(x) && FORUM_KEYS.has(x)) && /\p{Lu}/u.test(inserted(d))) {
+  } else if (substituted(d, ctx) && FORUM.test(d.old) && FORUM.test(d.new) && /\p{Lu}/u.test(inserted(d))) {
     // Another court, county, state or law named where disputes are heard: the reader now litigates elsewhere.
     found.push({ code: "binding-term-changed", message: `changes where disputes are heard or which law governs: ${quote(deleted(d))} became ${quote(inserted(d))} in ${excerpt(d.new, d.ins)}`, family: "binding-change", key: inserted(d).toLowerCase(), direction: "added", reader: `Disputes are now heard or governed elsewhere: ${excerpt(d.new, d.ins, 90)} (before: ${quote(d.old, 200)})` });
+  } else if (substituted(d, ctx) && conditionOfDuty(d, ctx)) {
+    // "If you {use the self-service platform for advertising → advertise on the Services}, you must also agree …":
+    // the duty stands, but it now falls on other people or in other cases.
+    found.push({ code: "binding-term-changed", message: `changes when an obligation applies: ${quote(deleted(d))} became ${quote(inserted(d))} in ${excerpt(d.new, d.ins)}`, family: "binding-change", key: inserted(d).toLowerCase(), direction: "added", reader: `These terms now apply in other cases: ${excerpt(d.new, d.ins, 90)} (before: ${quote(d.old, 200)})` });
   } else if (ctx.categories.has("terms") && substituted(d, ctx)) {
     // Payment terms reworded in a payment section: when or for what you are charged may have changed ("If you choose
     // to {purchase → use} paid features … you pay"). Other binding terms count when they come or go.
@@ -49,6 +59,35 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
     }
   }
   return found;
+}
+
+const ELIGIBILITY = /\b(?:not available to|may not use|must be at least|minimum age|you represent that you are|(?:are|be) at least|eligible)\b/i;
+const AGE = /\b(?:age of|aged|at least|older than)\s+(\d{1,2})\b|\b(\d{1,2})\s+years?\s+(?:of\s+age|old)\b/gi;
+
+/** An age a sentence about who may use the service newly requires, higher than any it required before. */
+function raisedAge(d: Delta): string | null {
+  if (!ELIGIBILITY.test(d.new) || !ELIGIBILITY.test(d.old)) return null;
+  const ages = (text: string) => [...text.matchAll(AGE)].map((m) => ({ age: Number(m[1] ?? m[2]), at: m.index }));
+  const before = Math.max(0, ...ages(d.old).map((a) => a.age));
+  const raised = ages(d.new).find((a) => a.age > before && overlaps(d.ins, a.at, a.at + 2));
+  return raised ? String(raised.age) : null;
+}
+
+/**
+ * A duty of the reader ("you must", "you agree to") under a condition ("If you …, you must …") on both sides, with
+ * every changed word inside that condition: the same duty, owed by other people or in other cases.
+ */
+function conditionOfDuty(d: Delta, { k }: TextContext): boolean {
+  const condition = (text: string): { end: number } | null => {
+    const m = /^\s*(?:if|when|whenever|where|once)\s[^,;]{3,160},\s*/i.exec(text);
+    if (!m) return null;
+    const duty = k.obligationMarkers.find(text).find((x) => x.start >= m[0].length && !negatedAt(k, text, x.start));
+    return duty ? { end: m[0].length } : null;
+  };
+  const before = condition(d.old);
+  const after = condition(d.new);
+  if (!before || !after) return false;
+  return d.del.every((s) => s.end <= before.end) && d.ins.every((s) => s.end <= after.end);
 }
 
 /** Content words both came and went (not just moved within the sentence): the sentence now says something else. */

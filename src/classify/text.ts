@@ -147,12 +147,20 @@ function purposeSentence(added: string, sentence: string): string {
   return `We now use your information as follows: ${quote(sentence, 240)}`;
 }
 
+/**
+ * A sentence that places data or servers ("stored in", "transferred to", "our servers are located in"), not one
+ * that places the reader ("if you are a user located in …": which terms apply to you, not where your data goes).
+ */
+function aboutData(k: Knowledge, text: string): boolean {
+  return k.verbs.location.find(text).some((v) => !/\b(?:you|you are|you're|you’re|users?|a user|residents?|individuals?|people|persons?)(?:\s+\([^)]*\))?\s+$/i.test(text.slice(Math.max(0, v.start - 60), v.start)));
+}
+
 function places(d: Delta, ctx: TextContext): Finding[] {
   const { k } = ctx;
   const found: Finding[] = [];
   // A place is known by its one name: "the U.S." rewritten "the United States" brings no new place.
   const named = (text: string) => new Set(k.locations.find(text).map((x) => k.placeName(x.term)));
-  if (k.verbs.location.test(d.new)) {
+  if (aboutData(k, d.new)) {
     const before = named(`${d.old}\n${ctx.before ?? d.old}`);
     const came = k.locations.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(k.placeName(x.term)));
     if (came.length) {
@@ -160,7 +168,7 @@ function places(d: Delta, ctx: TextContext): Finding[] {
       found.push({ code: "new-processing-location", message: `data now processed in ${list}: ${excerpt(d.new, d.ins)}`, family: "location", key: k.placeName(came[0].term), direction: "added", reader: `Your information may now be processed in ${came.map((m) => m.text).join(", ")}: ${excerpt(d.new, d.ins, 90)}` });
     }
   }
-  if (k.verbs.location.test(d.old)) {
+  if (aboutData(k, d.old)) {
     const after = named(`${d.new}\n${ctx.after ?? d.new}`);
     const gone = k.locations.find(d.old).filter((x) => overlaps(d.del, x.start, x.end) && !after.has(k.placeName(x.term)));
     if (gone.length) found.push({ code: "location-removed", message: `no longer names ${gone.map((m) => quote(m.text)).join(", ")}: ${excerpt(d.old, d.del)}`, family: "location", key: k.placeName(gone[0].term), direction: "removed" });

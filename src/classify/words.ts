@@ -82,7 +82,14 @@ export function namesIn(k: Knowledge, text: string, at: Span[] | null, firstPart
     run = null;
   };
   let previousEnd = 0;
+  // "Republic of Korea" is a place: none of its words starts a name.
+  const places = k.locations.find(text);
   for (let m = word.exec(text); m; m = word.exec(text)) {
+    if (places.some((p) => m!.index >= p.start && m!.index < p.end)) {
+      flush();
+      previousEnd = m.index + m[0].length;
+      continue;
+    }
     const w = m[0].replace(/['’]s$/, "");
     const lower = w.toLowerCase().replace(/\.$/, "");
     const capital = /\p{Lu}/u.test(w) && !k.stopNames.has(lower);
