@@ -30,6 +30,12 @@ export function judge(change: Change, ctx: TextContext): Finding[] {
 
 const PROSE = new Set(["paragraph", "list-item", "clause", "section"]);
 
+/** Every run of words that came or went is a line of a page's interface ("Expand table of contents"). */
+function interfaceOnly(change: Change, phrases: ReadonlySet<string>): boolean {
+  const changed = change.edits.filter((e) => e.op !== "equal");
+  return changed.length > 0 && changed.every((e) => phrases.has(e.text.trim().toLowerCase().replace(/[.:]$/, "")));
+}
+
 /** Only the owner's own name came or went ("at USA Inc." → "at Spotify USA Inc."): nobody else is named. */
 function ownNameOnly(change: Change, firstParty: readonly string[]): boolean {
   if (!firstParty.length) return false;
@@ -43,6 +49,9 @@ function editorialByKind(change: Change, ctx: TextContext): Finding[] | null {
   const { old, new: now } = change;
   if (ctx.layouts && inFurniture(change, ctx.layouts)) {
     return [{ code: "furniture", message: `page furniture ${change.kind}: ${quote((now ?? old)!.text)}` }];
+  }
+  if (change.kind === "modified" && interfaceOnly(change, ctx.k.furniturePhrases)) {
+    return [{ code: "furniture", message: `a web page's interface words ${change.kind}: ${changedWords(change.edits)}` }];
   }
   if (ctx.layouts && restructured(change, ctx.layouts)) {
     return [{ code: "moved", message: `restructured, not reworded: every sentence of it stands in the other version too: ${quote((now ?? old)!.text)}` }];

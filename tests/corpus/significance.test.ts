@@ -4,14 +4,20 @@ import { describe, expect, it } from "vitest";
 import { classify, CODES, firstPartyOf, SIGNIFICANCE_RANK, type Significance } from "../../src/classify/index.js";
 import { diffDocuments } from "../../src/diff/index.js";
 import { parseDocument } from "../../src/parse/document.js";
-import { CORPUS, HAS_CORPUS, ROOT } from "../helpers/fixtures.js";
+import { CORPUS, CORPUS_WEB, HAS_CORPUS, HAS_CORPUS_WEB, ROOT } from "../helpers/fixtures.js";
 
-if (!HAS_CORPUS) console.warn(`significance corpus suite skipped: ${CORPUS} is not present (it is on the project's CI)`);
+if (!HAS_CORPUS || !HAS_CORPUS_WEB) console.warn(`significance corpus suite skipped: ${CORPUS} or ${CORPUS_WEB} is not present (both are on the project's CI)`);
 
 /**
  * The classifier against labels written by people who read every changed line of real consecutive versions
  * (tests/corpus/significance-labels.json: document, old, new, label, reasons, why). A pair's label is the highest
- * significance among its changes. Every labelled pair is run; none is dropped for being hard.
+ * significance among its changes. Every labelled pair is run; none is dropped for being hard. Pairs marked
+ * `excluded` are failed captures (one side is an error page, a home page or a truncated copy, not the policy); they
+ * stay in the file with the reason and are not scored.
+ *
+ * Sources are scored apart (README "Agreement"): the three projects of ../shared/corpus, the corpus-web pairs the
+ * classifier was tuned on (labelled before any tuning), and the corpus-web pairs labelled at the same time but held
+ * out (`drawn: "holdout"`) and measured once, after the tuning, as a new user's documents would be.
  */
 interface Label {
   document: string;
@@ -20,15 +26,19 @@ interface Label {
   label: Significance;
   reasons: string[];
   why: string;
+  drawn?: string;
+  excluded?: string;
 }
 
 const LABELS = JSON.parse(readFileSync(path.join(ROOT, "tests/corpus/significance-labels.json"), "utf8")) as Label[];
 const key = (l: Label) => `${l.document} ${l.old.slice(0, 3)}→${l.new.slice(0, 3)}`;
+const web = (l: Label) => l.document.startsWith("ota-pga/");
+const sourceOf = (l: Label) => (web(l) ? (l.drawn === "holdout" ? "corpus-web (held out)" : "corpus-web") : l.document.split("/")[0]);
 
 /**
- * The pairs where the classifier and the labels disagree, with what the classifier says and why. All four are the
- * same kind: an edit that keeps the meaning but that only knowledge of the product or of grammar can tell from a
- * change of wording, so the classifier is unsure and says substantive, as it must (never editorial when unsure).
+ * The pairs where the classifier and the labels disagree, with what the classifier says and why. Where it says more
+ * than the label, it is unsure and must say so (never editorial when unsure); where it says less, the words that
+ * decide it are beyond its reading so far.
  */
 const DISAGREEMENTS: Record<string, { classifier: Significance; why: string }> = {
   "automattic-legalmattic/cookie-policy 015→016": {
@@ -47,10 +57,56 @@ const DISAGREEMENTS: Record<string, { classifier: Significance; why: string }> =
     classifier: "substantive",
     why: "'Basecamp, LLC' replaced by the defined term 'the Company': the definition elsewhere makes them the same",
   },
+  // corpus-web, tuned on
+  "ota-pga/parler-terms-of-service 001→002": {
+    classifier: "substantive",
+    why: "missed: 'including content posted in Direct Messages' widens a duty, but the capture hard-wraps every line as its own paragraph, so the sentence reaches the classifier in pieces",
+  },
+  "ota-pga/tumblr-terms-of-service 008→009": {
+    classifier: "material",
+    why: "over: 'If you violate the Guidelines, you may not be able to continue using Tumblr' reads as a new consequence, and 'our use of recommender systems to show you content' as a new use; the label reads both as explanation",
+  },
+  "ota-pga/line-terms-of-service 004→005": {
+    classifier: "material",
+    why: "over: the new DSA provisions say reported chat contents are checked ('content moderation'), read as a new use of data; the label reads the section as a regulatory notice",
+  },
+  "ota-pga/line-terms-of-service 001→002": {
+    classifier: "material",
+    why: "over: the rewritten authentication clause ('… is used in order to use the Service, LINE will provide …') reads as a new purpose",
+  },
+  "ota-pga/bluesky-privacy-policy 002→003": {
+    classifier: "substantive",
+    why: "unsure: section titles re-extracted into list items and bold leads ('5. HOW WE USE PERSONAL INFORMATION' folded into its first paragraph), so some titles stand nowhere on their own",
+  },
+  // corpus-web, held out: measured once after the tuning (README), then kept here so a change is seen
+  "ota-pga/twitch-privacy-policy 002→003": {
+    classifier: "substantive",
+    why: "unsure: link texts reworded for accessibility ('Click here' → 'Visit the California Privacy Disclosures page'): new words, same destination",
+  },
+  "ota-pga/bluesky-terms-of-service 001→002": {
+    classifier: "substantive",
+    why: "missed: 'direct messages' added to the examples of User Content widens the licence the user grants; an example list in a definition is not yet read as scope",
+  },
+  "ota-pga/line-terms-of-service 005→006": {
+    classifier: "substantive",
+    why: "missed: 'fraud or fraud-related activities' added to item (2) of the prohibited acts; the prohibition ('Users shall not engage in the following acts') stands in the item list's lead-in, not in the item",
+  },
+  "ota-pga/truthsocial-terms-of-service 014→015": {
+    classifier: "substantive",
+    why: "unsure: a drafting placeholder '[us/our Designated Copyright Agent]' resolved to 'us': only the context says they are the same",
+  },
+  "ota-pga/truthsocial-terms-of-service 006→007": {
+    classifier: "substantive",
+    why: "unsure: the defined-term tag '(\"Site\")' dropped after the address; that 'the Site' keeps its meaning is a reading of the whole document",
+  },
+  "ota-pga/tumblr-terms-of-service 014→015": {
+    classifier: "substantive",
+    why: "unsure: '(mailto: dmca@tumblr.com)' written as text became a link; the visible words changed with the markup",
+  },
 };
 
 function classifyPair(l: Label): Significance {
-  const dir = path.join(CORPUS, l.document);
+  const dir = path.join(web(l) ? CORPUS_WEB : CORPUS, l.document);
   const oldDoc = parseDocument(readFileSync(path.join(dir, l.old), "utf8"), l.old);
   const newDoc = parseDocument(readFileSync(path.join(dir, l.new), "utf8"), l.new);
   const result = diffDocuments(oldDoc, newDoc);
@@ -58,9 +114,27 @@ function classifyPair(l: Label): Significance {
   return classified.changes.reduce<Significance>((a, c) => (SIGNIFICANCE_RANK[c.significance] > SIGNIFICANCE_RANK[a] ? c.significance : a), "editorial");
 }
 
-describe.skipIf(!HAS_CORPUS)("significance of real version pairs against human labels (../shared/corpus)", () => {
-  it("has at least 30 labelled pairs from all three sources, each with a label and a why", () => {
-    expect(LABELS.length).toBeGreaterThanOrEqual(30);
+interface Outcome {
+  source: string;
+  label: Significance;
+  got: Significance;
+}
+
+function rates(outcomes: Outcome[]) {
+  const material = outcomes.filter((o) => o.label === "material");
+  const other = outcomes.filter((o) => o.label !== "material");
+  const editorial = outcomes.filter((o) => o.label === "editorial");
+  return {
+    materialCalledMaterial: material.filter((o) => o.got === "material").length / material.length,
+    otherCalledMaterial: other.filter((o) => o.got === "material").length / other.length,
+    editorialAllEditorial: editorial.filter((o) => o.got === "editorial").length / editorial.length,
+  };
+}
+
+describe.skipIf(!HAS_CORPUS || !HAS_CORPUS_WEB)("significance of real version pairs against human labels", () => {
+  const scored = LABELS.filter((l) => !l.excluded);
+
+  it("has labelled pairs from every source, each with a label and a why; corpus-web has at least 80 fixed before tuning, 25 material and 25 editorial", () => {
     for (const l of LABELS) {
       expect(["material", "substantive", "editorial"], key(l)).toContain(l.label);
       expect(l.why.length, key(l)).toBeGreaterThan(10);
@@ -68,26 +142,43 @@ describe.skipIf(!HAS_CORPUS)("significance of real version pairs against human l
     for (const source of ["github-site-policy", "basecamp-policies", "automattic-legalmattic"]) {
       expect(LABELS.filter((l) => l.document.startsWith(source)).length, source).toBeGreaterThan(10);
     }
+    const tuned = LABELS.filter((l) => web(l) && l.drawn !== "holdout");
+    expect(tuned.length).toBeGreaterThanOrEqual(80);
+    expect(tuned.filter((l) => !l.excluded && l.label === "material").length).toBeGreaterThanOrEqual(25);
+    expect(tuned.filter((l) => !l.excluded && l.label === "editorial").length).toBeGreaterThanOrEqual(25);
+    expect(new Set(LABELS.map(key)).size, "each pair labelled once").toBe(LABELS.length);
   });
 
   it("uses only reason codes the classifier knows", () => {
     expect([...new Set(LABELS.flatMap((l) => l.reasons))].filter((code) => !CODES[code])).toEqual([]);
   });
 
-  const outcomes: { key: string; agreed: boolean }[] = [];
-  for (const l of LABELS) {
+  const outcomes: Outcome[] = [];
+  for (const l of scored) {
     const known = DISAGREEMENTS[key(l)];
     it(`${key(l)}: ${l.label}${known ? ` (classifier: ${known.classifier})` : ""} — ${l.why.slice(0, 90)}`, () => {
       const got = classifyPair(l);
-      outcomes.push({ key: key(l), agreed: got === l.label });
+      outcomes.push({ source: sourceOf(l), label: l.label, got });
       expect(got, known?.why ?? l.why).toBe(known ? known.classifier : l.label);
     });
   }
 
-  it("agrees on 89 of the 93 labelled pairs (95.7%), the four listed above being the only disagreements", () => {
-    expect(outcomes).toHaveLength(LABELS.length);
-    expect(LABELS).toHaveLength(93);
-    expect(outcomes.filter((o) => o.agreed)).toHaveLength(89);
-    expect(outcomes.filter((o) => !o.agreed).map((o) => o.key).sort()).toEqual(Object.keys(DISAGREEMENTS).sort());
+  it("../shared/corpus: agrees on 89 of its 93 labelled pairs, the four listed above being the only disagreements", () => {
+    const corpus = outcomes.filter((o) => !o.source.startsWith("corpus-web"));
+    expect(corpus).toHaveLength(93);
+    expect(corpus.filter((o) => o.got === o.label)).toHaveLength(89);
+  });
+
+  it("corpus-web (tuned): material pairs called material ≥ 95%, non-material called material ≤ 5%, editorial all editorial ≥ 85%", () => {
+    const r = rates(outcomes.filter((o) => o.source === "corpus-web"));
+    expect(r.materialCalledMaterial).toBeGreaterThanOrEqual(0.95);
+    expect(r.otherCalledMaterial).toBeLessThanOrEqual(0.05);
+    expect(r.editorialAllEditorial).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it("every disagreement listed is a labelled, scored pair", () => {
+    const keys = new Set(scored.map(key));
+    expect(Object.keys(DISAGREEMENTS).filter((k) => !keys.has(k))).toEqual([]);
+    expect(outcomes).toHaveLength(scored.length);
   });
 });

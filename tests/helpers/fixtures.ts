@@ -8,6 +8,9 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(ROOT, "fixtures");
 export const CORPUS = path.resolve(ROOT, "../shared/corpus");
 export const HAS_CORPUS = existsSync(CORPUS);
+/** Policies captured from web pages by other people's crawler (../shared/corpus-web/README.md). */
+export const CORPUS_WEB = path.resolve(ROOT, "../shared/corpus-web");
+export const HAS_CORPUS_WEB = existsSync(CORPUS_WEB);
 
 /**
  * A rule fixture is a Markdown file under fixtures/rules/<rule-id>/ that ends in its own expectations:
