@@ -57,7 +57,10 @@ export const lastUpdated: Rule<Options> = {
     defaultSeverity: "warn",
     rationale:
       "Readers and regulators judge a policy by its date: the CCPA requires a privacy policy to be updated at least every 12 months, " +
-      "and an undated or unreadable date leaves no one able to tell which version they agreed to.",
+      "and an undated or unreadable date leaves no one able to tell which version they agreed to. " +
+      "The stated date is the first one a phrase introduces (\"Last updated\", \"Effective\"), or a date alone on the line under the " +
+      "title; in a change log (\"Revised on …\" listed several times) it is the latest revision. A numeric date one of whose readings " +
+      "lies after today is read the other way (08/12/2026 on August 13 is August 12).",
     examples: [
       { title: "A stale date", markdown: "# Privacy Policy\n\n*Last updated: March 1, 2025*\n\nWe collect account data.\n" },
       {
@@ -87,7 +90,7 @@ export const lastUpdated: Rule<Options> = {
   },
   check(context) {
     const { doc, options, today } = context;
-    const stated = findStatedDate(doc, options.dateFormat);
+    const stated = findStatedDate(doc, options.dateFormat, today);
     if (!stated) {
       context.report({ message: 'The policy states no date: add "Last updated: <date>" or an effective date', ...whereTheDateBelongs(doc) });
       return;
@@ -111,8 +114,29 @@ export const lastUpdated: Rule<Options> = {
  * The first date the text states ("Last updated: April 29, 2026", "*Effective date:* 2026-04-29"), else the one in
  * front matter; null when there is neither. The diff engine reads a version's date through this too.
  */
-export function findStatedDate(doc: PolicyDocument, dateFormat: DateFormat = "auto"): StatedDate | null {
-  return findInText(doc, dateFormat) ?? findInFrontMatter(doc, dateFormat);
+export function findStatedDate(doc: PolicyDocument, dateFormat: DateFormat = "auto", today?: string): StatedDate | null {
+  return findInText(doc, dateFormat, today) ?? findUnderTitle(doc, dateFormat, today) ?? findInFrontMatter(doc, dateFormat, today);
+}
+
+// `{: datetime="2024-05-02"}`: the kramdown attribute list a site puts on a date line.
+const ATTRIBUTES_AFTER = /^\s*(?:\{:?[^}\n]*\})?\s*$/;
+
+/**
+ * A date standing alone on the line under the title ("# Privacy Policy" then "May 2, 2024", with or without a kramdown
+ * attribute list): the page's date, though no phrase introduces it.
+ */
+function findUnderTitle(doc: PolicyDocument, format: DateFormat, today?: string): StatedDate | null {
+  const blocks = documentText(doc).blocks;
+  const titleAt = blocks.findIndex((b) => b.node.type === "heading");
+  const title = blocks[titleAt];
+  if (!title || doc.allSections[0]?.heading !== title.node) return null;
+  const next = blocks[titleAt + 1];
+  if (!next || next.node.type !== "paragraph") return null;
+  const text = next.text.replace(/^[\s*_]+/, "");
+  const skip = next.text.length - text.length;
+  const parsed = readDate(text, format, today);
+  if (!parsed || !ATTRIBUTES_AFTER.test(text.slice(parsed.text.length).replace(/^[*_.]+/, ""))) return null;
+  return { ...parsed, ...blockRange(next, skip, skip + parsed.text.length), label: "date under the title" };
 }
 
 /** The title's text (without a Setext underline), or the first line of the text when it opens without a title. */
@@ -127,19 +151,37 @@ function whereTheDateBelongs(doc: PolicyDocument): { start: number; end: number 
   return { start, end: Math.min(first.position.end.offset!, lineEnd < 0 ? doc.source.length : lineEnd) };
 }
 
-function findInText(doc: PolicyDocument, format: DateFormat): StatedDate | null {
+// Labels of a change log: "(Revised on October 1, 2023)" … "(Revised on February 3, 2025)".
+const REVISION_LABEL = /^(?:last\s+)?(?:updated|update|revised|modified|amended|changed|date of last revision)$/i;
+
+/**
+ * The first date the text states; but when the document lists several revision dates under the same label (a change
+ * log), the most recent of them: the page's date is its latest revision, not the first one listed.
+ */
+function findInText(doc: PolicyDocument, format: DateFormat, today?: string): StatedDate | null {
+  const first = firstInText(doc, format, today, 0);
+  if (!first?.isoDate || !REVISION_LABEL.test(first.label.trim())) return first;
+  let latest = first;
+  for (let next = firstInText(doc, format, today, first.end); next; next = firstInText(doc, format, today, next.end)) {
+    if (next.isoDate && next.label.toLowerCase() === first.label.toLowerCase() && next.isoDate > latest.isoDate!) latest = next;
+  }
+  return latest;
+}
+
+function firstInText(doc: PolicyDocument, format: DateFormat, today: string | undefined, after: number): StatedDate | null {
   const blocks = documentText(doc).blocks;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     const { text } = block;
     for (const m of text.matchAll(PHRASE)) {
+      if (block.offsets[m.index!] < after) continue;
       const phraseEnd = m.index! + m[0].length;
       const separator = SEPARATOR.exec(text.slice(phraseEnd))![0];
       const from = phraseEnd + separator.length;
       const lineEnd = endOfLine(text, from);
       const value = text.slice(from, lineEnd);
       const range = (length: number) => blockRange(block, from, from + length);
-      const parsed = readDate(value, format);
+      const parsed = readDate(value, format, today);
       if (parsed) return { ...parsed, ...range(parsed.text.length), label: m[0] };
       // Without a date after it, a phrase counts only as a label: at the start of its line and before a colon
       // ("Effective date: TBD"), not inside a sentence ("after the effective date, …").
@@ -148,7 +190,7 @@ function findInText(doc: PolicyDocument, format: DateFormat): StatedDate | null 
       if (!value.trim()) {
         // A heading or label alone ("## Effective date") with the date as the next block.
         const next = blocks[b + 1];
-        const following = next && readDate(next.text.trimStart(), format);
+        const following = next && readDate(next.text.trimStart(), format, today);
         if (following && next.node.type !== "heading") {
           const skip = next.text.length - next.text.trimStart().length;
           return { ...following, ...blockRange(next, skip, skip + following.text.length), label: m[0] };
@@ -164,7 +206,7 @@ function findInText(doc: PolicyDocument, format: DateFormat): StatedDate | null 
   return null;
 }
 
-function findInFrontMatter(doc: PolicyDocument, format: DateFormat): StatedDate | null {
+function findInFrontMatter(doc: PolicyDocument, format: DateFormat, today?: string): StatedDate | null {
   const { data: fields, raw, node } = doc.frontMatter;
   if (!fields || raw === null || !node?.position) return null;
   const rawStart = doc.source.indexOf(raw, node.position.start.offset!);
@@ -175,7 +217,7 @@ function findInFrontMatter(doc: PolicyDocument, format: DateFormat): StatedDate 
     const line = new RegExp(`^[ \\t]*["']?${escape(key)}["']?[ \\t]*:[ \\t]*["']?`, "m").exec(raw);
     const start = line ? rawStart + line.index + line[0].length : rawStart;
     const at = { start, end: start + text.length };
-    const parsed = readDate(text, format);
+    const parsed = readDate(text, format, today);
     if (parsed && parsed.text.length === text.length) return { ...parsed, ...at, label: key };
     return unreadable(text, at, key, "cannot be read as a date");
   }
@@ -199,8 +241,16 @@ function endOfLine(text: string, from: number): number {
   return newline < 0 ? text.length : newline;
 }
 
-/** Reads a date at the start of `value`; null when no date starts there. */
-export function readDate(value: string, format: DateFormat = "auto"): { text: string; isoDate: string | null; problem: string | null } | null {
+/**
+ * Reads a date at the start of `value`; null when no date starts there. With `today`, an ambiguous numeric date
+ * ("08/12/2026") whose one reading lies after today and the other does not is read the other way: a page cannot state
+ * a date it has not reached when it was recorded (Twitch, recorded 2026-08-13: August 12, not December 8).
+ */
+export function readDate(
+  value: string,
+  format: DateFormat = "auto",
+  today?: string,
+): { text: string; isoDate: string | null; problem: string | null } | null {
   const weekday = WEEKDAY.exec(value)?.[0] ?? "";
   const rest = value.slice(weekday.length);
   const result = (length: number, year: number, month: number, day: number) => {
@@ -217,7 +267,12 @@ export function readDate(value: string, format: DateFormat = "auto"): { text: st
   if ((m = NUMERIC.exec(rest))) {
     const [first, second] = [+m[1], +m[3]];
     const year = m[4].length === 2 ? 2000 + +m[4] : +m[4];
-    const order = format !== "auto" ? format : first > 12 ? "DMY" : second > 12 || first === second ? "MDY" : null;
+    let order = format !== "auto" ? format : first > 12 ? "DMY" : second > 12 || first === second ? "MDY" : null;
+    if (!order && today && isRealDate(year, first, second) && isRealDate(year, second, first)) {
+      const monthFirst = iso(year, first, second) <= today;
+      const dayFirst = iso(year, second, first) <= today;
+      if (monthFirst !== dayFirst) order = monthFirst ? "MDY" : "DMY";
+    }
     if (!order) {
       const text = value.slice(0, weekday.length + m[0].length);
       const readings = `${MONTH_NAMES[first - 1]} ${second} or ${MONTH_NAMES[second - 1]} ${first}, ${year}`;

@@ -105,7 +105,7 @@ function headingTextRange(section: Section): { start: number; end: number } {
 
 type Follower =
   | { kind: "content" }
-  | { kind: "paragraph"; node: Paragraph }
+  | { kind: "paragraph"; node: Paragraph; rest: RootContent[] }
   | { kind: "heading"; depth: number; text: string }
   | { kind: "end" };
 
@@ -151,7 +151,7 @@ function describeMissing(follower: Follower, needs: "items" | "items-or-sections
       return `the ${subSection ? "sub-heading" : "next heading"} "${follower.text}" follows`;
     }
     case "paragraph": {
-      if (needs === "anything" || looksLikeItems(follower.node, source)) return null;
+      if (needs === "anything" || looksLikeItems(follower.node, source) || startsLineRun(follower.node, follower.rest, source)) return null;
       const opening = /^\S+(?:\s+\S+){0,3}/.exec(toString(follower.node).trim())?.[0] ?? "";
       return `a new sentence follows ("${opening}…")`;
     }
@@ -174,6 +174,20 @@ function looksLikeItems(node: Paragraph, source: string): boolean {
 }
 
 /**
+ * Short one-line paragraphs in a row, as a page converted from HTML writes the lines of an address ("Quora, Inc." /
+ * "Attn: Privacy" / "605 Castro Street"): the items the lead-in promised, each a paragraph of its own.
+ */
+function startsLineRun(node: Paragraph, rest: RootContent[], source: string): boolean {
+  const isLine = (n: RootContent | undefined): boolean => {
+    if (n?.type !== "paragraph") return false;
+    const raw = source.slice(n.position!.start.offset!, n.position!.end.offset!).trim();
+    return !raw.includes("\n") && toString(n).trim().length <= 50;
+  };
+  const next = rest.find(isContent);
+  return isLine(node) && isLine(next);
+}
+
+/**
  * The next thing a reader meets after a block, in reading order: its next sibling, or, at the end of a list
  * item, blockquote or list, whatever follows that. Anchors, comments and notes for the authors are skipped.
  */
@@ -187,7 +201,7 @@ function followerOf(block: BlockText, headings: Map<RootContent, Section>): Foll
       if (!isContent(sibling)) continue;
       const heading = headings.get(sibling);
       if (heading) return { kind: "heading", depth: heading.depth, text: heading.text };
-      if (sibling.type === "paragraph") return { kind: "paragraph", node: sibling };
+      if (sibling.type === "paragraph") return { kind: "paragraph", node: sibling, rest: siblings.slice(i + 1) };
       return { kind: "content" };
     }
     node = parent;

@@ -34,6 +34,9 @@ const X_NUMBER = /(?<![\w])(?:[$£€]\s?)?X{2,4}(?:[.,/:-]X{1,4})*(?![\w])/g;
 const BULLET_ONLY = /^[\s●•▪■◆□_.\-–—*]+$/;
 const EXAMPLE_LEAD = /^\s*(?:e\.\s?g\.|for example|for instance|such as|like|i\.\s?e\.)/i;
 const ALL_CAPS = /^[A-Z0-9][A-Z0-9 &/,.'’()-]*$/;
+const GLUED_DOMAIN_AFTER = /^\.[\p{L}\p{N}-]+\.[a-z]{2,}(?![\p{L}\p{N}])|^\/[\p{L}\p{N}_-]/iu;
+const GLUED_PATH_BEFORE = /[\p{L}\p{N}-]\.[a-z]{2,}\/$|[\p{L}\p{N}_-]\/$/iu;
+const DISPLAY_LEAD = /\b(?:the following|this|these)\s+(?:disclaimer|statement|text|notice|language|wording|disclosure|legend|message|attribution|credit)s?\b[^.:“”"]{0,80}:\s*$/i;
 
 export const noPlaceholders: Rule<Options> = {
   meta: {
@@ -42,7 +45,11 @@ export const noPlaceholders: Rule<Options> = {
     defaultSeverity: "error",
     rationale:
       "A published policy that still says [YOUR LEGAL ENTITY NAME] names no controller at all, and an obfuscated " +
-      "address such as [email protected] gives the reader no way to reach you.",
+      "address such as [email protected] gives the reader no way to reach you. Brackets that are meant stay silent: a " +
+      "pattern glued to a domain or path (\"[username].tumblr.com\"), a blank inside a text the reader is told to display " +
+      "(\"the following disclaimer: “This is a promotion by [Your Name].”\"), a label such as <EU Representative> alone on " +
+      "its line over what it names. Liquid ({{ site.email }}, {% … %}) in a file with front matter is rendered by Jekyll " +
+      "before the reader sees it; without front matter it is reported.",
     examples: [
       {
         title: "Blanks left in a draft",
@@ -65,7 +72,10 @@ export const noPlaceholders: Rule<Options> = {
   },
   check(context) {
     const allowed = new Set([...data.allow, ...context.options.allow].map((a) => a.toLowerCase().replace(/^\[|\]$/g, "")));
-    const reporter = new RangeReporter(context, allowed);
+    // Jekyll renders Liquid in any page with front matter before Markdown sees it: there `{{ site.email }}` and
+    // `{% … %}` are filled in on the published page. Without front matter they reach the reader as written.
+    const rendersLiquid = context.doc.frontMatter.node !== null;
+    const reporter = new RangeReporter(context, allowed, rendersLiquid);
     const extra = context.options.patterns.map((p) => new RegExp(p, "g"));
     const { blocks, html, links } = documentText(context.doc);
 
@@ -79,6 +89,7 @@ export const noPlaceholders: Rule<Options> = {
     }
     if (context.options.checkLinkTargets) {
       for (const link of links) {
+        if (rendersLiquid) continue;
         for (const m of link.url.matchAll(/\{\{[^}]*\}\}|\{%[^%]*%\}|%7B%7B.*?%7D%7D/gi)) {
           const text = decodeSafely(m[0]);
           reporter.report(`Unresolved template variable "${text}" in a link target`, link.start + m.index!, link.start + m.index! + m[0].length, text);
@@ -94,6 +105,7 @@ class RangeReporter {
   constructor(
     private readonly context: RuleContext<Options>,
     private readonly allowed: Set<string>,
+    readonly rendersLiquid: boolean,
   ) {}
 
   report(message: string, start: number, end: number, found: string): void {
@@ -122,7 +134,10 @@ function scanBlock(block: Pick<BlockText, "text" | "offsets">, source: string, r
     const sourceAfter = source.slice(block.offsets[m.index! + m[0].length - 1] + 1, block.offsets[m.index! + m[0].length - 1] + 3);
     if (isBracketPlaceholder(text, m.index!, m[0], m[1], sourceAfter)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
   }
-  for (const m of text.matchAll(TEMPLATE_VARIABLE)) emit(`Unresolved template variable "${m[0]}"`, m.index!, m.index! + m[0].length);
+  for (const m of text.matchAll(TEMPLATE_VARIABLE)) {
+    if (reporter.rendersLiquid && /^\{[{%]/.test(m[0])) continue;
+    emit(`Unresolved template variable "${m[0]}"`, m.index!, m.index! + m[0].length);
+  }
   for (const m of text.matchAll(SNAKE_PLACEHOLDER)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
   for (const m of text.matchAll(TO_BE_DECIDED)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
   for (const m of text.matchAll(X_NUMBER)) {
@@ -142,11 +157,14 @@ function isBracketPlaceholder(text: string, index: number, whole: string, inner:
   if (inner.startsWith("^")) return false;
   // Glued to a word, as in privacy[at]github[dot]com or array[0], it is notation, not a blank to fill.
   if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) return false;
+  // Glued to a domain or a path, as in "[username].tumblr.com" or "tumblr.com/[username]", it shows a pattern.
+  if (GLUED_DOMAIN_AFTER.test(text.slice(index + whole.length, index + whole.length + 80)) || GLUED_PATH_BEFORE.test(text.slice(Math.max(0, index - 80), index))) return false;
   const content = inner.trim();
   if (!content || /^[xX ]$/.test(inner)) return false;
   if (isReviewTag(content)) return false;
   if (/^\d+(?:\s*[,–-]\s*\d+)*$/.test(content) || /^[ivxlc]+$/i.test(content) || /^[a-z]$/i.test(content)) return false;
   if (isInsideExample(text, index)) return false;
+  if (isTextToDisplay(text, index)) return false;
   if (BULLET_ONLY.test(content) && !/^[.…]+$/.test(content)) return true;
   if (content.includes(OPAQUE)) return false;
   if (LEAD_WORDS.test(content)) return true;
@@ -163,6 +181,17 @@ function isInsideExample(text: string, index: number): boolean {
   const open = text.lastIndexOf("(", index);
   if (open < 0 || text.lastIndexOf(")", index) > open) return false;
   return EXAMPLE_LEAD.test(text.slice(open + 1, index));
+}
+
+/**
+ * `display … the following disclaimer: “This is a promotion by [Your Name]. …”`: a text the reader is told to show,
+ * with the blank the reader fills in. Only a quotation opened right after "the following …:" counts.
+ */
+function isTextToDisplay(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const open = Math.max(before.lastIndexOf("“"), before.lastIndexOf('"'));
+  if (open < 0 || !isInsideQuotation(text, index)) return false;
+  return DISPLAY_LEAD.test(before.slice(Math.max(0, open - 120), open));
 }
 
 function isInsideQuotation(text: string, index: number): boolean {
@@ -206,12 +235,29 @@ function scanHtml(context: RuleContext<Options>, value: string, start: number, e
     if (HTML_ELEMENTS.has(tag.toLowerCase())) continue;
     const looksLikeBlank = (tag === tag.toUpperCase() && /[A-Z]{2}/.test(tag)) || LEAD_WORDS.test(`${tag}${m[2]}`);
     if (!looksLikeBlank || m[0].startsWith("</")) continue;
+    if (isLabelLine(context.doc.source, offset(m.index!), m[0])) continue;
     reporter.report(`Unresolved placeholder "${m[0]}"`, offset(m.index!), offset(m.index! + m[0].length - 1) + 1, m[0]);
   }
   // Text a reader sees between the tags of a raw HTML table or paragraph.
   const visible = value.replace(/<[^>]*>/g, (tag) => OPAQUE.repeat(tag.length));
   const offsets = Int32Array.from([...map, (map[map.length - 1] ?? start) + 1]);
   scanBlock({ text: visible, offsets }, context.doc.source, reporter, extra);
+}
+
+/**
+ * `<EU Representative>` alone on its line, the representative's name and address on the lines after it: a label
+ * the page shows over what it names, not a blank. A blank's words (<INSERT ADDRESS>, <Your company>) or capitals
+ * (<COMPANY NAME>) keep it a placeholder wherever it stands.
+ */
+function isLabelLine(source: string, at: number, tag: string): boolean {
+  const inner = tag.slice(1, -1).trim();
+  if (LEAD_WORDS.test(inner) || ALL_CAPS.test(inner) || !/\p{Ll}/u.test(inner)) return false;
+  const lineStart = source.lastIndexOf("\n", at - 1) + 1;
+  const lineEnd = source.indexOf("\n", at);
+  const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd);
+  if (line.trim() !== tag) return false;
+  const next = /^[ \t]*(?:\n[ \t]*)*([^\n]*)/.exec(source.slice(lineEnd < 0 ? source.length : lineEnd + 1))?.[1].trim() ?? "";
+  return /\p{L}/u.test(next) && !/^[<\[{]/.test(next);
 }
 
 function decodeSafely(text: string): string {

@@ -3,7 +3,11 @@ import { escapeRegExp, testRemembered } from "./lib/regexp.js";
 import path from "node:path";
 import { loadRuleData, ruleDataPath } from "../src/engine/data.js";
 import type { Rule } from "../src/engine/types.js";
+import type { Paragraph } from "mdast";
+import { toString } from "mdast-util-to-string";
 import type { PolicyDocument } from "../src/parse/document.js";
+import { parseHeadingNumber } from "../src/parse/sections.js";
+import { documentKind } from "../src/parse/kind.js";
 import { documentText, OPAQUE } from "../src/parse/text.js";
 import { reviewMarkerData, tagMatcher } from "./lib/review-vocabulary.js";
 
@@ -126,7 +130,11 @@ export const requiredSections: Rule<Options> = {
       "A privacy policy is judged by what it leaves out: GDPR Art. 13, the CCPA and the US state laws each list what a notice " +
       "must tell its readers. Each missing disclosure is reported once, with the article or section that requires it. " +
       "Text inside reviewer notes ([LAWYER] …) and placeholders ([YOUR LEGAL ENTITY NAME]) does not count. " +
-      "The lists, their sources and their conditions are in docs/presets.md.",
+      "The lists, their sources and their conditions are in docs/presets.md. " +
+      "The shipped lists apply to privacy policies only. A document's kind (privacy, terms, cookies, subprocessors, other) " +
+      "is read from its front matter (`policylint: { kind: terms }`), else its title (\"Terms of Service\", \"Cookie Notice\"), " +
+      "else its file and folder name (terms, tos, cookie, tracker, subprocessor, privacy), else a sub-processor table; a " +
+      "document nothing identifies is checked as a privacy policy. Disclosures written in `require` apply to every kind.",
     options: {
       presets: {
         type: "string[]",
@@ -135,14 +143,14 @@ export const requiredSections: Rule<Options> = {
         default: [],
         merge: "union",
         enum: disclosureListNames(),
-        description: `Disclosure lists to require (${disclosureListNames().join(", ")}); presets add theirs to this list. None: recommended.`,
+        description: `Disclosure lists to require of privacy policies (${disclosureListNames().join(", ")}); presets add theirs to this list. None: recommended.`,
       },
       require: {
         type: "object[]",
         default: [],
         merge: "union",
         description:
-          "Your own disclosures: {id, name, law, source, headings, body, requiredWhen} with regular expressions; one with a built-in id adds to it.",
+          "Your own disclosures: {id, name, law, source, headings, body, requiredWhen} with regular expressions; one with a built-in id adds to it. Required of documents of every kind.",
       },
       ignore: {
         type: "string[]",
@@ -202,6 +210,11 @@ export const requiredSections: Rule<Options> = {
           "",
         ].join("\n"),
       },
+      {
+        title: "Terms of service owe no privacy disclosures; a house rule in `require` still applies",
+        options: { require: [{ id: "governing-law", name: "the governing law", body: ["\\bgoverned by the laws? of\\b"] }] },
+        markdown: ["# Terms of Service", "", "These Terms govern your use of acme.example.", "", "## Disputes", "", "Disputes are settled in Dublin.", ""].join("\n"),
+      },
     ],
   },
   check(context) {
@@ -210,7 +223,9 @@ export const requiredSections: Rule<Options> = {
     const report = (message: string) => context.report({ message, ...at });
     const active: Compiled[] = [];
     const lists = options.presets.length || options.require.length ? options.presets : ["recommended"];
-    for (const name of lists) active.push(...compiledList(name));
+    // The shipped lists say what a privacy policy owes; terms, cookie notices and sub-processor lists owe only what
+    // the user's own `require` asks of them.
+    if (documentKind(doc).kind === "privacy") for (const name of lists) active.push(...compiledList(name));
     for (const d of options.require) {
       try {
         active.push(compile("require", d));
@@ -270,7 +285,10 @@ function readableText(doc: PolicyDocument): ReadableText {
       const start = link.node.position?.start.offset ?? -1;
       if (start < from || start >= to) continue;
       const i = block.offsets.findIndex((o) => o >= start);
-      if (i >= 0 && i < block.text.length && text[i] !== OPAQUE) text += `\n<${link.url}>`;
+      // Cloudflare's e-mail protection replaces a mailto: link's text with "[email protected]" in the captured
+      // text, yet the published page decodes it into a working address: the link is still a way to write to them.
+      const working = text[i] !== OPAQUE || CLOUDFLARE_MAILTO.test(link.url);
+      if (i >= 0 && i < block.text.length && working) text += `\n<${link.url}>`;
     }
     body.push({ text, at: block.offsets[0] });
   }
@@ -278,9 +296,45 @@ function readableText(doc: PolicyDocument): ReadableText {
   const headings = doc.allSections
     .filter((s) => body.some((b) => b.at >= s.start && b.at < s.end))
     .map((s) => mask(s.title));
+  headings.push(...paragraphHeadings(doc).map(mask));
   const result = { headings, body: body.map((b) => b.text), all: [...headings, ...body.map((b) => b.text)] };
   readableCache.set(doc, result);
   return result;
+}
+
+const CLOUDFLARE_MAILTO = /\/cdn-cgi\/l\/email-protection\b/;
+
+/**
+ * Headings written as paragraphs, as pages captured from HTML often have them: a line that is all bold
+ * ("**DATA CONTROLLER**") or a short capitalised line without closing punctuation ("Children’s Privacy"), followed
+ * by content (a paragraph that is not such a line, a list or a table). Their numbering is dropped as for headings.
+ */
+export function paragraphHeadings(doc: PolicyDocument): string[] {
+  const out: string[] = [];
+  const runs = [doc.preamble, ...doc.allSections.map((s) => s.blocks)];
+  for (const blocks of runs) {
+    blocks.forEach((block, i) => {
+      const next = blocks[i + 1];
+      const title = block.type === "paragraph" ? paragraphTitle(block) : null;
+      if (!title || !next) return;
+      const content = next.type === "list" || next.type === "table" || (next.type === "paragraph" && !paragraphTitle(next));
+      if (content) out.push(parseHeadingNumber(title).title);
+    });
+  }
+  return out;
+}
+
+function paragraphTitle(paragraph: Paragraph): string | null {
+  const raw = toString(paragraph);
+  if (/\n/.test(raw.trim())) return null;
+  const text = raw.replace(/\s+/g, " ").trim();
+  if (!/^\P{L}{0,4}\p{Lu}/u.test(text) || text.length > 100) return null;
+  const meaningful = paragraph.children.filter((c) => !(c.type === "text" && !c.value.trim()));
+  const allStrong = meaningful.length > 0 && meaningful.every((c) => c.type === "strong");
+  if (allStrong) return text;
+  const plain = meaningful.every((c) => c.type === "text");
+  if (plain && text.length <= 60 && text.split(" ").length <= 8 && !/[.,;:!?)\]"”]$/.test(text)) return text;
+  return null;
 }
 
 function isPresent(c: Compiled, text: ReadableText): boolean {

@@ -4,7 +4,7 @@ import type { Heading, Link, Node, Parent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { loadRuleData } from "../src/engine/data.js";
 import type { Rule, RuleContext } from "../src/engine/types.js";
-import type { PolicyDocument } from "../src/parse/document.js";
+import type { PolicyDocument, Section } from "../src/parse/document.js";
 import { documentText, blockRange, alignOffsets } from "../src/parse/text.js";
 import { numberedParts, referenceParts } from "./lib/numbered-parts.js";
 
@@ -52,7 +52,11 @@ export const validCrossReferences: Rule<Options> = {
     defaultSeverity: "error",
     rationale:
       "A reference to a section that was renumbered or never written sends the reader to nothing, often for the very " +
-      "rights or limits the sentence is about. Citations of laws (\"Cal. Civ. Code § 1798.100\", \"Art. 6(1)(f) GDPR\") are not checked.",
+      "rights or limits the sentence is about. Citations of laws (\"Cal. Civ. Code § 1798.100\", \"Art. 6(1)(f) GDPR\") are not checked. " +
+      "Links are read as a reader of the page follows them, since pages converted from HTML lose their ids: \"#limitations_on_liability\" " +
+      "lands on \"15. LIMITATIONS ON LIABILITY\" (the fragment's words are a heading's or bold label's), \"[1.Introduction](#section0)\" " +
+      "on the heading its text names. A numbered paragraph \"9.1\" makes section 9 exist; `Section 11 \"Changes\"` resolves by its quoted " +
+      "title when the number fits, and a wrong number with a right title is reported as such.",
     examples: [
       {
         title: "References that point nowhere",
@@ -115,11 +119,56 @@ function checkNumbers(context: RuleContext<Options>): void {
         const single = found.parts.length === 1;
         const quoted = single ? `"${whole}"` : `"${part.text}" in "${whole}"`;
         const at = single ? blockRange(block, m.index!, end) : blockRange(block, part.start, part.end);
+        const titled = single ? titledSection(doc, text.slice(end)) : null;
+        if (titled) {
+          if (titleMatchesNumber(titled, key)) continue;
+          const where = titled.number ? `numbered ${titled.number}` : `the ${ordinal(titled.position)} heading of its level`;
+          context.report({ message: `${quoted}: the number does not match the section titled "${titled.section.title}" (${where})`, ...at });
+          continue;
+        }
         const article = /^[aeiou]/.test(keyword.noun) ? "an" : "a";
         context.report({ message: `${quoted} refers to ${article} ${keyword.noun} that does not exist`, ...at });
       }
     }
   }
+}
+
+// `Section 11 "Changes to the Privacy Policy"`, `Section 2 ‘Your rights’`: a title quoted right after the number.
+const QUOTED_TITLE = /^\s*[,:]?\s*(?:\(\s*)?["“‘'](?<title>[^"“”‘’\n]{3,120}?)[.,]?["”’']/u;
+
+interface TitledSection {
+  section: Section;
+  number: string | null;
+  /** 1-based position among the headings of its level under the same parent. */
+  position: number;
+}
+
+function titledSection(doc: PolicyDocument, after: string): TitledSection | null {
+  const title = QUOTED_TITLE.exec(after)?.groups?.title;
+  if (!title) return null;
+  const wanted = titleKey(title);
+  const section = doc.allSections.find((s) => titleKey(s.title) === wanted || titleKey(s.text) === wanted);
+  if (!section) return null;
+  const siblings = section.parent ? section.parent.children : doc.sections;
+  return { section, number: section.number, position: siblings.indexOf(section) + 1 };
+}
+
+/**
+ * A reference whose quoted title names one of our headings resolves by that title when its number fits: the
+ * heading's own number, or, where headings print none, its position among the headings of its level. A page that
+ * prints no numbers may show a few sub-topics at the level of its sections, so the stated number may run up to two
+ * behind the position (Parler counts "Changes to the Privacy Policy", its 13th heading, as Section 11), never ahead.
+ */
+function titleMatchesNumber(titled: TitledSection, key: string[]): boolean {
+  if (titled.number) return referenceParts(titled.number).join(".") === key.join(".");
+  if (key.length !== 1 || !/^\d+$/.test(key[0])) return false;
+  const stated = Number(key[0]);
+  return stated <= titled.position && titled.position - stated <= 2;
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
+  return `${n}${suffix}`;
 }
 
 interface ReferencePart {
@@ -188,8 +237,9 @@ function checkLinks(context: RuleContext<Options>): void {
   const { doc } = context;
   const ids = documentIds(doc);
   const ownFile = path.basename(doc.filePath);
-  const resolves = (fragment: string) => {
-    const id = safeDecode(fragment).replace(/^user-content-/, "");
+  const bareId = (fragment: string) => safeDecode(fragment).replace(/^user-content-/, "");
+  const byId = (fragment: string) => {
+    const id = bareId(fragment);
     return id === "" || id.toLowerCase() === "top" || ids.has(id) || ids.has(id.toLowerCase());
   };
   const inPage = (url: string) => {
@@ -198,8 +248,20 @@ function checkLinks(context: RuleContext<Options>): void {
     const target = url.slice(0, hash);
     return target === "" || (ownFile !== "" && target === ownFile) || target === `./${ownFile}` ? url.slice(hash + 1) : null;
   };
-  for (const link of documentText(doc).links) {
-    const fragment = inPage(link.url);
+  // Pages converted from HTML lose their ids ("#section0", "#_kfosu7ttf89l", "#pp_sharing"); a reader of the page
+  // still lands on the place the link names. A fragment resolves by its words ("#limitations_on_liability" →
+  // "15. LIMITATIONS ON LIABILITY") or by the text of a link to it ("[1.Introduction](#section0)"); once one link
+  // shows where a fragment lands, every link to it does ("[contact us](#_l8q1yc21jzme)").
+  const labels = documentLabels(doc);
+  const links = documentText(doc).links.map((link) => ({ link, fragment: inPage(link.url) }));
+  const recovered = new Set<string>();
+  for (const { link, fragment } of links) {
+    if (fragment === null || byId(fragment)) continue;
+    const text = link.node.type === "link" ? toString(link.node) : "";
+    if (labels.hasWords(fragmentWords(bareId(fragment))) || labels.hasText(text)) recovered.add(bareId(fragment).toLowerCase());
+  }
+  const resolves = (fragment: string) => byId(fragment) || recovered.has(bareId(fragment).toLowerCase()) || labels.hasWords(fragmentWords(bareId(fragment)));
+  for (const { link, fragment } of links) {
     if (fragment === null || resolves(fragment)) continue;
     context.report({ message: `Link "${link.url}" points to no heading or anchor in this document`, start: link.start, end: link.end });
   }
@@ -213,6 +275,99 @@ function checkLinks(context: RuleContext<Options>): void {
       context.report({ message: `Link "${m[1]}" points to no heading or anchor in this document`, start: map[from], end: map[from + m[1].length - 1] + 1 });
     }
   }
+}
+
+interface Labels {
+  /** Every word of the fragment is a word of one heading or label. */
+  hasWords(words: string[]): boolean;
+  /** The text names a heading or label (case, punctuation, spacing and leading numbering aside). */
+  hasText(text: string): boolean;
+}
+
+/** "u.s.-state-specific-notice" → ["u", "s", "state", "specific", "notice"]; "section2bi" → ["section", "2", "bi"]. */
+function fragmentWords(fragment: string): string[] {
+  return fragment
+    .replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, "$1$2 ")
+    .split(/[\s\-_.]+/)
+    .filter(Boolean)
+    .map(stem);
+}
+
+function labelWords(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
+}
+
+/** "collected" and "collect", "rights" and "right": a fragment names a heading in its own inflection. */
+function stem(word: string): string {
+  const w = word.toLowerCase();
+  const cut = /(?:ing|ed|es|s)$/.exec(w);
+  return cut && w.length - cut[0].length >= 4 ? w.slice(0, cut.index) : w;
+}
+
+/** "3.b.ii.Location information", "Section 2 ‘Your rights’", "15\\. LIMITATIONS" → the words a reader compares. */
+export function labelKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+const LEADING_NUMBERING = /^\s*(?:(?:section|article|clause|part|schedule)\s+\d+(?:\.\d+)*\s*[.:]?\s*)?(?:(?:\d{1,3}|[a-z]|[ivx]{1,5}|[\u2160-\u217f])[.)]\s*)*/i;
+
+function labelKeys(text: string): string[] {
+  const keys = [labelKey(text), labelKey(text.replace(LEADING_NUMBERING, ""))].filter((k) => /\p{L}/u.test(k));
+  return [...new Set(keys)];
+}
+
+const labelCache = new WeakMap<PolicyDocument, Labels>();
+
+function hasLink(node: Node): boolean {
+  return node.type === "link" || node.type === "linkReference" || ("children" in node && (node as Parent).children.some(hasLink));
+}
+
+/** "◎ The ecosystem", "Children’s Privacy": one short line without closing punctuation. */
+function isTitleLine(text: string): boolean {
+  return text.length > 0 && text.length <= 80 && !/\n/.test(text) && text.split(/\s+/).length <= 10 && !/[.,;:]$/.test(text);
+}
+
+/**
+ * What a reader sees as the name of a place in the page: headings (in lists and quotes too), lines written as
+ * headings ("◎ The ecosystem", "_Interoperability with Weixin_"), bold or italic labels that open a paragraph, a list
+ * item, a table cell or a line inside one ("**Deletion**", "<br>**Your general (non-precise) location**"), and the
+ * first cell of each table row.
+ */
+function documentLabels(doc: PolicyDocument): Labels {
+  const cached = labelCache.get(doc);
+  if (cached) return cached;
+  const texts: string[] = doc.allSections.map((s) => s.text);
+  const visit = (node: Node) => {
+    if (node.type === "heading") texts.push(toString(node));
+    if (node.type === "tableRow") {
+      const first = (node as Parent).children[0];
+      if (first && !hasLink(first)) texts.push(toString(first));
+    }
+    if (node.type === "paragraph" || node.type === "tableCell") {
+      const children = (node as Parent).children;
+      const text = toString(node).trim();
+      // A line standing as a heading; never a line of links, whose text is what is being checked.
+      if (node.type === "paragraph" && !hasLink(node) && isTitleLine(text)) texts.push(text);
+      children.forEach((child, i) => {
+        if (child.type !== "strong" && child.type !== "emphasis") return;
+        const before = children.slice(0, i).filter((c) => !(c.type === "text" && !c.value.trim()));
+        const last = before[before.length - 1];
+        const opensLine =
+          !last || last.type === "break" || (last.type === "html" && /<br\s*\/?>\s*$/i.test(last.value)) || (last.type === "text" && /\n\s*$/.test(last.value));
+        if (opensLine) texts.push(toString(child).replace(/[\s.:;,]+$/, ""));
+      });
+    }
+    if ("children" in node) for (const child of (node as Parent).children) visit(child);
+  };
+  visit(doc.tree);
+  const keys = new Set(texts.flatMap(labelKeys));
+  const wordSets = texts.map((t) => new Set(labelWords(t)));
+  const labels: Labels = {
+    hasWords: (words) => words.some((w) => /\p{L}/u.test(w)) && wordSets.some((set) => words.every((w) => set.has(w))),
+    hasText: (text) => labelKeys(text).some((k) => keys.has(k)),
+  };
+  labelCache.set(doc, labels);
+  return labels;
 }
 
 /** Every id a fragment can land on: section anchors, ids and names in raw HTML, attribute lists, nested headings' slugs. */

@@ -15,6 +15,7 @@ import type { LintResult } from "./engine/types.js";
 export { loadConfig, resolveConfig, ConfigError, type ResolvedConfig } from "./config/load.js";
 export { formatters, type Formatter, type FormatContext } from "./format/index.js";
 export { parseDocument, type PolicyDocument, type Section } from "./parse/document.js";
+export { documentKind, type DocumentKind, type DocumentKindInfo } from "./parse/kind.js";
 export { allRules } from "../rules/index.js";
 export type { LintMessage, LintResult, Rule, RuleMeta, RuleContext, Severity } from "./engine/types.js";
 export {

@@ -30,7 +30,25 @@ export function numberedParts(doc: PolicyDocument): Set<string> {
     addClauses(section.blocks, full, add);
   }
   addClauses(doc.preamble, [], add);
+  addImpliedNumbers(doc, add);
   return keys;
+}
+
+/**
+ * Headings whose numbers a conversion dropped: when the paragraphs under the Nth unnumbered heading of a level are
+ * numbered "N.1", "N.2" … (Moltbook's 9th heading "Disclaimers" holds 9.1–9.10), that level is numbered by position,
+ * so its Kth heading is section K.
+ */
+function addImpliedNumbers(doc: PolicyDocument, add: (parts: string[]) => void): void {
+  const levels = new Set<Section[]>();
+  for (const section of doc.allSections) {
+    const siblings = section.parent ? section.parent.children : doc.sections;
+    if (section.number || levels.has(siblings)) continue;
+    const ordinal = String(siblings.indexOf(section) + 1);
+    const numbered = section.blocks.some((b) => b.type === "paragraph" && LABEL_DOTTED.exec(toString(b))?.[1].split(".")[0] === ordinal);
+    if (numbered) levels.add(siblings);
+  }
+  for (const siblings of levels) siblings.forEach((s, i) => !s.number && add([String(i + 1)]));
 }
 
 /** "D.4" → ["d", "4"], "3(b)" → ["3", "b"], "8.2(a)(iv)" → ["8", "2", "a", "iv"]. */
@@ -72,7 +90,8 @@ function addListItems(list: List, base: string[], add: (parts: string[]) => void
 function addParagraph(paragraph: Paragraph, base: string[], outer: string | null, add: (parts: string[]) => void): string | null {
   const text = toString(paragraph);
   const dotted = LABEL_DOTTED.exec(text);
-  if (dotted) add(referenceParts(dotted[1]));
+  // "9.10 Affiliates" is a clause of section 9: "this Section 9" reaches the paragraphs numbered 9.x.
+  if (dotted) referenceParts(dotted[1]).forEach((_, i, parts) => add(parts.slice(0, i + 1)));
   const label = (LABEL_PARENTHESISED.exec(text) ?? LABEL_PUNCTUATED.exec(text))?.[1].toLowerCase();
   for (const m of text.matchAll(INLINE_LABEL)) add([...base, m[1].toLowerCase()]);
   if (!label) return outer;

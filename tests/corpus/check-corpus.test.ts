@@ -6,17 +6,12 @@ import { CORPUS, HAS_CORPUS, corpusNewest, lintWith } from "../helpers/fixtures.
 if (!HAS_CORPUS) console.warn(`corpus suite skipped: ${CORPUS} is not present (it is on the project's CI)`);
 
 describe.skipIf(!HAS_CORPUS)("placeholders and reviewer markers on the newest version of every real policy", () => {
-  // The only template variables really left in the published sources: Basecamp's terms write
-  // [text]({{ site.email_support }}), which their Jekyll site fills in before Markdown sees it (to CommonMark the
-  // spaces make it no link at all, so the variable stands in the text). Everything else must stay silent.
-  const expected: Record<string, string[]> = {
-    "basecamp-policies/terms": [
-      '22:337 no-placeholders Unresolved template variable "{{ site.email_support }}"',
-      '41:446 no-placeholders Unresolved template variable "{{ site.email_support }}"',
-      '72:499 no-placeholders Unresolved template variable "{{ site.email_support }}"',
-      '99:84 no-placeholders Unresolved template variable "{{ site.email_support }}"',
-    ],
-  };
+  // Nothing is left to report. Basecamp's terms write [email us]({{ site.email_support }}) four times (lines 22, 41,
+  // 72, 99): the file has front matter, and Jekyll renders Liquid in any page with front matter before Markdown sees
+  // it, so the published page shows the support address. These were reported until no-placeholders learnt that;
+  // reviewers judged all four false alarms (tests/corpus/newest-findings.json). `{{ var }}` in a file without front
+  // matter is still reported (fixtures/rules/no-placeholders/template-links.md).
+  const expected: Record<string, string[]> = {};
 
   const files = HAS_CORPUS ? corpusNewest() : [];
   it("covers all eleven documents", () => {
