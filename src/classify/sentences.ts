@@ -31,6 +31,8 @@ export function sentenceSpans(text: string): Span[] {
     if (m[0][0] === ".") {
       const word = /([\p{L}.]+)$/u.exec(text.slice(start, m.index))?.[1]?.toLowerCase() ?? "";
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
+      // "1.2. Data we collect": the number of what follows, not a sentence of its own.
+      if (/^\s*(?:\d+(?:\.\d+)*|[ivxlc]+)$/i.test(text.slice(start, m.index))) continue;
     }
     const end = m.index + m[0].length;
     if (end > start) spans.push({ start, end });

@@ -74,10 +74,6 @@ const DISAGREEMENTS: Record<string, { classifier: Significance; why: string }> =
     classifier: "material",
     why: "over: the rewritten authentication clause ('… is used in order to use the Service, LINE will provide …') reads as a new purpose",
   },
-  "ota-pga/bluesky-privacy-policy 002→003": {
-    classifier: "substantive",
-    why: "unsure: section titles re-extracted into list items and bold leads ('5. HOW WE USE PERSONAL INFORMATION' folded into its first paragraph), so some titles stand nowhere on their own",
-  },
   // corpus-web, held out: measured once after the tuning (README), then kept here so a change is seen
   "ota-pga/twitch-privacy-policy 002→003": {
     classifier: "substantive",
