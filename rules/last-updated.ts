@@ -159,22 +159,23 @@ const REVISION_LABEL = /^(?:last\s+)?(?:updated|update|revised|modified|amended|
  * log), the most recent of them: the page's date is its latest revision, not the first one listed.
  */
 function findInText(doc: PolicyDocument, format: DateFormat, today?: string): StatedDate | null {
-  const first = firstInText(doc, format, today, 0);
-  if (!first?.isoDate || !REVISION_LABEL.test(first.label.trim())) return first;
+  const found = statedInText(doc, format, today);
+  const first = found.next().value;
+  if (!first?.isoDate || !REVISION_LABEL.test(first.label.trim())) return first ?? null;
   let latest = first;
-  for (let next = firstInText(doc, format, today, first.end); next; next = firstInText(doc, format, today, next.end)) {
+  for (const next of found) {
     if (next.isoDate && next.label.toLowerCase() === first.label.toLowerCase() && next.isoDate > latest.isoDate!) latest = next;
   }
   return latest;
 }
 
-function firstInText(doc: PolicyDocument, format: DateFormat, today: string | undefined, after: number): StatedDate | null {
+/** Every date a phrase introduces, in document order, in one pass (a change log can list hundreds). */
+function* statedInText(doc: PolicyDocument, format: DateFormat, today: string | undefined): Generator<StatedDate, void, undefined> {
   const blocks = documentText(doc).blocks;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     const { text } = block;
     for (const m of text.matchAll(PHRASE)) {
-      if (block.offsets[m.index!] < after) continue;
       const phraseEnd = m.index! + m[0].length;
       const separator = SEPARATOR.exec(text.slice(phraseEnd))![0];
       const from = phraseEnd + separator.length;
@@ -182,7 +183,10 @@ function firstInText(doc: PolicyDocument, format: DateFormat, today: string | un
       const value = text.slice(from, lineEnd);
       const range = (length: number) => blockRange(block, from, from + length);
       const parsed = readDate(value, format, today);
-      if (parsed) return { ...parsed, ...range(parsed.text.length), label: m[0] };
+      if (parsed) {
+        yield { ...parsed, ...range(parsed.text.length), label: m[0] };
+        continue;
+      }
       // Without a date after it, a phrase counts only as a label: at the start of its line and before a colon
       // ("Effective date: TBD"), not inside a sentence ("after the effective date, …").
       const opensLine = /(?:^|\n)[\s(\[]*$/.test(text.slice(0, m.index!));
@@ -193,17 +197,17 @@ function firstInText(doc: PolicyDocument, format: DateFormat, today: string | un
         const following = next && readDate(next.text.trimStart(), format, today);
         if (following && next.node.type !== "heading") {
           const skip = next.text.length - next.text.trimStart().length;
-          return { ...following, ...blockRange(next, skip, skip + following.text.length), label: m[0] };
+          yield { ...following, ...blockRange(next, skip, skip + following.text.length), label: m[0] };
+          continue;
         }
-        if (/[:：]/.test(separator)) return unreadable(m[0], blockRange(block, m.index!, phraseEnd), m[0], "is not followed by a date");
+        if (/[:：]/.test(separator)) yield unreadable(m[0], blockRange(block, m.index!, phraseEnd), m[0], "is not followed by a date");
         continue;
       }
       if (!/[:：]/.test(separator)) continue;
       const shown = trimValue(value);
-      return unreadable(shown, range(shown.length), m[0], "cannot be read as a date");
+      yield unreadable(shown, range(shown.length), m[0], "cannot be read as a date");
     }
   }
-  return null;
 }
 
 function findInFrontMatter(doc: PolicyDocument, format: DateFormat, today?: string): StatedDate | null {
