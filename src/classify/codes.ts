@@ -13,6 +13,7 @@ export const CODES: Record<string, { significance: Significance; notice?: string
   "right-removed": { significance: "material", notice: "Rights and choices removed", about: "a right or a choice removed" },
   "protection-removed": { significance: "material", notice: "Promises we no longer make", about: "a protective promise removed (\"we do not sell\", a transfer safeguard, notice)" },
   "protection-narrowed": { significance: "material", notice: "Promises that now cover less", about: "a promise qualified so that it covers less (\"GitHub employees may only access\")" },
+  "limit-lowered": { significance: "material", notice: "Less that the service gives you", about: "a quantity the service gives (storage, upload size, seats, users) lowered" },
   "modal-weakened": { significance: "material", notice: "Commitments that are weaker", about: "a firmer verb replaced by a weaker one (\"will not\" → \"may\")" },
   "new-binding-term": { significance: "material", notice: "New terms that bind you", about: "arbitration, a waiver, a fee, an obligation or other binding term added" },
   "binding-term-changed": { significance: "material", notice: "Changed terms that bind you", about: "a payment term reworded in a payment section (\"If you choose to purchase\" → \"to use\" … \"you pay\")" },

@@ -161,7 +161,15 @@ function meaning(change: Change, ctx: TextContext): Finding[] {
     .filter((d) => !d.old || !d.new || explainEditorial(d.old, d.new, ctx.k) === null)
     .flatMap((d) => analyseDelta(d, { ...ctx, before: old.text, after: now.text }));
   const always = ctx.categories.has("retention");
-  const retention = compareRetention(retentionPeriods(old.text, ctx.k, always), retentionPeriods(now.text, ctx.k, always), now.text);
+  const before = retentionPeriods(old.text, ctx.k, always);
+  const after = retentionPeriods(now.text, ctx.k, always);
+  const retention = compareRetention(before, after, now.text);
+  // A limit deleted ("we keep it no longer than 18 months" → "when it is no longer needed") is a protection gone,
+  // unless the new version states that period elsewhere.
+  if (retention && before.length && !after.length && !before.some((p) => ctx.layouts?.new.text.includes(p.text.toLowerCase()))) {
+    const was = before.reduce((a, b) => (b.days > a.days ? b : a));
+    return [...found, { code: "protection-removed", message: `no longer says how long data is kept: ${quote(was.text)} is gone from ${quote(old.text)}`, family: "retention", key: "period", direction: "removed", reader: `We no longer say how long we keep it: ${quote(old.text, 200)}` }];
+  }
   return retention ? [...found, retention] : found;
 }
 

@@ -93,6 +93,8 @@ function repair(removed: string[], added: string[], k: Knowledge): EditorialKind
     return words.every((w) => k.fillers.has(w)) ? "typo" : null;
   }
   if (removed.length === 1 && added.length === 1 && misspelt(removed[0], added[0], k)) return "typo";
+  // "the data we use improve {are → our} services": a word written for its sound-alike.
+  if (removed.length === 1 && added.length === 1 && k.homophones.has(removed[0]) && k.homophones.get(removed[0]) === k.homophones.get(added[0])) return "typo";
   return null;
 }
 

@@ -30,6 +30,7 @@ interface MaterialityData {
   numberWords: Record<string, number>;
   openEnded: Record<string, number>;
   furniturePhrases: string[];
+  homophones: string[][];
   contactMarkers: string[];
   scopeMarkers: string[];
   locations: string[];
@@ -127,6 +128,8 @@ export interface Knowledge {
   openEnded: Record<string, number>;
   /** Lines of a web page's interface ("Back to top", "Expand table of contents"), lower case. */
   furniturePhrases: Set<string>;
+  /** Words written for one another by mistake ("are" for "our"): each word → its group's first word. */
+  homophones: Map<string, string>;
   firstParty: string[];
 }
 
@@ -213,6 +216,7 @@ function build(d: MaterialityData, s: DiffSettings): Knowledge {
     numberWords: d.numberWords,
     openEnded: d.openEnded,
     furniturePhrases: new Set(d.furniturePhrases.map((p) => p.toLowerCase())),
+    homophones: new Map(d.homophones.flatMap((group) => group.map((w): [string, string] => [w, group[0]]))),
     firstParty: s.firstParty ?? [],
   };
 }

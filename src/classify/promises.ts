@@ -2,7 +2,7 @@ import type { Knowledge, Matcher } from "./knowledge.js";
 import { overlaps, type Delta } from "./sentences.js";
 import type { TextContext } from "./text.js";
 import type { Finding } from "./types.js";
-import { cameIn, clauseAround, deleted, excerpt, extendsList, hasContent, isWholeGone, isWholeNew, quote, wentOut, words } from "./words.js";
+import { cameIn, clauseAround, deleted, excerpt, extendsList, hasContent, inserted, isWholeGone, isWholeNew, quote, wentOut, words } from "./words.js";
 
 /**
  * Promises and the verbs that carry them. A promise is a negated processing verb ("we do not sell"), an "only"
@@ -77,7 +77,30 @@ export function promises(d: Delta, ctx: TextContext, modal: Finding | null): Fin
     found.push({ code: "protection-removed", message: `removes the protection ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "protection", key: m.term, direction: "removed", reader: `We removed ${quote(m.text)} from: ${excerpt(d.old, d.del, 90)}` });
   }
   if (!addedNeg.length && !isWholeNew(d)) found.push(...narrowed(d, ctx, newNeg));
+  if (!goneNeg.length && !isWholeGone(d)) found.push(...shrunk(d, ctx, oldNeg));
   return found;
+}
+
+/**
+ * A name dropped from the list a promise covers: "we never use Business, {-Education-} or Enterprise accounts to
+ * train" promises less. Only the company's own promises, only words taken out of a list, nothing put in their place.
+ */
+function shrunk(d: Delta, { k }: TextContext, oldNeg: { start: number; end: number }[]): Finding[] {
+  if (hasContent(k, inserted(d))) return [];
+  const mirrored: Delta = { old: d.new, new: d.old, ins: d.del, del: d.ins };
+  for (const anchor of oldNeg) {
+    if (overlaps(d.del, anchor.start, anchor.end)) continue;
+    const clause = clauseAround(d.old, anchor.start);
+    if (/\byou\b/i.test(d.old.slice(clause.start, anchor.start))) continue;
+    for (const span of d.del) {
+      if (span.end <= clause.start || span.start >= clause.end) continue;
+      const text = d.old.slice(span.start, span.end);
+      if (!hasContent(k, text) || text.trim().split(/\s+/).length > 6 || !extendsList(k, mirrored, span)) continue;
+      const promise = d.old.slice(clause.start, clause.end);
+      return [{ code: "protection-narrowed", message: `the promise ${quote(promise)} no longer covers ${quote(text.replace(/^[\s,;]*(?:and|or)?\s*|[\s,;]+$/g, ""))}`, family: "narrowed", key: text.trim().toLowerCase(), direction: "removed", reader: `We changed ${quote(d.old, 200)} to ${quote(d.new, 200)}` }];
+    }
+  }
+  return [];
 }
 
 function negationInserted(k: Knowledge, d: Delta, n: { start: number; end: number }): boolean {

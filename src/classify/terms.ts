@@ -105,7 +105,9 @@ const PHONE = /\+?\d[\d\s().-]{7,}\d/;
 export function contact(d: Delta, { k }: TextContext): Finding | null {
   const changed = `${inserted(d)} ${deleted(d)}`;
   const address = /\d/.test(changed) && (k.contactMarkers.test(d.new) || k.contactMarkers.test(d.old) || EMAIL.test(d.new) || EMAIL.test(d.old));
-  if (!(EMAIL.test(changed) || PHONE.test(changed) || address || k.contactMarkers.test(changed))) return null;
+  // Each run of words on its own: "15 GB" → "5 GB" and "25 MB" → "10 MB" joined would read as a phone number.
+  const runs = [...d.ins.map((x) => d.new.slice(x.start, x.end)), ...d.del.map((x) => d.old.slice(x.start, x.end))];
+  if (!(EMAIL.test(changed) || runs.some((r) => PHONE.test(r)) || address || k.contactMarkers.test(changed))) return null;
   return { code: "contact-changed", message: `contact details changed: ${quote(deleted(d) || "(nothing)")} → ${quote(inserted(d) || "(nothing)")}` };
 }
 

@@ -1,7 +1,7 @@
 import type { Knowledge } from "./knowledge.js";
 import type { Layouts } from "./layout.js";
 import { modalShift, promises } from "./promises.js";
-import { overlaps, type Delta } from "./sentences.js";
+import { overlaps, type Delta, type Span } from "./sentences.js";
 import { binding, contact, reference } from "./terms.js";
 import type { Category, Finding } from "./types.js";
 import { affirmative, cameIn, deleted, excerpt, extendsList, hasContent, inserted, isWholeGone, isWholeNew, namesIn, negatedAt, quote, wentOut, withQualifier } from "./words.js";
@@ -40,6 +40,7 @@ export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
   found.push(...collection(d, ctx, "added"), ...collection(d, ctx, "removed"));
   found.push(...purposes(d, ctx, "added"), ...purposes(d, ctx, "removed"));
   found.push(...places(d, ctx));
+  add(lowered(d));
   found.push(...binding(d, ctx));
   const ref = reference(d);
   add(ref ?? contact(d, ctx));
@@ -145,6 +146,34 @@ function purposeSentence(added: string, sentence: string): string {
   const what = added.replace(/^[\s,;]*(?:(?:and|or|as well as|including)\s+)?(?:also\s+)?/i, "").replace(/[\s,;.]+$/, "");
   if (/^(?:to|for|in order to)\s/i.test(what)) return `We now also use your information ${what}.`;
   return `We now use your information as follows: ${quote(sentence, 240)}`;
+}
+
+/** Storage sizes in megabytes; other units count as they are. */
+const SIZES: Record<string, number> = { tb: 1048576, terabyte: 1048576, gb: 1024, gigabyte: 1024, mb: 1, megabyte: 1, kb: 1 / 1024, kilobyte: 1 / 1024 };
+const QUANTITY = /(\d+(?:[.,]\d+)?)\s*(tb|gb|mb|kb|(?:tera|giga|mega|kilo)bytes?|users?|seats?|members?|projects?|collaborators?|guests?|uploads?|files?|videos?|photos?|characters?)\b/gi;
+
+/**
+ * A quantity the service gives that is now smaller: "15 GB of storage" → "5 GB", "attachments of up to 25 MB" →
+ * "10 MB", "up to 10 users" → "5 users". The same unit on both sides of a sentence pair, the new number lower.
+ */
+function lowered(d: Delta): Finding | null {
+  const quantities = (text: string, spans: Span[]) =>
+    [...text.matchAll(QUANTITY)]
+      .filter((m) => overlaps(spans, m.index, m.index + m[0].length))
+      .map((m) => {
+        const unit = m[2].toLowerCase().replace(/s$/, "");
+        const size = SIZES[unit];
+        return { text: m[0], kind: size ? "bytes" : unit, value: Number(m[1].replace(",", ".")) * (size ?? 1) };
+      });
+  const before = quantities(d.old, d.del);
+  const after = quantities(d.new, d.ins);
+  for (const now of after) {
+    const was = before.find((b) => b.kind === now.kind);
+    if (was && now.value < was.value) {
+      return { code: "limit-lowered", message: `gives less: ${quote(was.text)} → ${quote(now.text)} in ${excerpt(d.new, d.ins)}`, family: "limit", key: now.kind, direction: "added", reader: `The service now gives less: ${quote(now.text)} instead of ${quote(was.text)} (${excerpt(d.new, d.ins, 90)})` };
+    }
+  }
+  return null;
 }
 
 /**
