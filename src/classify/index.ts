@@ -41,7 +41,7 @@ export function classify(result: DiffResult, options: ClassifyOptions = {}): { r
   const firstParty = [...(options.settings?.firstParty ?? []), ...(options.firstParty ?? [])];
   const rowPaths = new Set(result.changes.filter((c) => c.target === "table-row" || c.target === "table-cell").map((c) => c.path.join("\u0001")));
   const layouts = options.documents && { old: layoutOf(options.documents.old, k.furniturePhrases), new: layoutOf(options.documents.new, k.furniturePhrases) };
-  const judged = result.changes.map((change) => ({ change, findings: judge(change, { k, categories: categorise(change, k), firstParty, rowPaths, layouts }) }));
+  const judged = result.changes.map((change) => ({ change, findings: judge(change, { k, categories: categorise(change, k), firstParty, rowPaths, layouts, duty: Boolean(change.new?.line && layouts?.new.dutyLines.has(change.new.line)) }) }));
   net(judged);
   const findings = new Map<string, Finding[]>();
   const changes = judged.map(({ change, findings: found }) => {

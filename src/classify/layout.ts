@@ -21,6 +21,8 @@ export interface Layout {
   /** 1-based lines where a furniture block starts, and the line from which the page footer runs to the end. */
   furnitureLines: Set<number>;
   footerFrom: number;
+  /** Lines of the items a prohibition introduces ("The following acts are prohibited:" then "(1) …", "(2) …"). */
+  dutyLines: Set<number>;
 }
 
 export interface Layouts {
@@ -39,7 +41,7 @@ export function layoutOf(doc: PolicyDocument, phrases: ReadonlySet<string> = new
     const written = documentText(doc)
       .blocks.map((b) => b.text)
       .join("\n");
-    layout = { sentences: documentSentences(doc), text: written.toLowerCase(), written, ...furniture(doc, phrases) };
+    layout = { sentences: documentSentences(doc), text: written.toLowerCase(), written, ...furniture(doc, phrases), dutyLines: dutyLines(doc) };
     cache.set(doc, layout);
   }
   return layout;
@@ -192,6 +194,32 @@ function isLabel(node: Nodes): boolean {
   if (node.type !== "paragraph") return false;
   const text = toString(node).trim();
   return text.length > 0 && text.split(/\s+/).length <= 3 && !/[.:;!?]$/.test(text);
+}
+
+/** A lead-in that makes what follows a duty of the reader. */
+const PROHIBITION = /\b(?:(?:are|is) (?:strictly )?prohibited|(?:you|users?) (?:may|must|shall|will) not|agree not to|(?:shall|must) not engage|not (?:permitted|allowed) to)\b[^:]*:\s*$/i;
+const ITEM = /^\s*(?:\(?\d{1,2}\)|\(?[a-z]\)|\(?[ivx]{1,4}\))\s/i;
+
+/**
+ * The items a prohibition introduces: after "The following acts are prohibited when using the Services:", each
+ * "(1) …" paragraph or list item up to the next heading or the next paragraph that is no item.
+ */
+function dutyLines(doc: PolicyDocument): Set<number> {
+  const lines = new Set<number>();
+  const walk = (parent: Parent) => {
+    const kids = parent.children as RootContent[];
+    let open = false;
+    for (const node of kids) {
+      const text = node.type === "paragraph" ? toString(node) : "";
+      if (node.type === "heading") open = false;
+      else if (open && node.type === "list") for (const item of node.children) lines.add(item.position!.start.line);
+      else if (open && node.type === "paragraph" && ITEM.test(text)) lines.add(node.position!.start.line);
+      else if (node.type === "paragraph") open = PROHIBITION.test(text);
+      if (node.type === "list" || node.type === "listItem" || node.type === "blockquote") walk(node as Parent);
+    }
+  };
+  walk(doc.tree);
+  return lines;
 }
 
 /** Copyright lines close a site's footer, not a policy. */

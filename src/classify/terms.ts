@@ -38,7 +38,7 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
     found.push({ code: "new-binding-term", message: `fewer people may use the service: the age ${quote(older)} is now required in ${excerpt(d.new, d.ins)}`, family: "binding", key: `age ${older}`, direction: "added", reader: `A higher minimum age now applies: ${excerpt(d.new, d.ins, 90)}` });
     return found;
   }
-  const obliges = k.obligationMarkers.find(d.new).some((m) => !negatedAt(k, d.new, m.start));
+  const obliges = ctx.duty || k.obligationMarkers.find(d.new).some((m) => !negatedAt(k, d.new, m.start));
   const more = d.ins.find((s) => extendsList(k, d, s) && hasContent(k, d.new.slice(s.start, s.end)));
   if (obliges && more) {
     const what = d.new.slice(more.start, more.end);

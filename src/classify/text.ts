@@ -23,6 +23,8 @@ export interface TextContext {
   rowPaths?: Set<string>;
   /** What only the whole documents tell (restructures, page furniture), when the caller has them. */
   layouts?: Layouts;
+  /** The change is an item of a prohibition's list ("The following acts are prohibited:" … "(2) …"). */
+  duty?: boolean;
 }
 
 // An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share", "able to").

@@ -83,10 +83,6 @@ const DISAGREEMENTS: Record<string, { classifier: Significance; why: string }> =
     classifier: "substantive",
     why: "missed: 'direct messages' added to the examples of User Content widens the licence the user grants; an example list in a definition is not yet read as scope",
   },
-  "ota-pga/line-terms-of-service 005→006": {
-    classifier: "substantive",
-    why: "missed: 'fraud or fraud-related activities' added to item (2) of the prohibited acts; the prohibition ('Users shall not engage in the following acts') stands in the item list's lead-in, not in the item",
-  },
   "ota-pga/truthsocial-terms-of-service 014→015": {
     classifier: "substantive",
     why: "unsure: a drafting placeholder '[us/our Designated Copyright Agent]' resolved to 'us': only the context says they are the same",
