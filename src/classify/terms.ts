@@ -9,7 +9,7 @@ import { deleted, excerpt, extendsList, hasContent, inserted, isWholeNew, isWhol
  */
 
 const PAYMENT_KEYS = new Set(["fees", "price changes", "automatic renewal"]);
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\(at\)/i;
+const EMAIL = /[\w.+-]{1,64}@[\w-]+\.[\w.]+|\[at\]|\(at\)/i;
 const REFERENCE = /\b(?:[Ss]ections?|§+|[Cc]lauses?|[Aa]rticles?|[Pp]aragraphs?)\s*[\p{Lu}\d][\w.()]*|\b\p{Lu}\.\d+(?:\.\d+)*\b/gu;
 
 export function binding(d: Delta, ctx: TextContext): Finding[] {
