@@ -11,7 +11,7 @@ import { deleted, excerpt, extendsList, hasContent, inserted, isWholeNew, isWhol
 const PAYMENT_KEYS = new Set(["fees", "price changes", "automatic renewal"]);
 /** Words that name where disputes go or which law rules them; a bare "jurisdiction" may only mean a country. */
 const FORUM = /\b(?:governing law|governed by|venue|courts? (?:located|sitting|situated) in|exclusive(?:ly)? (?:courts?|jurisdiction)|submit(?:ted)? to the (?:exclusive )?jurisdiction)\b/i;
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+|\[at\]|\(at\)/i;
+const EMAIL = /[\w.+-]{1,64}@[\w-]+\.[\w.]+|\[at\]|\(at\)/i;
 const REFERENCE = /\b(?:[Ss]ections?|§+|[Cc]lauses?|[Aa]rticles?|[Pp]aragraphs?)\s*[\p{Lu}\d][\w.()]*|\b\p{Lu}\.\d+(?:\.\d+)*\b/gu;
 
 export function binding(d: Delta, ctx: TextContext): Finding[] {

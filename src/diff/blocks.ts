@@ -72,7 +72,8 @@ function addBlock(node: Node, ctx: BlockContext, out: Block[]): void {
       return;
     case "code": {
       // Code is shown verbatim, so only trailing spaces and blank edges are noise.
-      const value = (node as Code).value.replace(/[ \t]+$/gm, "").replace(/^\n+|\n+$/g, "");
+      // (?<!…): a match starts where its run of spaces does, so a long run is scanned once, not once per space.
+      const value = (node as Code).value.replace(/(?<![ \t])[ \t]+$/gm, "").replace(/^\n+|\n+$/g, "");
       if (value) out.push({ type: "code", text: value, links: [], line: lineOf(node), key: `code\u0000${value}` });
       return;
     }

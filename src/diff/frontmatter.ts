@@ -15,8 +15,27 @@ function show(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (value === null || value === undefined) return "";
   if (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object")) return value.map(show).join(", ");
-  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "object") return json(value);
   return String(value);
+}
+
+/**
+ * JSON.stringify, except that a value it cannot write (YAML whose alias refers to itself, `title: &a [*a]`, parses to
+ * a circular array) is written with "[Circular]" where it repeats, instead of throwing out of the diff.
+ */
+function json(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    const seen = new WeakSet<object>();
+    return JSON.stringify(value, (_key, v: unknown) => {
+      if (typeof v === "bigint") return v.toString();
+      if (typeof v !== "object" || v === null) return v;
+      if (seen.has(v)) return "[Circular]";
+      seen.add(v);
+      return v;
+    });
+  }
 }
 
 function lineOfKey(fm: FrontMatter, key: string): number | null {
@@ -40,7 +59,7 @@ export function diffFrontMatter(a: FrontMatter, b: FrontMatter): FieldChange[] {
     const has = field in newData;
     const oldText = show(oldData[field]);
     const newText = show(newData[field]);
-    if (had && has && JSON.stringify(oldData[field]) === JSON.stringify(newData[field])) continue;
+    if (had && has && json(oldData[field]) === json(newData[field])) continue;
     changes.push({
       kind: had && has ? "modified" : had ? "removed" : "added",
       field,

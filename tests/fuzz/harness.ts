@@ -1,0 +1,169 @@
+/**
+ * What every fuzz case must survive, shared by the fuzz properties (tests/fuzz/*.test.ts, `npm run test:fuzz`), the
+ * regressions they found (tests/fuzz-regressions.test.ts, part of `npm test`) and the corpus no-crash test.
+ *
+ * For a pair of texts A, B: `check` with every rule on, as the CLI runs it (lintTask: a rule that throws becomes an
+ * "internal error while checking" problem), on both; `diff` A B classified and rendered in every format; `notice`
+ * A B in every format; and `diff` B B, which must find no change. A case that takes longer than CASE_LIMIT_MS fails.
+ */
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { classify, firstPartyOf } from "../../src/classify/index.js";
+import { renderNotice } from "../../src/classify/notice.js";
+import { resolveConfig, type ResolvedConfig } from "../../src/config/load.js";
+import { diffDocuments, renderJson, renderMarkdown, renderStat, renderTerminal } from "../../src/diff/index.js";
+import { lintDocument } from "../../src/engine/lint.js";
+import { fileSettings, lintTask } from "../../src/engine/pool.js";
+import { parseDocument, type PolicyDocument } from "../../src/parse/document.js";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+export const FUZZ_FIXTURES = path.join(ROOT, "fixtures/fuzz");
+
+/** Total cases across the fuzz suite (FUZZ_RUNS), and the seed every property starts from (FUZZ_SEED). */
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
+export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_113);
+export const CASE_LIMIT_MS = Number(process.env.FUZZ_CASE_LIMIT_MS ?? 5_000);
+
+/** This property's share of FUZZ_RUNS. */
+export function runsFor(fraction: number): number {
+  return Math.max(1, Math.round(FUZZ_RUNS * fraction));
+}
+
+/** Every rule on, required-sections with every law's list: the most code a document can reach. */
+const CONFIG: ResolvedConfig = resolveConfig(
+  {
+    extends: "policylint:recommended",
+    rules: { "required-sections": ["error", { presets: ["recommended", "gdpr", "ccpa", "us-states", "coppa"] }] },
+  },
+  null,
+  ROOT,
+);
+const CONTEXT = { config: CONFIG, cwd: ROOT, today: "2026-11-25" };
+
+/** `check` on one text, as the CLI's lint threads run it; throws on an internal error or an impossible position. */
+export function checkText(text: string, file = "policy.md"): void {
+  const reply = lintTask({ index: 0, text, displayPath: file }, CONTEXT);
+  if ("problem" in reply) throw new Error(`check: ${reply.problem}`);
+  for (const m of reply.messages) {
+    if (m.ruleId === null && /internal error/i.test(m.message)) throw new Error(`check: ${m.message}`);
+    for (const n of [m.line, m.column, m.endLine ?? 1, m.endColumn ?? 1]) {
+      if (!Number.isInteger(n) || n < 1) throw new Error(`check: ${m.ruleId} reported at ${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
+    }
+  }
+}
+
+/** `check` on a parsed document, the rules as lintTask runs them; throws what a rule throws. */
+export function checkDocument(doc: PolicyDocument): void {
+  lintDocument(doc, { rules: fileSettings(doc.filePath, CONTEXT), today: CONTEXT.today });
+}
+
+/** `diff` and `notice` of A → B, as the CLI runs them (compare() in src/cli/diff.ts), with every renderer. */
+export function diffAndNotice(a: string | PolicyDocument, b: string | PolicyDocument, render = true): { changes: number } {
+  const newDoc = typeof b === "string" ? parseDocument(b, "new.md") : b;
+  const result = diffDocuments(typeof a === "string" ? parseDocument(a, "old.md") : a, newDoc);
+  const { result: classified, findings } = classify(result, { firstParty: firstPartyOf(newDoc) });
+  if (render) {
+    renderJson(classified);
+    renderMarkdown(classified);
+    renderStat(classified, { color: true });
+    renderTerminal(classified, { color: true });
+  }
+  const title = newDoc.frontMatter.data?.title;
+  for (const format of ["markdown", "text", "html"] as const) {
+    renderNotice(
+      { result: classified, findings, title: typeof title === "string" ? title : (newDoc.allSections[0]?.title ?? null), effective: "June 1, 2026", url: null },
+      format,
+    );
+  }
+  return { changes: classified.changes.length };
+}
+
+/** The whole contract for one pair of texts; throws with the step that failed. */
+export function exercise(a: string, b: string): void {
+  const started = performance.now();
+  checkText(a, "old.md");
+  checkText(b, "new.md");
+  diffAndNotice(a, b);
+  const same = diffAndNotice(b, b);
+  if (same.changes !== 0) throw new Error(`diff of a text with itself found ${same.changes} change(s)`);
+  const took = performance.now() - started;
+  if (took > CASE_LIMIT_MS) throw new Error(`case took ${Math.round(took)} ms (limit ${CASE_LIMIT_MS} ms)`);
+}
+
+/**
+ * Keeps a failing case as fixtures/fuzz/<name>-<hash>.old.md / .new.md, byte for byte (CR, NUL and BOM included:
+ * fixtures/fuzz is -text in .gitattributes), for tests/fuzz-regressions.test.ts. Returns the base path.
+ */
+export function saveFailure(name: string, a: string, b: string): string {
+  mkdirSync(FUZZ_FIXTURES, { recursive: true });
+  const hash = createHash("sha256").update(a).update("\u0000\u0000").update(b).digest("hex").slice(0, 10);
+  const base = path.join(FUZZ_FIXTURES, `${name}-${hash}`);
+  writeFileSync(`${base}.old.md`, a);
+  writeFileSync(`${base}.new.md`, b);
+  return base;
+}
+
+/** The fixture pairs kept so far: [name, old text, new text]. */
+export function savedFailures(): [string, string, string][] {
+  if (!existsSync(FUZZ_FIXTURES)) return [];
+  return readdirSync(FUZZ_FIXTURES)
+    .filter((f) => f.endsWith(".old.md"))
+    .sort()
+    .map((f) => {
+      const base = f.slice(0, -".old.md".length);
+      return [base, readFileSync(path.join(FUZZ_FIXTURES, f), "utf8"), readFileSync(path.join(FUZZ_FIXTURES, `${base}.new.md`), "utf8")];
+    });
+}
+
+/** The two corpora, relative to the repository: git histories of three policy repos, and OTA's web captures. */
+export const CORPUS_SOURCES_ROOT = path.resolve(ROOT, "../shared/corpus");
+export const CORPUS_WEB = path.resolve(ROOT, "../shared/corpus-web/ota-pga");
+
+export interface CorpusDocument {
+  /** "github-site-policy/privacy-statement", "ota-pga/bluesky-terms-of-service". */
+  name: string;
+  /** Version files, oldest first, as manifest.json lists them. */
+  versions: { file: string; date: string }[];
+}
+
+/** Every document of both corpora, from each source folder's manifest.json; none when the corpora are absent. */
+export function corpusDocuments(): CorpusDocument[] {
+  const sources = existsSync(CORPUS_SOURCES_ROOT) ? readdirSync(CORPUS_SOURCES_ROOT).sort().map((s) => path.join(CORPUS_SOURCES_ROOT, s)) : [];
+  sources.push(CORPUS_WEB);
+  const out: CorpusDocument[] = [];
+  for (const source of sources) {
+    const manifestFile = path.join(source, "manifest.json");
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, { file: string; date: string }[]>;
+    for (const doc of Object.keys(manifest).sort()) {
+      const versions = manifest[doc]
+        .map((v) => ({ file: path.join(source, doc, v.file), date: v.date }))
+        .filter((v) => existsSync(v.file));
+      if (versions.length) out.push({ name: `${path.basename(source)}/${doc}`, versions });
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs `exercise` on `runs` pairs drawn from `cases` with a fixed seed. A failure is shrunk by fast-check, saved
+ * with saveFailure (so it becomes a regression fixture) and reported with the seed and path to replay it.
+ */
+export function fuzz<T>(name: string, cases: fc.Arbitrary<T>, toPair: (c: T) => [string, string], runs: number): void {
+  const details = fc.check(
+    fc.property(cases, (c) => {
+      const [a, b] = toPair(c);
+      exercise(a, b);
+    }),
+    { seed: FUZZ_SEED, numRuns: runs, endOnFailure: false },
+  );
+  if (!details.failed) return;
+  const [a, b] = details.counterexample ? toPair(details.counterexample[0]) : ["", ""];
+  const saved = details.counterexample ? saveFailure(name, a, b) : "(no counterexample)";
+  const error = details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance);
+  throw new Error(
+    `${name}: failed after ${details.numRuns} case(s), seed ${details.seed}, path "${details.counterexamplePath}"; kept as ${saved}.old.md/.new.md\n${error}`,
+  );
+}
