@@ -132,7 +132,13 @@ function meaning(change: Change, ctx: TextContext): Finding[] {
     const code = /^mailto:|^tel:|@/.test(now!.text) ? "contact-changed" : "clarification";
     return [{ code, message: `the address a reader sees changed: ${quote(old!.text.replace(/^mailto:/, ""))} → ${quote(now!.text.replace(/^mailto:/, ""))}` }];
   }
-  if (change.target === "link") return [{ code: "link-changed", message: `a link ${change.kind} under ${quote(change.linkText ?? (now ?? old)!.text)}` }];
+  if (change.target === "link") {
+    // The words stay; the link only matters when it is how the reader exercises a right ("Do Not Sell or Share").
+    const words = change.linkText ?? (now ?? old)!.text;
+    const url = (now ?? old)!.text;
+    const right = !url.startsWith("#") && (ctx.k.rights.test(words) || ctx.k.rights.test(url.replace(/[-_/]+/g, " ")));
+    return [{ code: right ? "link-changed" : "link-markup", message: `a link ${change.kind} under ${quote(words)}` }];
+  }
   if (change.target === "table-row" && (change.kind === "added" || change.kind === "removed")) {
     const rows = rowFindings(change, ctx, change.kind);
     if (rows.length) return rows;
@@ -147,9 +153,9 @@ function meaning(change: Change, ctx: TextContext): Finding[] {
   }
   if (change.kind === "added" || change.kind === "removed") {
     const net = ctx.layouts && netSentences(change, ctx.layouts);
-    // A big section that came or went but whose sentences mostly stand in the other version (a title put over the
+    // A big section that came or went but whose sentences half or more stand in the other version (a title put over the
     // whole policy, a part re-nested): only its few new or lost sentences are news, read against the other version.
-    if (net && net.all.length >= 5 && net.lost.length * 4 <= net.all.length) {
+    if (net && net.all.length >= 5 && net.lost.length * 2 <= net.all.length) {
       const side = { ...(change.new ?? change.old)!, text: net.lost.map((e) => e.text).join("\n"), content: undefined };
       const reread: Change = { ...change, target: "paragraph", old: change.old && side, new: change.new && side };
       return whole(reread, { ...ctx, before: ctx.layouts!.old.written, after: ctx.layouts!.new.written }, change.kind);

@@ -12,8 +12,12 @@ import { sentenceSpans } from "./sentences.js";
  * page carries but the policy does not say.
  */
 export interface Layout {
-  /** How often each normalised sentence occurs in the document. */
-  sentences: Map<string, number>;
+  /** How often each block (normalised) occurs in the document with the block before it, and with the one after. */
+  pairs: Map<string, number>;
+  /** How often each block occurs, whatever stands around it (for headings and labels, which move with structure). */
+  blocks: Map<string, number>;
+  /** The block that starts on a line, with its neighbours' keys. */
+  unitAt: Map<number, Unit>;
   /** The words a reader sees, lower case: to ask whether an address is written out anywhere. */
   text: string;
   /** The same, as written: what a re-nested section's few new sentences are read against. */
@@ -41,108 +45,173 @@ export function layoutOf(doc: PolicyDocument, phrases: ReadonlySet<string> = new
     const written = documentText(doc)
       .blocks.map((b) => b.text)
       .join("\n");
-    layout = { sentences: documentSentences(doc), text: written.toLowerCase(), written, ...furniture(doc, phrases), dutyLines: dutyLines(doc) };
+    layout = { ...documentUnits(doc), text: written.toLowerCase(), written, ...furniture(doc, phrases), dutyLines: dutyLines(doc) };
     cache.set(doc, layout);
   }
   return layout;
 }
 
 /**
- * A sentence as a key that survives re-extraction: lower case, letters and digits only, a leading enumerator ("1.",
- * "A.", "(ii)") dropped, since renumbering and list markers are not wording. `title` marks a short line without a
- * closing stop: a heading or label, not a statement.
+ * A block (a paragraph, heading, list item's paragraph) as a key that survives re-extraction: lower case, letters,
+ * digits and the signs that carry meaning (% $ € £), and no leading enumerator ("1.", "2.a.", "(ii)", "A."), since
+ * renumbering and list markers are not wording.
  */
-export function sentenceEntries(text: string): Entry[] {
-  const entries: Entry[] = [];
-  for (const line of text.split(/\n+/)) {
-    const flat = line.replace(/\s+/g, " ").trim();
-    if (!flat) continue;
-    for (const span of sentenceSpans(flat)) {
-      const sentence = flat.slice(span.start, span.end).trim();
-      const key = sentence
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}]+/gu, " ")
-        .trim()
-        .replace(/^(?:\d+|[a-z]|[ivx]+)(?: (?:\d+|[a-z]|[ivx]+))* (?=\p{L})/u, "");
-      if (key) entries.push({ key, text: sentence, title: !/[.!?:;]["'”’)\]]*$/.test(sentence) && key.split(" ").length <= 10 });
-    }
-  }
-  return entries;
+export function blockKey(text: string): string {
+  return text
+    .replace(/^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})(?:\.(?:\d{1,3}|[a-z]))*[.)])\s*/i, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}%$€£]+/gu, " ")
+    .trim();
 }
 
-export function sentenceKeys(text: string): string[] {
-  return sentenceEntries(text).map((e) => e.key);
-}
-
-/**
- * Every sentence a reader sees, counted. Indented code counts too: a capture that shifts a list marker by one space
- * turns a list item's paragraphs into an indented code block and back, the same words either way.
- */
-function documentSentences(doc: PolicyDocument): Map<string, number> {
-  const counts = new Map<string, number>();
-  const count = (text: string) => {
-    for (const key of sentenceKeys(text)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  };
-  for (const block of documentText(doc).blocks) count(block.text);
-  const visit = (node: Nodes) => {
-    if (node.type === "code") count(node.value.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ")).join("\n"));
-    else if ("children" in node) for (const child of node.children) visit(child);
-  };
-  visit(doc.tree);
-  return counts;
-}
-
-/**
- * Whether every sentence this change takes away still stands in the new version as often as in the old, and every
- * sentence it brings already stood in the old as often as in the new: the words were moved or re-nested, not
- * changed. A section's own title is structure (a heading dropped over text that stays is a restructure); a change
- * that neither takes nor brings a sentence is left to the other steps.
- */
-export function restructured(change: Change, layouts: Layouts): boolean {
-  const net = netSentences(change, layouts);
-  if (!net) return false;
-  const { lost, all } = net;
-  if (!lost.length) return true;
-  // A section or clause whose statements all stand elsewhere, less a subtitle or two that went with its heading
-  // ("What to expect on how we treat your data"), was re-nested, not rewritten.
-  const whole = change.kind !== "modified" && (change.target === "section" || change.target === "clause");
-  const statements = all.filter((e) => !e.title).length;
-  return whole && statements >= 2 && lost.length <= 2 && lost.every((e) => e.title);
-}
-
-/**
- * The sentences of a change that do not stand in the other version as often as in its own: what the change really
- * takes away or brings, once text that only moved is set aside. Null for changes this does not apply to.
- */
-export function netSentences(change: Change, layouts: Layouts): { lost: Entry[]; all: Entry[] } | null {
-  if (change.target.startsWith("table") || change.target === "link" || change.target === "date" || change.target === "frontmatter") return null;
-  const { removed, added } = sentencesOf(change);
-  if (!removed.length && !added.length) return null;
-  const { old: before, new: after } = layouts;
-  const kept = (key: string, from: Layout, to: Layout) => (to.sentences.get(key) ?? 0) >= (from.sentences.get(key) ?? 0);
-  const lost = [...removed.filter((e) => !kept(e.key, before, after)), ...added.filter((e) => !kept(e.key, after, before))];
-  return { lost, all: [...removed, ...added] };
-}
-
-function sentencesOf(change: Change): { removed: Entry[]; added: Entry[] } {
-  const titled = change.target === "section" || change.target === "clause";
-  const side = (s: Change["old"]): Entry[] => {
-    if (!s) return [];
-    if (titled) return sentenceEntries(s.content ?? "");
-    return sentenceEntries(s.content === undefined ? s.text : `${s.text}\n${s.content}`);
-  };
-  const before = side(change.old);
-  const after = side(change.new);
-  if (change.kind === "added") return { removed: [], added: after };
-  if (change.kind === "removed") return { removed: before, added: [] };
-  return { removed: without(before, after), added: without(after, before) };
+interface Unit {
+  /** The first and last sentence of the block starting on a line, and the sentences just outside it. */
+  first: string;
+  prev: string;
+  last: string;
+  next: string;
 }
 
 interface Entry {
   key: string;
   /** The sentence as written. */
   text: string;
+  /** A short line without a closing stop: a heading or label, not a statement. */
   title: boolean;
+  prev?: string;
+  next?: string;
+}
+
+/** Words from which a sentence found as often in each version is the same statement wherever it stands. */
+const LONG = 12;
+const PREV = "\u0001";
+const NEXT = "\u0002";
+
+/** The sentences of a block, as keys and as written; a leading enumerator only counts at the block's start. */
+function sentencesIn(block: string): { key: string; text: string }[] {
+  const flat = block.replace(/\s+/g, " ").trim();
+  return sentenceSpans(flat)
+    .map((span) => flat.slice(span.start, span.end).trim())
+    .map((text) => ({ key: blockKey(text), text }))
+    .filter((e) => e.key);
+}
+
+/**
+ * Every sentence a reader sees, in order, each with the one before and after it (headings included, so a sentence
+ * knows the heading it follows). Indented code counts too: a capture that shifts a list marker by one space turns a
+ * list item's paragraphs into an indented code block and back. A table row is one block, its cells in order.
+ */
+function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "blocks" | "unitAt"> {
+  const found: { line: number; sentences: { key: string }[] }[] = [];
+  for (const block of documentText(doc).blocks) {
+    if (block.node.type === "tableCell") continue;
+    found.push({ line: block.node.position!.start.line, sentences: sentencesIn(block.text) });
+  }
+  const visit = (node: Nodes) => {
+    if (node.type === "tableRow") {
+      found.push({ line: node.position!.start.line, sentences: sentencesIn(node.children.map((cell) => toString(cell)).join(" ")) });
+    } else if (node.type === "code") {
+      node.value.split(/\n\s*\n/).forEach((part, i) => found.push({ line: node.position!.start.line + i / 1000, sentences: sentencesIn(part) }));
+    } else if ("children" in node) for (const child of node.children) visit(child);
+  };
+  visit(doc.tree);
+  found.sort((x, y) => x.line - y.line);
+  const flat: string[] = [];
+  const spans: { line: number; from: number; to: number }[] = [];
+  for (const f of found) {
+    if (!f.sentences.length) continue;
+    spans.push({ line: f.line, from: flat.length, to: flat.length + f.sentences.length });
+    flat.push(...f.sentences.map((x) => x.key));
+  }
+  const pairs = new Map<string, number>();
+  const blocks = new Map<string, number>();
+  const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  flat.forEach((key, i) => {
+    bump(pairs, (flat[i - 1] ?? "") + PREV + key);
+    bump(pairs, key + NEXT + (flat[i + 1] ?? ""));
+    bump(blocks, key);
+  });
+  const unitAt = new Map<number, Unit>();
+  for (const { line, from, to } of spans) {
+    if (Number.isInteger(line) && !unitAt.has(line)) unitAt.set(line, { first: flat[from], prev: flat[from - 1] ?? "", last: flat[to - 1], next: flat[to] ?? "" });
+  }
+  return { pairs, blocks, unitAt };
+}
+
+/** The sentences of a change's text, block by block (a table's rows each a block), each with its neighbours. */
+function entriesOf(text: string): Entry[] {
+  const blocks = text.split(/\n\s*\n/).flatMap((block) => (block.includes(" | ") ? block.split("\n") : [block]));
+  const entries = blocks.flatMap((block) =>
+    sentencesIn(block).map((e) => ({ ...e, title: !/[.!?:;]["'”’)\]]*$/.test(e.text) && e.text.split(" ").length <= 10 })),
+  );
+  return entries.map((e, i) => ({ ...e, prev: entries[i - 1]?.key, next: entries[i + 1]?.key }));
+}
+
+/**
+ * Whether the sentences this change takes away still stand in the new version, and the blocks it brings already stood
+ * in the old one, each beside the same neighbour (the block before it or the one after): the text was re-nested or
+ * its heading dropped, not rewritten. A block that stands elsewhere beside other blocks has moved into another
+ * context ("We keep this for 30 days" under another heading) and counts as changed. A modified block counts only
+ * when what it gained or lost is a heading or label that stands elsewhere too ("Marketing" folded into its item).
+ */
+export function restructured(change: Change, layouts: Layouts): boolean {
+  if (change.kind === "modified") return relabelled(change, layouts);
+  const net = netSentences(change, layouts);
+  if (!net) return false;
+  const { lost, all } = net;
+  if (!lost.length) return true;
+  // A section or clause whose statements all stand elsewhere, less a subtitle or two that went with its heading
+  // ("What to expect on how we treat your data"), was re-nested, not rewritten.
+  const whole = change.target === "section" || change.target === "clause";
+  const statements = all.filter((e) => !e.title).length;
+  return whole && statements >= 1 && lost.length <= 2 && lost.every((e) => e.title);
+}
+
+/**
+ * The blocks of an added or removed change that do not stand in the other version beside the same neighbours: what
+ * the change really takes away or brings, once text that was only re-nested is set aside. Null for changes this
+ * does not apply to.
+ */
+export function netSentences(change: Change, layouts: Layouts): { lost: Entry[]; all: Entry[] } | null {
+  if (change.kind !== "added" && change.kind !== "removed") return null;
+  if (change.target.startsWith("table") || change.target === "link" || change.target === "date" || change.target === "frontmatter") return null;
+  const removed = change.kind === "removed";
+  const side = (removed ? change.old : change.new)!;
+  const [own, other] = removed ? [layouts.old, layouts.new] : [layouts.new, layouts.old];
+  const titled = change.target === "section" || change.target === "clause";
+  const entries = entriesOf(titled ? `${side.text}\n\n${side.content ?? ""}` : side.content === undefined ? side.text : `${side.text}\n\n${side.content}`);
+  if (!entries.length) return null;
+  // The change's first and last blocks have their neighbours in the document.
+  const around = side.line === null ? undefined : own.unitAt.get(side.line);
+  if (around && around.first === entries[0].key) entries[0].prev = around.prev;
+  const last = entries[entries.length - 1];
+  if (around && !titled && around.last === last.key) last.next = around.next;
+  const count = (map: Map<string, number>, key: string) => map.get(key) ?? 0;
+  // A long sentence found as often in the other version is the same statement wherever it went: re-extraction that
+  // renames or re-nests the headings around it (list items turned into clauses) leaves no neighbour as it was. A
+  // short one ("We keep this for 30 days.", "This right is available only to residents of California.") means
+  // something only beside its neighbours.
+  const unique = (e: Entry) => e.key.split(" ").length >= LONG && count(other.blocks, e.key) >= count(own.blocks, e.key);
+  const kept = (e: Entry) =>
+    unique(e) ||
+    (e.prev !== undefined && count(other.pairs, e.prev + PREV + e.key) >= Math.max(1, count(own.pairs, e.prev + PREV + e.key))) ||
+    (e.next !== undefined && count(other.pairs, e.key + NEXT + e.next) >= Math.max(1, count(own.pairs, e.key + NEXT + e.next)));
+  // The section's own title is structure: a heading dropped over text that stays is a restructure.
+  const body = titled ? entries.slice(1) : entries;
+  if (!body.length) return null;
+  return { lost: body.filter((e) => !kept(e)), all: body };
+}
+
+/** A modified block whose only gain or loss is a short heading or label that stands elsewhere in the other version. */
+function relabelled(change: Change, layouts: Layouts): boolean {
+  if (!change.old || !change.new || change.target.startsWith("table") || ["link", "date", "frontmatter"].includes(change.target)) return false;
+  const before = entriesOf(change.old.text);
+  const after = entriesOf(change.new.text);
+  const gone = without(before, after);
+  const came = without(after, before);
+  if (!gone.length && !came.length) return false;
+  const stands = (e: Entry, own: Layout, other: Layout) => e.title && (other.blocks.get(e.key) ?? 0) >= (own.blocks.get(e.key) ?? 0);
+  return gone.every((e) => stands(e, layouts.old, layouts.new)) && came.every((e) => stands(e, layouts.new, layouts.old));
 }
 
 /** The entries of `a` less one occurrence for each key in `b`. */
@@ -225,22 +294,49 @@ function dutyLines(doc: PolicyDocument): Set<number> {
 /** Copyright lines close a site's footer, not a policy. */
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b).*|all rights reserved\.?$/i;
 
+/**
+ * Page furniture, by line. A paragraph of links alone is a menu only where a page keeps its menus: above the first
+ * heading (tab strips, breadcrumbs), in the site footer, or when every link is to a place on the page (a table of
+ * contents). Elsewhere a paragraph of links is how policies list their partners, sub-processors and opt-out links,
+ * and it is read as words.
+ */
 function furniture(doc: PolicyDocument, phrases: ReadonlySet<string>): { furnitureLines: Set<number>; footerFrom: number } {
   const lines = new Set<number>();
+  const menus = new Set<number>();
+  // The page's top: everything before its first sentence of prose (a paragraph of eight words or more that ends
+  // like a sentence), where tab strips and breadcrumbs stand, around the title.
+  const prose = doc.tree.children.find((b) => b.type === "paragraph" && /[.!?:]["'”’)]*$/.test(toString(b).trim()) && toString(b).split(/\s+/).length >= 8);
+  const firstHeading = prose?.position!.start.line ?? Number.MAX_SAFE_INTEGER;
   const interfaceLine = (node: Nodes) => node.type === "paragraph" && phrases.has(toString(node).trim().toLowerCase().replace(/[.:]$/, ""));
   const visit = (parent: Parent) => {
     const kids = parent.children as RootContent[];
     kids.forEach((node, i) => {
-      if ((node.type === "paragraph" && isNavigation(node)) || interfaceLine(node)) {
-        lines.add(node.position!.start.line);
-        for (const near of [kids[i - 1], kids[i + 1]]) if (near && isLabel(near)) lines.add(near.position!.start.line);
-      }
+      const line = node.position!.start.line;
+      if (node.type === "paragraph" && isNavigation(node)) {
+        menus.add(line);
+        for (const near of [kids[i - 1], kids[i + 1]]) if (near && isLabel(near)) menus.add(near.position!.start.line);
+        if (line < firstHeading || inPageOnly(node)) {
+          lines.add(line);
+          for (const near of [kids[i - 1], kids[i + 1]]) if (near && isLabel(near)) lines.add(near.position!.start.line);
+        }
+      } else if (interfaceLine(node)) lines.add(line);
       if ("children" in node && node.type !== "paragraph" && node.type !== "heading") visit(node as Parent);
     });
   };
   visit(doc.tree);
   furnishedSections(doc, lines);
-  return { furnitureLines: lines, footerFrom: footerStart(doc, lines) };
+  return { furnitureLines: lines, footerFrom: footerStart(doc, menus) };
+}
+
+/** Every link of the paragraph goes to a place on this page ("#section-3"): a table of contents' entry. */
+function inPageOnly(node: Paragraph): boolean {
+  const links: string[] = [];
+  const collect = (n: Nodes) => {
+    if (n.type === "link") links.push(n.url);
+    else if ("children" in n) for (const c of n.children) collect(c);
+  };
+  collect(node);
+  return links.length > 0 && links.every((url) => url.startsWith("#"));
 }
 
 /**
@@ -258,7 +354,9 @@ function furnishedSections(doc: PolicyDocument, lines: Set<number>): void {
     while (end < blocks.length && blocks[end].type !== "heading") end++;
     const body = blocks.slice(i + 1, end);
     const title = toString(heading).trim();
-    const closer = body.some((b) => b.type === "paragraph" && b.children.length > 0 && b.children.every((c) => c.type === "link" && !toString(c).trim()));
+    // A pop-up's close button: a link with no text to a script anchor on the page ("#elementor-action…"); icon rows
+    // (links to other sites) are not.
+    const closer = body.some((b) => b.type === "paragraph" && b.children.length > 0 && b.children.every((c) => c.type === "link" && !toString(c).trim() && c.url.startsWith("#")));
     const furnished = body.length > 0 && body.every((b) => lines.has(b.position!.start.line));
     if (closer) popups.add(title);
     if (closer || furnished || popups.has(title)) {
@@ -273,18 +371,18 @@ function furnishedSections(doc: PolicyDocument, lines: Set<number>): void {
  * is mostly menus and their labels and a copyright line closes it. Everything there belongs to every page of the
  * site (a mission statement, a disclaimer, addresses), so none of it is the policy's wording.
  */
-function footerStart(doc: PolicyDocument, navLines: Set<number>): number {
+function footerStart(doc: PolicyDocument, navLines: ReadonlySet<number>): number {
   const blocks = doc.tree.children;
   const none = Number.MAX_SAFE_INTEGER;
   const last = blocks.length - 1;
   const closing = blocks.slice(Math.max(0, last - 3)).some((b) => b.type === "paragraph" && COPYRIGHT.test(toString(b).trim()));
   if (!closing) return none;
-  const from = Math.floor(blocks.length * 0.6);
+  const from = Math.floor(blocks.length * 0.4);
   for (let i = from; i <= last; i++) {
     if (!navLines.has(blocks[i].position!.start.line)) continue;
     const tail = blocks.slice(i);
     const menus = tail.filter((b) => navLines.has(b.position!.start.line)).length;
-    if (menus >= 3 && menus * 2.5 >= tail.length) return blocks[i].position!.start.line;
+    if (menus >= 4 && menus * 2 >= tail.length) return blocks[i].position!.start.line;
   }
   return none;
 }

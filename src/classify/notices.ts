@@ -8,7 +8,9 @@ import { sentenceSpans } from "./sentences.js";
  */
 const VERSION_SENTENCES = [
   // "This Policy takes effect on 14 August 2025 for new users.", "It takes effect for existing users on …"
-  /^(?:this|these|the|our|it|they)\b[^.]{0,60}\b(?:takes?|took|will take) effect\b[^.]{0,80}\.?$/i,
+  // The subject is the document itself, and nothing follows but when and for whom: "This arbitration agreement takes
+  // effect on March 1 and covers past claims" is a term, not a date.
+  /^(?:(?:this|these|the|our)(?: updated| new| revised| following)? (?:privacy |cookie )?(?:policy|notice|statement|terms(?: of (?:service|use))?(?: agreement)?)|it|they) (?:takes?|took|will take) effect (?:on|from|as of)? ?[^.,;]{0,40}?(?: for (?:new|existing|all|current) (?:users|customers|members))?(?: on [^.,;]{0,30})?\.?$/i,
   // "You may find the previous version of our Privacy Policy here.", "See prior versions of Cookie Notice"
   /^(?:you (?:may|can) (?:find|view|see|read|access)|(?:see|view|read) )\s*(?:the |our )?(?:prior|previous|earlier|archived|older|past) versions?\b[^.]{0,80}\.?$/i,
   // "The previous privacy policy was posted on 12 September 2025."

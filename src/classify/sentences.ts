@@ -29,10 +29,12 @@ export function sentenceSpans(text: string): Span[] {
   const boundary = /[.!?]["'”’)\]]*\s+(?=[\p{Lu}\p{N}"“'‘(\[_*])|\n+/gu;
   for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
     if (m[0][0] === ".") {
-      const word = /([\p{L}.]+)$/u.exec(text.slice(start, m.index))?.[1]?.toLowerCase() ?? "";
+      // Only the last few characters: an abbreviation is short, and a pattern anchored at the end of a long run of
+      // letters would be tried from every one of them.
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 24), m.index))?.[1]?.toLowerCase() ?? "";
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
       // "1.2. Data we collect": the number of what follows, not a sentence of its own.
-      if (/^\s*(?:\d+(?:\.\d+)*|[ivxlc]+)$/i.test(text.slice(start, m.index))) continue;
+      if (m.index - start <= 16 && /^\s*(?:\d+(?:\.\d+)*|[ivxlc]+)$/i.test(text.slice(start, m.index))) continue;
     }
     const end = m.index + m[0].length;
     if (end > start) spans.push({ start, end });

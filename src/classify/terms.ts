@@ -43,10 +43,10 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
   if (obliges && more) {
     const what = d.new.slice(more.start, more.end);
     found.push({ code: "new-binding-term", message: `adds an obligation: ${quote(what)} in ${excerpt(d.new, d.ins)}`, family: "binding", key: what.trim().toLowerCase(), direction: "added", reader: `New terms apply to you: ${excerpt(d.new, d.ins, 90)}` });
-  } else if (substituted(d, ctx) && FORUM.test(d.old) && FORUM.test(d.new) && /\p{Lu}/u.test(inserted(d))) {
+  } else if (substituted(d, ctx) && FORUM.test(d.old) && FORUM.test(d.new) && anotherForum(d, ctx)) {
     // Another court, county, state or law named where disputes are heard: the reader now litigates elsewhere.
     found.push({ code: "binding-term-changed", message: `changes where disputes are heard or which law governs: ${quote(deleted(d))} became ${quote(inserted(d))} in ${excerpt(d.new, d.ins)}`, family: "binding-change", key: inserted(d).toLowerCase(), direction: "added", reader: `Disputes are now heard or governed elsewhere: ${excerpt(d.new, d.ins, 90)} (before: ${quote(d.old, 200)})` });
-  } else if (substituted(d, ctx) && conditionOfDuty(d, ctx)) {
+  } else if (conditionOfDuty(d, ctx)) {
     // "If you {use the self-service platform for advertising → advertise on the Services}, you must also agree …":
     // the duty stands, but it now falls on other people or in other cases.
     found.push({ code: "binding-term-changed", message: `changes when an obligation applies: ${quote(deleted(d))} became ${quote(inserted(d))} in ${excerpt(d.new, d.ins)}`, family: "binding-change", key: inserted(d).toLowerCase(), direction: "added", reader: `These terms now apply in other cases: ${excerpt(d.new, d.ins, 90)} (before: ${quote(d.old, 200)})` });
@@ -62,13 +62,22 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
 }
 
 const ELIGIBILITY = /\b(?:not available to|may not use|must be at least|minimum age|you represent that you are|(?:are|be) at least|eligible)\b/i;
-const AGE = /\b(?:age of|aged|at least|older than)\s+(\d{1,2})\b|\b(\d{1,2})\s+years?\s+(?:of\s+age|old)\b/gi;
+const AGE = /\b(?:age of|aged|at least|older than|over|under)\s+(\d{1,2})\b|\b(\d{1,2})\s+years?\s+(?:of\s+age|old)\b/gi;
 
-/** An age a sentence about who may use the service newly requires, higher than any it required before. */
+/**
+ * An age a sentence about who may use the service newly requires, higher than any it stated before ("at least 13"
+ * → "at least 16"; "under 13" → "under the age of 13" is the same age).
+ */
 function raisedAge(d: Delta): string | null {
   if (!ELIGIBILITY.test(d.new) || !ELIGIBILITY.test(d.old)) return null;
-  const ages = (text: string) => [...text.matchAll(AGE)].map((m) => ({ age: Number(m[1] ?? m[2]), at: m.index }));
-  const before = Math.max(0, ...ages(d.old).map((a) => a.age));
+  const ages = (text: string) =>
+    [...text.matchAll(AGE)].map((m) => {
+      const number = m[1] ?? m[2];
+      return { age: Number(number), at: m.index + m[0].indexOf(number) };
+    });
+  const stated = ages(d.old).map((a) => a.age);
+  if (!stated.length) return null;
+  const before = Math.max(...stated);
   const raised = ages(d.new).find((a) => a.age > before && overlaps(d.ins, a.at, a.at + 2));
   return raised ? String(raised.age) : null;
 }
@@ -87,7 +96,29 @@ function conditionOfDuty(d: Delta, { k }: TextContext): boolean {
   const before = condition(d.old);
   const after = condition(d.new);
   if (!before || !after) return false;
-  return d.del.every((s) => s.end <= before.end) && d.ins.every((s) => s.end <= after.end);
+  if (!d.del.every((s) => s.end <= before.end) || !d.ins.every((s) => s.end <= after.end)) return false;
+  // Some word of the condition came or went, stems compared: "When you create" → "When creating" is the same case.
+  const stems = (text: string) =>
+    new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !k.fillers.has(w) && w !== "you").map((w) => w.replace(/(?<=\w{3})(?:ing|ed|es|s|e)$/, "")));
+  const [was, now] = [stems(d.old.slice(0, before.end)), stems(d.new.slice(0, after.end))];
+  return [...was].some((w) => !now.has(w)) || [...now].some((w) => !was.has(w));
+}
+
+/**
+ * The inserted words name another place or court: capitalised, not the owner's own name, and not the same place
+ * written another way ("U.S. District Court" → "United States District Court").
+ */
+function anotherForum(d: Delta, { k, firstParty }: TextContext): boolean {
+  const came = inserted(d);
+  if (!/\p{Lu}/u.test(came)) return false;
+  const own = new Set(firstParty.map((f) => f.toLowerCase()));
+  const names = (came.match(/\p{Lu}[\p{L}.'’-]*/gu) ?? []).filter((w) => !own.has(w.toLowerCase().replace(/[’']s$/, "")));
+  if (!names.length) return false;
+  const places = (text: string) => new Set(k.locations.find(text).map((x) => k.placeName(x.term)));
+  const [before, after] = [places(deleted(d)), places(came)];
+  const samePlaces = before.size === after.size && [...after].every((p) => before.has(p));
+  const placeWords = new Set(k.locations.find(came).flatMap((x) => came.slice(x.start, x.end).split(/\s+/)));
+  return !(samePlaces && after.size > 0 && names.every((w) => placeWords.has(w)));
 }
 
 /** Content words both came and went (not just moved within the sentence): the sentence now says something else. */

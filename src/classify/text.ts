@@ -1,7 +1,7 @@
 import type { Knowledge } from "./knowledge.js";
 import type { Layouts } from "./layout.js";
 import { modalShift, promises } from "./promises.js";
-import { overlaps, type Delta, type Span } from "./sentences.js";
+import { overlaps, sentenceSpans, type Delta, type Span } from "./sentences.js";
 import { binding, contact, reference } from "./terms.js";
 import type { Category, Finding } from "./types.js";
 import { affirmative, cameIn, deleted, excerpt, extendsList, hasContent, inserted, isWholeGone, isWholeNew, namesIn, negatedAt, quote, wentOut, withQualifier } from "./words.js";
@@ -190,7 +190,14 @@ function places(d: Delta, ctx: TextContext): Finding[] {
   const { k } = ctx;
   const found: Finding[] = [];
   // A place is known by its one name: "the U.S." rewritten "the United States" brings no new place.
-  const named = (text: string) => new Set(k.locations.find(text).map((x) => k.placeName(x.term)));
+  // Only places where data goes count as named before: "we serve users in the U.S." names no place data goes.
+  const named = (text: string) =>
+    new Set(
+      sentenceSpans(text)
+        .map((sp) => text.slice(sp.start, sp.end))
+        .filter((sentence) => aboutData(k, sentence))
+        .flatMap((sentence) => k.locations.find(sentence).map((x) => k.placeName(x.term))),
+    );
   if (aboutData(k, d.new)) {
     const before = named(`${d.old}\n${ctx.before ?? d.old}`);
     const came = k.locations.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(k.placeName(x.term)));

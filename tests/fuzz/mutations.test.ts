@@ -24,9 +24,9 @@ describe.skipIf(!files.length)(`mutated corpus documents (seed ${FUZZ_SEED})`, (
   it(`${RUNS} mutated corpus windows survive check, diff, notice and diff A A`, () => {
     const cases = fc.record({
       file: fc.nat({ max: files.length - 1 }),
-      whole: fc.nat({ max: 29 }).map((n) => n === 0),
+      whole: fc.nat({ max: 199 }).map((n) => n === 0),
       start: fc.nat(),
-      length: fc.integer({ min: 1, max: 160 }),
+      length: fc.integer({ min: 1, max: 60 }),
       mutations: fc.array(mutation, { minLength: 1, maxLength: 6 }),
       ending,
       endingAt: fc.nat(),
