@@ -252,7 +252,9 @@ function checkLinks(context: RuleContext<Options>): void {
   // still lands on the place the link names. A fragment resolves by its words ("#limitations_on_liability" →
   // "15. LIMITATIONS ON LIABILITY") or by the text of a link to it ("[1.Introduction](#section0)"); once one link
   // shows where a fragment lands, every link to it does ("[contact us](#_l8q1yc21jzme)").
-  const labels = documentLabels(doc);
+  // The labels are read only when some fragment names no id: most documents never need them.
+  let read: Labels | undefined;
+  const labels = { hasWords: (w: string[]) => (read ??= documentLabels(doc)).hasWords(w), hasText: (t: string) => (read ??= documentLabels(doc)).hasText(t) };
   const links = documentText(doc).links.map((link) => ({ link, fragment: inPage(link.url) }));
   const recovered = new Set<string>();
   for (const { link, fragment } of links) {
