@@ -30,19 +30,22 @@ export function judge(change: Change, ctx: TextContext): Finding[] {
 
 const PROSE = new Set(["paragraph", "list-item", "clause", "section"]);
 
+/** Whether there are runs of words that came or went, and every one of them passes `test`. */
+function everyRun(change: Change, test: (run: string) => boolean): boolean {
+  const changed = change.edits.filter((e) => e.op !== "equal");
+  return changed.length > 0 && changed.every((e) => test(e.text.trim()));
+}
+
 /** Every run of words that came or went is a line of a page's interface ("Expand table of contents"). */
 function interfaceOnly(change: Change, phrases: ReadonlySet<string>): boolean {
-  const changed = change.edits.filter((e) => e.op !== "equal");
-  return changed.length > 0 && changed.every((e) => phrases.has(e.text.trim().toLowerCase().replace(/[.:]$/, "")));
+  return everyRun(change, (run) => phrases.has(run.toLowerCase().replace(/[.:]$/, "")));
 }
 
 /** Only the owner's own name came or went ("at USA Inc." → "at Spotify USA Inc."): nobody else is named. */
 function ownNameOnly(change: Change, firstParty: readonly string[]): boolean {
   if (!firstParty.length) return false;
-  const changed = change.edits.filter((e) => e.op !== "equal");
-  if (!changed.length) return false;
   const names = new Set(firstParty.map((n) => n.toLowerCase()));
-  return changed.every((e) => e.text.trim().split(/\s+/).every((w) => names.has(w.replace(/[’']s$|[^\p{L}\p{N}]/gu, "").toLowerCase())));
+  return everyRun(change, (run) => run.split(/\s+/).every((w) => names.has(w.replace(/[’']s$|[^\p{L}\p{N}]/gu, "").toLowerCase())));
 }
 
 function editorialByKind(change: Change, ctx: TextContext): Finding[] | null {

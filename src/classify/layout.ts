@@ -12,11 +12,11 @@ import { sentenceSpans } from "./sentences.js";
  * page carries but the policy does not say.
  */
 export interface Layout {
-  /** How often each block (normalised) occurs in the document with the block before it, and with the one after. */
+  /** How often each sentence (normalised) occurs in the document after the sentence before it, and before the next. */
   pairs: Map<string, number>;
-  /** How often each block occurs, whatever stands around it (for headings and labels, which move with structure). */
-  blocks: Map<string, number>;
-  /** The block that starts on a line, with its neighbours' keys. */
+  /** How often each sentence occurs, whatever stands around it (for headings and labels, which move with structure). */
+  sentences: Map<string, number>;
+  /** The block that starts on a line: its first and last sentences and their neighbours outside it. */
   unitAt: Map<number, Unit>;
   /** The words a reader sees, lower case: to ask whether an address is written out anywhere. */
   text: string;
@@ -56,7 +56,7 @@ export function layoutOf(doc: PolicyDocument, phrases: ReadonlySet<string> = new
  * digits and the signs that carry meaning (% $ € £), and no leading enumerator ("1.", "2.a.", "(ii)", "A."), since
  * renumbering and list markers are not wording.
  */
-export function blockKey(text: string): string {
+function blockKey(text: string): string {
   return text
     .replace(/^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})(?:\.(?:\d{1,3}|[a-z]))*[.)])\s*/i, "")
     .toLowerCase()
@@ -101,7 +101,7 @@ function sentencesIn(block: string): { key: string; text: string }[] {
  * knows the heading it follows). Indented code counts too: a capture that shifts a list marker by one space turns a
  * list item's paragraphs into an indented code block and back. A table row is one block, its cells in order.
  */
-function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "blocks" | "unitAt"> {
+function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" | "unitAt"> {
   const found: { line: number; sentences: { key: string }[] }[] = [];
   for (const block of documentText(doc).blocks) {
     if (block.node.type === "tableCell") continue;
@@ -124,18 +124,18 @@ function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "blocks" | "
     flat.push(...f.sentences.map((x) => x.key));
   }
   const pairs = new Map<string, number>();
-  const blocks = new Map<string, number>();
+  const sentences = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   flat.forEach((key, i) => {
     bump(pairs, (flat[i - 1] ?? "") + PREV + key);
     bump(pairs, key + NEXT + (flat[i + 1] ?? ""));
-    bump(blocks, key);
+    bump(sentences, key);
   });
   const unitAt = new Map<number, Unit>();
   for (const { line, from, to } of spans) {
     if (Number.isInteger(line) && !unitAt.has(line)) unitAt.set(line, { first: flat[from], prev: flat[from - 1] ?? "", last: flat[to - 1], next: flat[to] ?? "" });
   }
-  return { pairs, blocks, unitAt };
+  return { pairs, sentences, unitAt };
 }
 
 /** The sentences of a change's text, block by block (a table's rows each a block), each with its neighbours. */
@@ -172,7 +172,18 @@ export function restructured(change: Change, layouts: Layouts): boolean {
  * the change really takes away or brings, once text that was only re-nested is set aside. Null for changes this
  * does not apply to.
  */
-export function netSentences(change: Change, layouts: Layouts): { lost: Entry[]; all: Entry[] } | null {
+export function netSentences(change: Change, layouts: Layouts): NetSentences | null {
+  // Asked twice for one change (is it a restructure? then, which sentences are news?): worked out once.
+  let memo = netMemo.get(layouts);
+  if (!memo) netMemo.set(layouts, (memo = new WeakMap()));
+  if (!memo.has(change)) memo.set(change, computeNet(change, layouts));
+  return memo.get(change)!;
+}
+
+type NetSentences = { lost: Entry[]; all: Entry[] };
+const netMemo = new WeakMap<Layouts, WeakMap<Change, NetSentences | null>>();
+
+function computeNet(change: Change, layouts: Layouts): NetSentences | null {
   if (change.kind !== "added" && change.kind !== "removed") return null;
   if (change.target.startsWith("table") || change.target === "link" || change.target === "date" || change.target === "frontmatter") return null;
   const removed = change.kind === "removed";
@@ -191,7 +202,7 @@ export function netSentences(change: Change, layouts: Layouts): { lost: Entry[];
   // renames or re-nests the headings around it (list items turned into clauses) leaves no neighbour as it was. A
   // short one ("We keep this for 30 days.", "This right is available only to residents of California.") means
   // something only beside its neighbours.
-  const unique = (e: Entry) => e.key.split(" ").length >= LONG && count(other.blocks, e.key) >= count(own.blocks, e.key);
+  const unique = (e: Entry) => e.key.split(" ").length >= LONG && count(other.sentences, e.key) >= count(own.sentences, e.key);
   const kept = (e: Entry) =>
     unique(e) ||
     (e.prev !== undefined && count(other.pairs, e.prev + PREV + e.key) >= Math.max(1, count(own.pairs, e.prev + PREV + e.key))) ||
@@ -210,7 +221,7 @@ function relabelled(change: Change, layouts: Layouts): boolean {
   const gone = without(before, after);
   const came = without(after, before);
   if (!gone.length && !came.length) return false;
-  const stands = (e: Entry, own: Layout, other: Layout) => e.title && (other.blocks.get(e.key) ?? 0) >= (own.blocks.get(e.key) ?? 0);
+  const stands = (e: Entry, own: Layout, other: Layout) => e.title && (other.sentences.get(e.key) ?? 0) >= (own.sentences.get(e.key) ?? 0);
   return gone.every((e) => stands(e, layouts.old, layouts.new)) && came.every((e) => stands(e, layouts.new, layouts.old));
 }
 

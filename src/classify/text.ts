@@ -186,18 +186,30 @@ function aboutData(k: Knowledge, text: string): boolean {
   return k.verbs.location.find(text).some((v) => !/\b(?:you|you are|you're|you’re|users?|a user|residents?|individuals?|people|persons?)(?:\s+\([^)]*\))?\s+$/i.test(text.slice(Math.max(0, v.start - 60), v.start)));
 }
 
+let lastNamed: { k: Knowledge; text: string; places: Set<string> } | null = null;
+
+/**
+ * The places a text names where data goes, by their one name. Every sentence of a section re-read against the other
+ * version asks this of that whole version: the last answer is kept.
+ */
+function placesNamed(k: Knowledge, text: string): Set<string> {
+  if (lastNamed?.k === k && lastNamed.text === text) return lastNamed.places;
+  const places = new Set(
+    sentenceSpans(text)
+      .map((sp) => text.slice(sp.start, sp.end))
+      .filter((sentence) => aboutData(k, sentence))
+      .flatMap((sentence) => k.locations.find(sentence).map((x) => k.placeName(x.term))),
+  );
+  lastNamed = { k, text, places };
+  return places;
+}
+
 function places(d: Delta, ctx: TextContext): Finding[] {
   const { k } = ctx;
   const found: Finding[] = [];
   // A place is known by its one name: "the U.S." rewritten "the United States" brings no new place.
   // Only places where data goes count as named before: "we serve users in the U.S." names no place data goes.
-  const named = (text: string) =>
-    new Set(
-      sentenceSpans(text)
-        .map((sp) => text.slice(sp.start, sp.end))
-        .filter((sentence) => aboutData(k, sentence))
-        .flatMap((sentence) => k.locations.find(sentence).map((x) => k.placeName(x.term))),
-    );
+  const named = (text: string) => placesNamed(k, text);
   if (aboutData(k, d.new)) {
     const before = named(`${d.old}\n${ctx.before ?? d.old}`);
     const came = k.locations.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(k.placeName(x.term)));
