@@ -14,11 +14,18 @@ export const words = fc.array(word, { minLength: 0, maxLength: 8 }).map((w) => w
 const slug = fc.constantFrom("x", "scope", "section-1", "", "1-1-scope", "%20", "x y", "privacy-policy");
 const depth = fc.integer({ min: 1, max: 6 });
 
-/** One snippet; some are a single line, some several (joined with \n). */
+/**
+ * One snippet; some are a single line, some several (joined with \n). Weighted: deep nesting and long runs cost
+ * remark up to a second a parse (its container handling is quadratic in depth, upstream), so each comes a sixth as
+ * often as an ordinary construct: a case stays near a tenth of a second and 10 000 of them fit CI's time. Depth and
+ * size at their extremes are tested on purpose elsewhere (tests/limits.test.ts).
+ */
+const COMMON = 6;
+const RARE = 1;
 export const snippet: fc.Arbitrary<string> = fc.oneof(
   // Bare addresses after an unmatched `[`, and e-mails where remark-gfm rebuilds text without positions.
-  fc.tuple(words, fc.constantFrom("https://example.com/a_b", "www.example.com", "privacy@example.com", "mailto:x@example.com")).map(([w, u]) => `[${w} ${u}`),
-  fc.constantFrom(
+  { weight: COMMON, arbitrary: fc.tuple(words, fc.constantFrom("https://example.com/a_b", "www.example.com", "privacy@example.com", "mailto:x@example.com")).map(([w, u]) => `[${w} ${u}`) },
+  { weight: COMMON, arbitrary: fc.constantFrom(
     "_write to privacy@example.com_",
     "*privacy@example.com*",
     "a\\_b@example.com",
@@ -79,23 +86,23 @@ export const snippet: fc.Arbitrary<string> = fc.oneof(
     "2) ",
     "\\",
     "&nbsp;",
-  ),
+  ) },
   // Deep nesting: lists, block quotes, both, and indented lists (a few hundred levels).
-  fc.integer({ min: 1, max: 400 }).map((n) => `${"- ".repeat(n)}deep item`),
-  fc.integer({ min: 1, max: 400 }).map((n) => `${"> ".repeat(n)}deep quote`),
-  fc.integer({ min: 1, max: 300 }).map((n) => `${"> - 1. ".repeat(n)}deep mix`),
-  fc.integer({ min: 1, max: 60 }).map((n) => Array.from({ length: n }, (_, i) => `${"  ".repeat(i)}- level ${i}`).join("\n")),
-  fc.integer({ min: 1, max: 200 }).map((n) => Array.from({ length: n }, (_, i) => `${">".repeat(i + 1)} level ${i}`).join("\n")),
-  fc.tuple(depth, words).map(([d, w]) => `${"#".repeat(d)} ${w}`),
-  fc.tuple(depth, slug, words).map(([d, s, w]) => `${"#".repeat(d)} [](#${s})${w}`),
-  fc.tuple(slug, words).map(([s, w]) => `[${w}](#${s})`),
+  { weight: RARE, arbitrary: fc.integer({ min: 1, max: 400 }).map((n) => `${"- ".repeat(n)}deep item`) },
+  { weight: RARE, arbitrary: fc.integer({ min: 1, max: 400 }).map((n) => `${"> ".repeat(n)}deep quote`) },
+  { weight: RARE, arbitrary: fc.integer({ min: 1, max: 300 }).map((n) => `${"> - 1. ".repeat(n)}deep mix`) },
+  { weight: RARE, arbitrary: fc.integer({ min: 1, max: 60 }).map((n) => Array.from({ length: n }, (_, i) => `${"  ".repeat(i)}- level ${i}`).join("\n")) },
+  { weight: RARE, arbitrary: fc.integer({ min: 1, max: 200 }).map((n) => Array.from({ length: n }, (_, i) => `${">".repeat(i + 1)} level ${i}`).join("\n")) },
+  { weight: COMMON, arbitrary: fc.tuple(depth, words).map(([d, w]) => `${"#".repeat(d)} ${w}`) },
+  { weight: COMMON, arbitrary: fc.tuple(depth, slug, words).map(([d, s, w]) => `${"#".repeat(d)} [](#${s})${w}`) },
+  { weight: COMMON, arbitrary: fc.tuple(slug, words).map(([s, w]) => `[${w}](#${s})`) },
   // Tables: header only, ragged, many columns, empty cells.
-  fc.tuple(fc.integer({ min: 1, max: 8 }), fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 6 })).map(
+  { weight: COMMON, arbitrary: fc.tuple(fc.integer({ min: 1, max: 8 }), fc.array(fc.integer({ min: 0, max: 10 }), { maxLength: 6 })).map(
     ([cols, rows]) =>
       [`|${" h |".repeat(cols)}`, `|${"---|".repeat(cols)}`, ...rows.map((n) => `|${" c |".repeat(n)}`)].join("\n"),
-  ),
+  ) },
   // Front matter, valid and broken.
-  fc.constantFrom(
+  { weight: COMMON, arbitrary: fc.constantFrom(
     "---\ntitle: Privacy Policy\nlast_updated: 2024-01-01\n---",
     "---\ntitle: [unclosed\n---",
     "---\n- a\n- b\n---",
@@ -103,15 +110,15 @@ export const snippet: fc.Arbitrary<string> = fc.oneof(
     "---\ntitle: 1\n",
     "---\n: :\n---",
     "---\ntitle: &a [*a]\n---",
-  ),
+  ) },
   // Odd characters and very long lines (long enough to show a quadratic scan; remark's own cost on runs of `*_` and
   // on indented lists nested 200 deep is seconds per parse, so those stay shorter).
-  fc.constantFrom("\u0000", "\r", "\r\n", "\ufeff", "\u0000\u0000# NUL heading", "\t", "\u000b\u000c"),
-  fc.integer({ min: 1_000, max: 20_000 }).map((n) => "word ".repeat(n / 5)),
-  fc.integer({ min: 1_000, max: 20_000 }).map((n) => "a".repeat(n)),
-  fc.integer({ min: 100, max: 5_000 }).map((n) => "[".repeat(n)),
-  fc.integer({ min: 10, max: 300 }).map((n) => "*_".repeat(n)),
-  words,
+  { weight: COMMON, arbitrary: fc.constantFrom("\u0000", "\r", "\r\n", "\ufeff", "\u0000\u0000# NUL heading", "\t", "\u000b\u000c") },
+  { weight: RARE, arbitrary: fc.integer({ min: 1_000, max: 20_000 }).map((n) => "word ".repeat(n / 5)) },
+  { weight: RARE, arbitrary: fc.integer({ min: 1_000, max: 20_000 }).map((n) => "a".repeat(n)) },
+  { weight: RARE, arbitrary: fc.integer({ min: 100, max: 5_000 }).map((n) => "[".repeat(n)) },
+  { weight: RARE, arbitrary: fc.integer({ min: 10, max: 300 }).map((n) => "*_".repeat(n)) },
+  { weight: COMMON, arbitrary: words },
 );
 
 /** A whole document built from the constructs, with the separators real files use. */
