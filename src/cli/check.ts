@@ -51,7 +51,11 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .option("--stdin-filename <name>", "the file name to report for standard input")
     .option("--cache", "only re-check files whose content (or configuration, rule data or policylint) changed")
     .option("--cache-location <file>", "where --cache keeps its results", ".policylintcache")
-    .option("--concurrency <n>", 'threads that lint: a number, "auto" (one per core, less one left to the garbage collector) or "off"', "auto")
+    .option(
+      "--concurrency <n>",
+      'threads that lint: a number (at most one per core: more only contend), "auto" (one per core, less one left to the garbage collector) or "off"',
+      "auto",
+    )
     .option("--color", "force coloured output")
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
     .addHelpText(
