@@ -14,7 +14,7 @@ import { decodeText, readStdin, STDIN } from "./files.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { VERSION, type ExitState } from "./context.js";
 import { useColor } from "./color.js";
-import { writeOutput } from "./output.js";
+import { checkOutputFile, writeOutput } from "./output.js";
 
 interface CheckFlags {
   format: string;
@@ -87,14 +87,12 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   const maxWarnings = parseCount(flags.maxWarnings ?? "-1");
   const concurrency = parseConcurrency(flags.concurrency);
   const ruleSeverities = parseRuleFlags(flags.rule);
+  checkOutputFile(cwd, flags.outputFile);
   const config = await loadConfig({ cwd, configPath: flags.config });
-  let stdin: { text: string; filePath: string } | undefined;
-  if (paths.includes(STDIN)) {
-    const decoded = decodeText(await readStdin());
-    if ("problem" in decoded) throw new UsageError(`standard input: ${decoded.problem}`);
-    stdin = { text: decoded.text, filePath: flags.stdinFilename ?? "<stdin>" };
-  }
-  const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, today) : undefined;
+  // Binary or non-UTF-8 input on stdin is a problem for that input alone, as for a file: the others are still checked.
+  const stdin = paths.includes(STDIN) ? { ...decodeText(await readStdin()), filePath: flags.stdinFilename ?? "<stdin>" } : undefined;
+  const warnCache = (message: string) => process.stderr.write(`policylint: warning: cache ${flags.cacheLocation}: ${message}\n`);
+  const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, today, warnCache) : undefined;
   const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin, cache, concurrency });
   for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
 
