@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempProject } from "./helpers/cli.js";
@@ -9,6 +10,20 @@ const DIRTY = "# Privacy Policy\n\nThis policy is provided by [YOUR COMPANY].\n"
 const WARN_ONLY_CONFIG = JSON.stringify({ rules: { "no-placeholders": "warn", "no-review-markers": "off" } });
 const QUIET_RULES = { rules: { "no-placeholders": "error", "no-review-markers": "error" } };
 const project = (files: Record<string, string | Buffer>) => tempProject({ ".policylintrc.json": JSON.stringify(QUIET_RULES), ...files });
+
+/** Runs `use` on a FIFO in `dir` that a writer fills with `source`'s bytes; the writer is ended either way. */
+async function withFifo<T>(dir: string, source: string, use: (fifo: string) => T): Promise<T> {
+  spawnSync("mkfifo", [path.join(dir, "in.fifo")]);
+  const writer = spawn("sh", ["-c", `cat ${source} > in.fifo`], { cwd: dir, stdio: "ignore" });
+  const exited = new Promise((resolve) => writer.on("exit", resolve));
+  try {
+    return use("in.fifo");
+  } finally {
+    writer.kill();
+    await exited;
+    rmSync(path.join(dir, "in.fifo"));
+  }
+}
 
 describe("policylint check: exit codes", () => {
   it("exits 0 and prints nothing on a clean policy", () => {
@@ -118,6 +133,40 @@ describe("policylint check: inputs", () => {
     expect(unnamed.stdout).toContain("<stdin>");
   });
 
+  it("reads a FIFO given as a file, as process substitution passes one: <(git show v1:privacy.md)", async () => {
+    const dir = project({ "clean.md": CLEAN, "dirty.md": DIRTY });
+    const run = await withFifo(dir, "dirty.md", (fifo) => runCli(["check", fifo, "clean.md", "--format", "json"], { cwd: dir, timeout: 20_000 }));
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { message: string }[] }[];
+    expect(results.find((r) => r.filePath.endsWith("in.fifo"))!.messages[0].message).toBe('Unresolved placeholder "[YOUR COMPANY]"');
+  });
+
+  it("diff reads a FIFO as either version and returns", async () => {
+    const dir = project({ "clean.md": CLEAN, "dirty.md": DIRTY });
+    const plain = runCli(["diff", "clean.md", "dirty.md", "--format", "json"], { cwd: dir });
+    for (const side of [0, 1]) {
+      const run = await withFifo(dir, side ? "dirty.md" : "clean.md", (fifo) =>
+        runCli(["diff", side ? "clean.md" : fifo, side ? fifo : "dirty.md", "--format", "json"], { cwd: dir, timeout: 20_000 }),
+      );
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).changes).toEqual(JSON.parse(plain.stdout).changes);
+    }
+  });
+
+  it("binary data on standard input is one problem for it; the other files are still checked", () => {
+    const dir = project({ "dirty.md": DIRTY });
+    const run = runCli(["check", "-", "dirty.md", "--format", "json"], { cwd: dir, input: Buffer.from([0x23, 0x00, 0xff, 0x01]) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("policylint: <stdin>: binary file (it contains NUL bytes), not a text policy\n");
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { fatal?: boolean; message: string }[] }[];
+    expect(results.map((r) => [path.basename(r.filePath), r.messages[0].fatal ?? false])).toEqual([
+      ["<stdin>", true],
+      ["dirty.md", false],
+    ]);
+    expect(results[1].messages[0].message).toContain("[YOUR COMPANY]");
+  });
+
   it("gives correct lines and columns for files with a BOM and CRLF line endings", () => {
     const dir = project({ "crlf.md": `\ufeff# Policy\r\n\r\nWe are {{company}}.\r\n\r\n[LAWYER] check this.\r\n` });
     const run = runCli(["check", "crlf.md", "--format", "json"], { cwd: dir });
@@ -214,10 +263,19 @@ describe("policylint check: configuration", () => {
       expect(run.code).toBe(2);
       expect(run.stdout).toBe("");
       expect(run.stderr.trim().split("\n")).toHaveLength(1);
-      expect(run.stderr).toContain(`policylint: invalid configuration in ${path.join(dir, name)}: `);
+      // A syntax error also names its line:column.
+      expect(run.stderr.startsWith(`policylint: invalid configuration in ${path.join(dir, name)}`)).toBe(true);
+      expect(run.stderr.slice(`policylint: invalid configuration in ${path.join(dir, name)}`.length)).toMatch(/^(?::\d+:\d+)?: /);
       expect(run.stderr).toContain(problem);
     });
   }
+
+  it("a YAML syntax error is one line: the file, line:column and the parser's reason", () => {
+    const dir = tempProject({ ".policylintrc.yaml": "rules:\n  no-placeholders: error\n   no-review-markers: [warn\n", "clean.md": CLEAN });
+    const run = runCli(["check", "clean.md"], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`policylint: invalid configuration in ${path.join(dir, ".policylintrc.yaml")}:3:21: cannot be parsed: bad indentation of a mapping entry\n`);
+  });
 
   it("a missing --config file is a usage error", () => {
     const run = runCli(["check", "clean.md", "--config", "nope.json"], { cwd: tempProject({ "clean.md": CLEAN }) });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatters, lint } from "../src/index.js";
@@ -12,11 +13,14 @@ describe("checking many files on every core", () => {
   const files: Record<string, string> = {};
   for (let i = 0; i < 12; i++) files[`legal/p${String(i).padStart(2, "0")}.md`] = `${seed}\nCall us within ${"X".repeat(2 + (i % 3))} days. [NOTE ${i}]\n`.repeat(3 + (i % 3));
 
-  it("takes as many threads as asked, never more than files, and one for a small run on auto", () => {
+  it("takes as many threads as asked, never more than files or cores, and one for a small run on auto", () => {
     const tasks = Object.values(files).map((text, index) => ({ index, text, displayPath: String(index) }));
-    expect(lintThreads(tasks, 3)).toBe(3);
-    expect(lintThreads(tasks.slice(0, 2), 8)).toBe(2);
-    expect(lintThreads(tasks.slice(0, 2), "auto")).toBe(1);
+    expect(lintThreads(tasks, 3, 4)).toBe(3);
+    expect(lintThreads(tasks.slice(0, 2), 8, 4)).toBe(2);
+    expect(lintThreads(tasks.slice(0, 2), "auto", 4)).toBe(1);
+    // --concurrency 32 on 2 cores: 32 threads took 56 s and 3.2 GB where 2 take 10 s and 228 MB.
+    expect(lintThreads(tasks, 32, 2)).toBe(2);
+    expect(lintThreads(tasks, 32)).toBe(Math.min(tasks.length, availableParallelism()));
   });
 
   it("gives the same bytes on three threads as the single-threaded library run", async () => {

@@ -14,7 +14,7 @@ import { decodeText, readStdin, STDIN } from "./files.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { VERSION, type ExitState } from "./context.js";
 import { useColor } from "./color.js";
-import { writeOutput } from "./output.js";
+import { checkOutputFile, writeOutput } from "./output.js";
 
 interface CheckFlags {
   format: string;
@@ -51,7 +51,11 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .option("--stdin-filename <name>", "the file name to report for standard input")
     .option("--cache", "only re-check files whose content (or configuration, rule data or policylint) changed")
     .option("--cache-location <file>", "where --cache keeps its results", ".policylintcache")
-    .option("--concurrency <n>", 'threads that lint: a number, "auto" (one per core, less one left to the garbage collector) or "off"', "auto")
+    .option(
+      "--concurrency <n>",
+      'threads that lint: a number (at most one per core: more only contend), "auto" (one per core, less one left to the garbage collector) or "off"',
+      "auto",
+    )
     .option("--color", "force coloured output")
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
     .addHelpText(
@@ -83,14 +87,12 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   const maxWarnings = parseCount(flags.maxWarnings ?? "-1");
   const concurrency = parseConcurrency(flags.concurrency);
   const ruleSeverities = parseRuleFlags(flags.rule);
+  checkOutputFile(cwd, flags.outputFile);
   const config = await loadConfig({ cwd, configPath: flags.config });
-  let stdin: { text: string; filePath: string } | undefined;
-  if (paths.includes(STDIN)) {
-    const decoded = decodeText(await readStdin());
-    if ("problem" in decoded) throw new UsageError(`standard input: ${decoded.problem}`);
-    stdin = { text: decoded.text, filePath: flags.stdinFilename ?? "<stdin>" };
-  }
-  const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, today) : undefined;
+  // Binary or non-UTF-8 input on stdin is a problem for that input alone, as for a file: the others are still checked.
+  const stdin = paths.includes(STDIN) ? { ...decodeText(await readStdin()), filePath: flags.stdinFilename ?? "<stdin>" } : undefined;
+  const warnCache = (message: string) => process.stderr.write(`policylint: warning: cache ${flags.cacheLocation}: ${message}\n`);
+  const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, today, warnCache) : undefined;
   const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin, cache, concurrency });
   for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
 

@@ -5,7 +5,7 @@ import { Option, type Command } from "commander";
 import type { ClassifiedResult, DiffSettings, Finding } from "../classify/index.js";
 import type { DiffResult } from "../diff/index.js";
 import { useColor } from "./color.js";
-import { writeOutput } from "./output.js";
+import { checkOutputFile, writeOutput } from "./output.js";
 import type { ExitState } from "./context.js";
 import { EXIT_FINDINGS, UsageError } from "./errors.js";
 import { decodeText, readPolicyFile, readStdin, STDIN } from "./files.js";
@@ -66,6 +66,7 @@ bad configuration or other usage error.`,
     )
     .action(async (files: string[], flags: DiffFlags) => {
       const cwd = process.cwd();
+      checkOutputFile(cwd, flags.outputFile);
       const pairs = flags.against ? await againstPairs(flags.against, files, cwd) : await explicitPair(files, cwd);
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;

@@ -29,7 +29,8 @@ export async function expandPaths(
       continue;
     }
     const info = await stat(path.resolve(cwd, pattern)).catch(() => null);
-    if (info?.isFile()) {
+    // A FIFO named on the command line is a file too: `<(git show v1:privacy.md)`, or what a diff tool passes.
+    if (info?.isFile() || info?.isFIFO()) {
       if (!isIgnored(pattern)) files.push(pattern);
       continue;
     }
@@ -41,7 +42,7 @@ export async function expandPaths(
       files.push(...kept);
       continue;
     }
-    problems.push({ filePath: pattern, problem: "no such file or directory" });
+    problems.push({ filePath: pattern, problem: info ? "not a file, pipe or directory" : "no such file or directory" });
   }
   return { files: [...new Set(files)], problems };
 }

@@ -4,7 +4,7 @@ import type { DiffSettings } from "../classify/index.js";
 import { compare, readVersion } from "./diff.js";
 import { longDate, parseIsoDate } from "../engine/dates.js";
 import { UsageError } from "./errors.js";
-import { writeOutput } from "./output.js";
+import { checkOutputFile, writeOutput } from "./output.js";
 import { STDIN } from "./files.js";
 
 const FORMATS = ["markdown", "text", "html"] as const;
@@ -49,6 +49,7 @@ Exit codes: 0 a notice (or "no material changes") was written, 2 a missing file,
       if (oldSpec === STDIN && newSpec === STDIN) throw new UsageError('only one version can be read from standard input ("-")');
       const cwd = process.cwd();
       const explicit = flags.effective === undefined ? null : effectiveDate(flags.effective);
+      checkOutputFile(cwd, flags.outputFile);
       const [before, after] = [await readVersion(oldSpec, cwd), await readVersion(newSpec, cwd)];
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;

@@ -58,8 +58,7 @@ export async function readConfigFile(file: string): Promise<unknown> {
     return result.config;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    const message = String((error as Error).message ?? error).split("\n")[0].replace(`${file}:`, "").trim();
-    throw new ConfigError(file, "", `cannot be parsed: ${message}`);
+    throw parseError(file, error);
   }
 }
 
@@ -73,6 +72,20 @@ async function importConfigModule(file: string): Promise<unknown> {
   } catch (error) {
     throw new ConfigError(file, "", `cannot be loaded: ${String((error as Error).message ?? error).split("\n")[0]}`);
   }
+}
+
+/**
+ * A YAML syntax error as one line: the parser's reason at file:line:column. cosmiconfig puts "YAML Error in FILE:"
+ * and a code excerpt around js-yaml's message, whose reason and mark (0-based) it keeps on the error.
+ */
+function parseError(file: string, error: unknown): ConfigError {
+  const yaml = error as { reason?: unknown; mark?: { line?: unknown; column?: unknown } };
+  if (typeof yaml.reason === "string" && typeof yaml.mark?.line === "number" && typeof yaml.mark.column === "number") {
+    return new ConfigError(file, "", `cannot be parsed: ${yaml.reason}`, { line: yaml.mark.line + 1, column: yaml.mark.column + 1 });
+  }
+  const lines = String((error as Error).message ?? error).split("\n").map((line) => line.trim());
+  const reason = lines.find((line) => line && !line.startsWith("YAML Error in") && !line.includes(file)) ?? lines[0];
+  return new ConfigError(file, "", `cannot be parsed: ${reason}`);
 }
 
 function isNonEmptyFile(file: string): boolean {

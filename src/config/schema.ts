@@ -24,8 +24,10 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly key: string,
     problem: string,
+    /** Where a syntax error is, 1-based, as `file:line:column` that editors and terminals open. */
+    readonly position?: { line: number; column: number },
   ) {
-    super(`${file}: ${key ? `${key}: ` : ""}${problem}`);
+    super(`${file}${position ? `:${position.line}:${position.column}` : ""}: ${key ? `${key}: ` : ""}${problem}`);
     this.name = "ConfigError";
   }
 }

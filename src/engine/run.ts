@@ -12,7 +12,8 @@ export interface CheckOptions {
   today: string;
   /** `--rule id:severity` from the command line, applied over the configuration for every file. */
   ruleSeverities?: Map<string, Severity>;
-  stdin?: { text: string; filePath: string };
+  /** Standard input's text, or why it is not text; filePath is the name it is reported under. */
+  stdin?: ({ text: string } | { problem: string }) & { filePath: string };
   cache?: ResultCache;
   /** Threads that lint (default 1: this one). More need the built `dist/`, which has the worker. */
   concurrency?: Concurrency;
@@ -34,9 +35,9 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
 
   for (const file of expanded.files) {
     const displayPath = file === STDIN ? (options.stdin?.filePath ?? "<stdin>") : file;
-    const read = file === STDIN ? { text: options.stdin?.text ?? "" } : await readPolicyFile(file, cwd);
+    const read = file === STDIN ? (options.stdin ?? { text: "" }) : await readPolicyFile(file, cwd);
     if ("problem" in read) {
-      problems.push({ filePath: file, problem: read.problem });
+      problems.push({ filePath: displayPath, problem: read.problem });
       continue;
     }
     const key = cache?.key(read.text, fileSettings(displayPath, options));

@@ -12,8 +12,11 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built binary as a user would, with no terminal (so no colour unless asked). */
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
+/**
+ * Runs the built binary as a user would, with no terminal (so no colour unless asked). `timeout` (ms) kills a run that
+ * hangs, which then has code -1, so a test of a hang fails instead of blocking the suite.
+ */
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; timeout?: number } = {}): CliRun {
   const env = { ...process.env, ...options.env };
   delete env.FORCE_COLOR;
   if (!options.env?.NO_COLOR) delete env.NO_COLOR;
@@ -22,6 +25,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
     input: options.input,
     env,
     encoding: "utf8",
+    timeout: options.timeout,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
