@@ -117,6 +117,63 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
     expect(runCli(["diff", "--against", "HEAD"], { cwd: committed }).code).toBe(2);
   });
 
+  describe("a failure of git is exit 2 with git's reason, never 'new since' and a passing gate", () => {
+    const gated = ["diff", "--against", "HEAD", "--fail-on", "material", "legal/privacy.md"];
+    const failsClosed = (run: { code: number; stdout: string; stderr: string }, reason: RegExp) => {
+      expect(run.code).toBe(2);
+      expect(run.stdout).not.toContain("new since");
+      expect(run.stderr).toMatch(/^policylint: legal\/privacy\.md: git cannot read it at HEAD: [^\n]+\n$/);
+      expect(run.stderr).toMatch(reason);
+    };
+
+    it("outside a repository", () => {
+      const dir = tempProject({ "legal/privacy.md": material });
+      failsClosed(runCli(gated, { cwd: dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(dir) } }), /not a git repository/);
+    });
+
+    it("in a repository git refuses for its owner ('dubious ownership', as in a CI container)", () => {
+      const dir = repo();
+      writeFileSync(path.join(dir, "legal/privacy.md"), material);
+      // git's own switch for its ownership check: the repository reads as another user's (and no safe.directory of
+      // the machine's configuration lets it through).
+      const env = { GIT_TEST_ASSUME_DIFFERENT_OWNER: "1", GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1" };
+      failsClosed(runCli(gated, { cwd: dir, env }), /dubious ownership/);
+    });
+
+    it("with GIT_DIR pointing at something that is not a repository", () => {
+      const dir = repo();
+      writeFileSync(path.join(dir, "garbage"), "not a repository\n");
+      failsClosed(runCli(gated, { cwd: dir, env: { GIT_DIR: path.join(dir, "garbage") } }), /garbage/);
+    });
+
+    it("with git not installed", () => {
+      const dir = repo();
+      const run = runCli(gated, { cwd: dir, env: { PATH: path.join(dir, "no-such-bin") } });
+      expect(run).toMatchObject({ code: 2, stdout: "", stderr: "policylint: legal/privacy.md: git is not installed, so a revision cannot be read\n" });
+    });
+
+    it("for a file outside the repository, and the other files are still compared", () => {
+      const dir = repo();
+      const outside = tempProject({ "elsewhere.md": policy });
+      writeFileSync(path.join(dir, "legal/privacy.md"), material);
+      const stray = path.relative(dir, path.join(outside, "elsewhere.md"));
+      const run = runCli(["diff", "--against", "HEAD", stray, "legal/privacy.md", "legal/missing.md"], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toContain("policylint diff HEAD:legal/privacy.md → legal/privacy.md");
+      expect(run.stdout).not.toContain("new since");
+      const lines = run.stderr.split("\n").filter(Boolean);
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(new RegExp(`^policylint: .*elsewhere\\.md: git cannot read it at HEAD: .*outside repository`));
+      expect(lines[1]).toBe("policylint: legal/missing.md: no such file or directory");
+    });
+
+    it("a path HEAD does not hold is still new, exit 0", () => {
+      const dir = repo();
+      writeFileSync(path.join(dir, "legal/cookies.md"), "# Cookies\n\nWe use one cookie.\n");
+      expect(runCli(["diff", "--against", "HEAD", "--fail-on", "material", "legal/cookies.md"], { cwd: dir })).toMatchObject({ code: 0, stderr: "", stdout: "legal/cookies.md: new since HEAD, not compared\n" });
+    });
+  });
+
   it("without --against, diff takes exactly two versions", () => {
     expect(runCli(["diff", MATERIAL[0]])).toMatchObject({ code: 2, stderr: expect.stringContaining("expected OLD and NEW") });
   });

@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffTexts, type Change, type DiffResult, type EditPart } from "../src/diff/index.js";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { FIXTURES } from "./helpers/fixtures.js";
+import { mirrorMismatch } from "./helpers/mirror.js";
 
 const DIFF_FIXTURES = path.join(FIXTURES, "diff");
 
@@ -117,6 +118,30 @@ describe("diff records", () => {
     expect(added.new!.content).toBe("Do not use the service to send spam or malware.");
     const removed = diffTexts(readFileSync(path.join(DIFF_FIXTURES, "inserted-section/new.md"), "utf8"), readFileSync(path.join(DIFF_FIXTURES, "inserted-section/old.md"), "utf8"));
     expect(removed.changes.map(compact)).toMatchObject([{ kind: "removed", target: "section", path: ["Terms", "2. Acceptable use"] }]);
+  });
+});
+
+describe("diff B A mirrors diff A B", () => {
+  const pairs = ["diff", "classify"].flatMap((set) =>
+    readdirSync(path.join(FIXTURES, set))
+      .filter((name) => existsSync(path.join(FIXTURES, set, name, "old.md")))
+      .map((name) => [`${set}/${name}`, path.join(FIXTURES, set, name)]),
+  );
+
+  it.each(pairs)("on the fixture %s: added is removed, modified and moved the other way round, word edits too", (_name, dir) => {
+    const [a, b] = [readFileSync(path.join(dir, "old.md"), "utf8"), readFileSync(path.join(dir, "new.md"), "utf8")];
+    expect(mirrorMismatch(diffTexts(a, b).changes, diffTexts(b, a).changes)).toEqual({ forward: [], backward: [] });
+  });
+
+  it("a table split under new sections one way is tables joined the other: row by row both ways", () => {
+    const row = (name: string, purpose: string, where: string) => `| ${name} | ${purpose} | ${where} |\n`;
+    const head = "| Name | Purpose | Location |\n| --- | --- | --- |\n";
+    const one = `# Sub-processors\n\n${head}${row("Amazon Web Services", "Hosting", "United States")}${row("GitHub BV", "Subsidiary", "Netherlands")}${row("Zendesk", "Support", "United States")}`;
+    const two = `# Sub-processors\n\n## Third parties\n\n${head}${row("Amazon Web Services", "Hosting and AI", "United States")}${row("Zendesk", "Support", "United States")}\n## Subsidiaries\n\n${head}${row("GitHub BV", "Subsidiary", "Netherlands")}`;
+    const cell = (changes: Change[]) => changes.filter((c) => c.target === "table-cell").map((c) => [c.row, c.column, c.old!.text, c.new!.text]);
+    expect(cell(diffTexts(one, two).changes)).toEqual([["Amazon Web Services", "Purpose", "Hosting", "Hosting and AI"]]);
+    expect(cell(diffTexts(two, one).changes)).toEqual([["Amazon Web Services", "Purpose", "Hosting and AI", "Hosting"]]);
+    expect(mirrorMismatch(diffTexts(one, two).changes, diffTexts(two, one).changes)).toEqual({ forward: [], backward: [] });
   });
 });
 

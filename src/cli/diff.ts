@@ -1,16 +1,12 @@
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { Option, type Command } from "commander";
 import type { ClassifiedResult, DiffSettings, Finding } from "../classify/index.js";
 import type { DiffResult } from "../diff/index.js";
 import { useColor } from "./color.js";
 import { checkOutputFile, writeOutput } from "./output.js";
 import type { ExitState } from "./context.js";
-import { EXIT_FINDINGS, UsageError } from "./errors.js";
+import { EXIT_FINDINGS, EXIT_USAGE, UsageError } from "./errors.js";
 import { decodeText, readPolicyFile, readStdin, STDIN } from "./files.js";
-
-const run = promisify(execFile);
+import { blobAt, blobOf, resolveCommit } from "./git.js";
 
 const FORMATS = ["terminal", "markdown", "json"] as const;
 const LEVELS = ["material", "substantive", "any"] as const;
@@ -60,7 +56,8 @@ Examples:
   $ policylint diff --against HEAD --fail-on material --require-date-bump legal/*.md   pre-commit
 
 REV:path is read with git from the current repository, the path relative to its top, as \`git show\` reads it.
-With --against, each file is compared with REV:./file; a file that does not exist at REV is new and skipped.
+With --against, each file is compared with REV:./file; a file that does not exist at REV is new and skipped,
+and a failure of git itself (no repository, dubious ownership, unknown revision) is exit 2.
 Exit codes: 0 passed, 1 a --fail-on or --require-date-bump gate failed, 2 a missing file, bad revision,
 bad configuration or other usage error.`,
     )
@@ -77,7 +74,9 @@ bad configuration or other usage error.`,
       await writeOutput(cwd, flags.outputFile, output);
       const failures = results.flatMap((r) => gate(r, flags));
       for (const failure of failures) process.stderr.write(`policylint: ${failure}\n`);
-      if (failures.length) exit.code = EXIT_FINDINGS;
+      for (const problem of pairs.problems) process.stderr.write(`policylint: ${problem}\n`);
+      if (pairs.problems.length) exit.code = EXIT_USAGE;
+      else if (failures.length) exit.code = EXIT_FINDINGS;
     });
 }
 
@@ -141,7 +140,8 @@ async function renderAll(results: ClassifiedResult[], added: string[], flags: Di
   }
   const parts = await Promise.all(results.map(async (r) => (r.changes.length ? render(r, flags, color) : `${r.new.file}: no changes\n`)));
   const notes = added.map((f) => `${f}: new since ${flags.against}, not compared\n`);
-  return [...parts, ...notes].join("\n") || "no files\n";
+  // Empty only when every file was a problem, which is reported on stderr.
+  return [...parts, ...notes].join("\n");
 }
 
 interface Pair {
@@ -151,41 +151,39 @@ interface Pair {
   newLabel: string;
 }
 
-async function explicitPair(files: string[], cwd: string): Promise<{ compared: Pair[]; added: string[] }> {
+async function explicitPair(files: string[], cwd: string): Promise<{ compared: Pair[]; added: string[]; problems: string[] }> {
   if (files.length !== 2) throw new UsageError(`expected OLD and NEW (got ${files.length} argument${files.length === 1 ? "" : "s"}), or --against REV with files`);
   const [oldSpec, newSpec] = files;
   if (oldSpec === STDIN && newSpec === STDIN) throw new UsageError('only one version can be read from standard input ("-")');
   const [before, after] = [await readVersion(oldSpec, cwd), await readVersion(newSpec, cwd)];
-  return { compared: [{ before, after, oldLabel: oldSpec, newLabel: newSpec }], added: [] };
+  return { compared: [{ before, after, oldLabel: oldSpec, newLabel: newSpec }], added: [], problems: [] };
 }
 
-/** Each file against its version at REV; a file that is not at REV is new (a first commit has no HEAD at all). */
-async function againstPairs(rev: string, files: string[], cwd: string): Promise<{ compared: Pair[]; added: string[] }> {
+/**
+ * Each file against its version at REV. Only a path the revision does not hold is new (and so is every file before a
+ * first commit); when git itself fails (no repository, one it refuses to read, a revision it does not know) the run
+ * stops with git's reason, since passing a gate unread would be worse. A file of its own that cannot be read is named
+ * and the others are still compared.
+ */
+async function againstPairs(rev: string, files: string[], cwd: string): Promise<{ compared: Pair[]; added: string[]; problems: string[] }> {
   if (!files.length) throw new UsageError("--against needs the files to compare");
   if (files.includes(STDIN)) throw new UsageError('--against compares files; standard input ("-") has no version at a revision');
-  const revision = await gitOutput(["rev-parse", "--verify", "--quiet", `${rev}^{commit}`], cwd);
-  if (revision === null) {
-    const anyCommit = await gitOutput(["rev-parse", "--verify", "--quiet", "HEAD"], cwd);
-    if (anyCommit !== null || rev !== "HEAD") throw new UsageError(`--against ${rev}: not a revision in this git repository`);
-  }
+  const commit = await resolveCommit(rev, cwd, files[0]);
   const compared: Pair[] = [];
   const added: string[] = [];
+  const problems: string[] = [];
   for (const file of files) {
-    const after = await readVersion(file, cwd);
-    const spec = `${rev}:./${file.split(path.sep).join("/")}`;
-    if (revision === null || (await gitOutput(["cat-file", "-e", spec], cwd)) === null) added.push(file);
-    else compared.push({ before: decoded(await gitBlob(spec, cwd), spec), after, oldLabel: `${rev}:${file}`, newLabel: file });
+    try {
+      const after = await readVersion(file, cwd);
+      const blob = commit === null ? null : await blobAt(commit, rev, file, cwd);
+      if (blob === null) added.push(file);
+      else compared.push({ before: decoded(blob, `${rev}:${file}`), after, oldLabel: `${rev}:${file}`, newLabel: file });
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      problems.push(error.message);
+    }
   }
-  return { compared, added };
-}
-
-async function gitOutput(args: string[], cwd: string): Promise<string | null> {
-  try {
-    return (await run("git", args, { cwd, encoding: "utf8" })).stdout.trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new UsageError("git is not installed, so --against cannot read a revision");
-    return null;
-  }
+  return { compared, added, problems };
 }
 
 // REV:path, but not a Windows drive ("C:\…") and not a path that merely contains a colon.
@@ -201,23 +199,7 @@ export async function readVersion(spec: string, cwd: string): Promise<string> {
     throw new UsageError(`${spec}: ${file.problem}`);
   }
   if (!revision[2]) throw new UsageError(`${spec}: no path after the revision (write REV:path, e.g. HEAD~1:privacy.md)`);
-  return decoded(await gitBlob(spec, cwd), spec);
-}
-
-async function gitBlob(spec: string, cwd: string): Promise<Buffer> {
-  const git = async (args: string[]): Promise<Buffer> => {
-    try {
-      return (await run("git", args, { cwd, encoding: "buffer", maxBuffer: 64 * 1024 * 1024 })).stdout;
-    } catch (error) {
-      const err = error as NodeJS.ErrnoException & { stderr?: Buffer };
-      if (err.code === "ENOENT") throw new UsageError(`${spec}: git is not installed, so a revision cannot be read`);
-      const message = err.stderr?.toString().trim().split("\n")[0]?.replace(/^fatal:\s*/, "") || "git could not read it";
-      throw new UsageError(`${spec}: no such file, and not a readable git revision (${message})`);
-    }
-  };
-  const type = (await git(["cat-file", "-t", spec])).toString().trim();
-  if (type !== "blob") throw new UsageError(`${spec}: is a ${type} in git, not a file`);
-  return git(["cat-file", "blob", spec]);
+  return decoded(await blobOf(spec, revision[1], cwd), spec);
 }
 
 function decoded(buffer: Buffer, label: string): string {

@@ -1,5 +1,5 @@
 import { blockText } from "./blocks.js";
-import { alignSequences } from "./sequence.js";
+import { alignSequences, fromNewSide } from "./sequence.js";
 import { BagCache, heaviestIncreasing, pairGreedy, similarity } from "./similarity.js";
 import type { Unit, UnitTree } from "./units.js";
 
@@ -40,6 +40,13 @@ function renameScore(a: Unit, b: Unit): number {
 }
 
 export function alignUnits(oldTree: UnitTree, newTree: UnitTree): UnitAlignment {
+  // Worked out from one side whichever way the diff runs, so that A→B and B→A pair (and move) the same sections.
+  if (!fromNewSide(oldTree.flat.map((u) => u.key), newTree.flat.map((u) => u.key))) return alignFrom(oldTree, newTree);
+  const back = alignFrom(newTree, oldTree);
+  return { oldToNew: back.newToOld, newToOld: back.oldToNew, moved: new Set([...back.moved].map((u) => back.oldToNew.get(u)!)) };
+}
+
+function alignFrom(oldTree: UnitTree, newTree: UnitTree): UnitAlignment {
   const oldToNew = new Map<Unit, Unit>([[oldTree.root, newTree.root]]);
   const newToOld = new Map<Unit, Unit>([[newTree.root, oldTree.root]]);
   const pair = (a: Unit, b: Unit): void => {

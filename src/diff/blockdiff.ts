@@ -1,5 +1,5 @@
 import type { Block } from "./blocks.js";
-import { alignSequences, type SequenceAlignment } from "./sequence.js";
+import { alignSequences, eitherWay, type Matching, type SequenceAlignment } from "./sequence.js";
 import { BagCache, heaviestIncreasing, pairGreedy, similarity } from "./similarity.js";
 
 /**
@@ -34,12 +34,13 @@ interface Hunk {
   new: number[];
 }
 
-function hunksOf(seq: SequenceAlignment): Hunk[] {
+/** The gaps of an alignment, each with its old and new indices (the other way round when `back`). */
+function hunksOf(seq: SequenceAlignment, back: boolean): Hunk[] {
   const byHunk = new Map<number, Hunk>();
   const get = (h: number): Hunk => byHunk.get(h) ?? byHunk.set(h, { old: [], new: [] }).get(h)!;
-  for (const r of seq.removed) get(r.hunk).old.push(r.index);
-  for (const a of seq.added) get(a.hunk).new.push(a.index);
-  return [...byHunk.values()];
+  for (const r of seq.removed) get(r.hunk)[back ? "new" : "old"].push(r.index);
+  for (const a of seq.added) get(a.hunk)[back ? "old" : "new"].push(a.index);
+  return [...byHunk].sort((x, y) => x[0] - y[0]).map(([, h]) => h);
 }
 
 /** Blocks that were matched, silently or not: every block an op pairs, regrouped paragraphs included. */
@@ -54,49 +55,24 @@ export function pairedBlocks(ops: readonly BlockOp[]): Set<Block> {
 }
 
 export function diffBlocks(olds: readonly Block[], news: readonly Block[]): BlockOp[] {
-  const seq = alignSequences(
-    olds.map((b) => b.key),
-    news.map((b) => b.key),
+  const oldKeys = olds.map((b) => b.key);
+  const newKeys = news.map((b) => b.key);
+  const seq = alignSequences(oldKeys, newKeys);
+  const groups = regroupParagraphs(olds, news, hunksOf(seq, false));
+  const quiet = { old: new Set(groups.flatMap(([o]) => o)), new: new Set(groups.flatMap(([, n]) => n)) };
+  // Worked out from one side whichever way the diff runs, so that A→B and B→A pair the same blocks.
+  const { pairs, moved } = eitherWay(oldKeys, newKeys, (back) =>
+    back
+      ? matchBlocks(news, olds, seq.pairs.map(([i, j]) => [j, i]), hunksOf(seq, true), quiet.new, quiet.old)
+      : matchBlocks(olds, news, seq.pairs, hunksOf(seq, false), quiet.old, quiet.new),
   );
-  const hunks = hunksOf(seq);
-  const pairs = new Map<number, number>(seq.pairs);
-  const newTaken = new Set(seq.pairs.map(([, j]) => j));
-  const quiet = regroupParagraphs(olds, news, hunks);
-  const take = (i: number, j: number): void => {
-    pairs.set(i, j);
-    newTaken.add(j);
-  };
-  const freeOld = (at: number[]): number[] => at.filter((i) => !pairs.has(i) && !quiet.old.has(i));
-  const freeNew = (at: number[]): number[] => at.filter((j) => !newTaken.has(j) && !quiet.new.has(j));
-
-  // The same text elsewhere in the section: moved.
-  const byKey = new Map<string, number[]>();
-  for (const j of freeNew(seq.added.map((a) => a.index))) {
-    const list = byKey.get(news[j].key);
-    if (list) list.push(j);
-    else byKey.set(news[j].key, [j]);
-  }
-  for (const i of freeOld(seq.removed.map((r) => r.index))) {
-    const j = byKey.get(olds[i].key)?.shift();
-    if (j !== undefined) take(i, j);
-  }
-
-  for (const hunk of hunks) {
-    for (const [i, j] of pairGreedy(freeOld(hunk.old), freeNew(hunk.new), (i, j) => editScore(olds[i], news[j], 0.4), 0)) take(i, j);
-  }
-  const allOld = freeOld(seq.removed.map((r) => r.index));
-  const allNew = freeNew(seq.added.map((a) => a.index));
-  for (const [i, j] of pairGreedy(allOld, allNew, (i, j) => editScore(olds[i], news[j], 0.6), 0, 20_000)) take(i, j);
-
-  const ordered = [...pairs].sort((x, y) => x[0] - y[0]);
-  const inOrder = heaviestIncreasing(
-    ordered.map(([, j]) => j),
-    (k) => olds[ordered[k][0]].key === news[ordered[k][1]].key,
-  );
-  const moved = new Set(ordered.filter((_, k) => !inOrder.has(k)).map(([i]) => i));
   const oldFor = new Map([...pairs].map(([i, j]) => [j, i]));
 
-  const ops: BlockOp[] = [...quiet.ops];
+  const ops: BlockOp[] = groups.map(([o, n]) => {
+    const before = o.map((i) => olds[i]);
+    const after = n.map((j) => news[j]);
+    return { op: "same", old: joined(before), new: joined(after), moved: false, regrouped: [...before, ...after] };
+  });
   news.forEach((block, j) => {
     const i = oldFor.get(j);
     if (i !== undefined) ops.push({ op: "same", old: olds[i], new: block, moved: moved.has(i) });
@@ -109,15 +85,55 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[]): Bloc
 }
 
 /**
+ * Pairs what the aligned runs (`aligned`) left in the gaps (`hunks`), less the re-paragraphed (`quiet…`): the same
+ * text elsewhere, then edited blocks by word overlap, first within their gap and then anywhere; pairs out of order
+ * are moves.
+ */
+function matchBlocks(olds: readonly Block[], news: readonly Block[], aligned: [number, number][], hunks: Hunk[], quietOld: Set<number>, quietNew: Set<number>): Matching {
+  const pairs = new Map<number, number>(aligned);
+  const newTaken = new Set(aligned.map(([, j]) => j));
+  const leftOld = hunks.flatMap((h) => h.old);
+  const leftNew = hunks.flatMap((h) => h.new);
+  const take = (i: number, j: number): void => {
+    pairs.set(i, j);
+    newTaken.add(j);
+  };
+  const freeOld = (at: number[]): number[] => at.filter((i) => !pairs.has(i) && !quietOld.has(i));
+  const freeNew = (at: number[]): number[] => at.filter((j) => !newTaken.has(j) && !quietNew.has(j));
+
+  // The same text elsewhere in the section: moved.
+  const byKey = new Map<string, number[]>();
+  for (const j of freeNew(leftNew)) {
+    const list = byKey.get(news[j].key);
+    if (list) list.push(j);
+    else byKey.set(news[j].key, [j]);
+  }
+  for (const i of freeOld(leftOld)) {
+    const j = byKey.get(olds[i].key)?.shift();
+    if (j !== undefined) take(i, j);
+  }
+
+  for (const hunk of hunks) {
+    for (const [i, j] of pairGreedy(freeOld(hunk.old), freeNew(hunk.new), (i, j) => editScore(olds[i], news[j], 0.4), 0)) take(i, j);
+  }
+  const allOld = freeOld(leftOld);
+  const allNew = freeNew(leftNew);
+  for (const [i, j] of pairGreedy(allOld, allNew, (i, j) => editScore(olds[i], news[j], 0.6), 0, 20_000)) take(i, j);
+
+  const ordered = [...pairs].sort((x, y) => x[0] - y[0]);
+  const inOrder = heaviestIncreasing(
+    ordered.map(([, j]) => j),
+    (k) => olds[ordered[k][0]].key === news[ordered[k][1]].key,
+  );
+  return { pairs, moved: new Set(ordered.filter((_, k) => !inOrder.has(k)).map(([i]) => i)) };
+}
+
+/**
  * A paragraph split in two, or two run together, is re-paragraphed, not rewritten: when a gap holds a different
  * number of paragraphs on each side and they mostly say the same words joined, the joined texts are compared as one.
  */
-function regroupParagraphs(
-  olds: readonly Block[],
-  news: readonly Block[],
-  hunks: Hunk[],
-): { old: Set<number>; new: Set<number>; ops: BlockOp[] } {
-  const result = { old: new Set<number>(), new: new Set<number>(), ops: [] as BlockOp[] };
+function regroupParagraphs(olds: readonly Block[], news: readonly Block[], hunks: Hunk[]): [number[], number[]][] {
+  const groups: [number[], number[]][] = [];
   for (const hunk of hunks) {
     if (!hunk.old.length || !hunk.new.length || hunk.old.length === hunk.new.length) continue;
     const before = hunk.old.map((i) => olds[i]);
@@ -126,11 +142,9 @@ function regroupParagraphs(
     const a = joined(before);
     const b = joined(after);
     if (a.text !== b.text && similarity(bags.get(a), bags.get(b)) < 0.75) continue;
-    for (const i of hunk.old) result.old.add(i);
-    for (const j of hunk.new) result.new.add(j);
-    result.ops.push({ op: "same", old: a, new: b, moved: false, regrouped: [...before, ...after] });
+    groups.push([hunk.old, hunk.new]);
   }
-  return result;
+  return groups;
 }
 
 function joined(blocks: Block[]): Block {

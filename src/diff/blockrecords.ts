@@ -54,10 +54,11 @@ export function blockDrafts(ops: readonly BlockOp[], a: Unit, b: Unit): Draft[] 
     const at = now.line;
     if (old.type === "table" && now.table && old.table) {
       if (moved) push("moved", "table", at, side(old.text, old.line, a), side(now.text, now.line, b));
-      drafts.push(...tableDrafts(old, now.table, a, () => b));
+      drafts.push(...tableDrafts(old, now.table, () => a, () => b));
       continue;
     }
-    const target = TARGET[now.type];
+    // A paragraph that became a list item (or the reverse) is named alike from either side: by the item.
+    const target = TARGET[old.type === "list-item" ? old.type : now.type];
     if (old.key === now.key) {
       if (moved) push("moved", target, at, side(old.text, old.line, a), side(now.text, now.line, b));
       links(compareLinks(old.links, now.links, false), old.line, at);

@@ -20,7 +20,8 @@ export function buildChanges(oldTree: UnitTree, newTree: UnitTree, alignment: Un
     if (content) s.content = unitContent(u);
     return s;
   };
-  const target = (u: Unit) => (u.kind === "clause" ? "clause" : "section") as "clause" | "section";
+  // A pair named alike from either side: a section if either version makes it one.
+  const target = (u: Unit, other?: Unit) => (u.kind === "clause" && other?.kind !== "section" ? "clause" : "section") as "clause" | "section";
 
   const dissolved = new Set<Unit>();
   const oldLonely = clauseHosts(oldTree, oldToNew);
@@ -35,7 +36,7 @@ export function buildChanges(oldTree: UnitTree, newTree: UnitTree, alignment: Un
     }
     // A move says only where the section went: a new title is a rename, new words are edits, each its own record.
     if (moved.has(a)) {
-      drafts.push({ kind: "moved", target: target(b), path: b.path, section: sectionRef(b), old: headingSide(a), new: headingSide(b), edits: [], at: b.line });
+      drafts.push({ kind: "moved", target: target(b, a), path: b.path, section: sectionRef(b), old: headingSide(a), new: headingSide(b), edits: [], at: b.line });
     }
     if (renested(a, b, alignment)) {
       drafts.push({
@@ -72,21 +73,26 @@ export function buildChanges(oldTree: UnitTree, newTree: UnitTree, alignment: Un
     // Grouped under where its parent now stands, so a removal sits with the other changes to that section.
     const parent = a.parent && oldToNew.get(a.parent);
     const path = parent ? [...parent.path, a.heading] : a.path;
-    drafts.push({ kind: "removed", target: target(a), path, section: sectionRef(a), old: headingSide(a, true), new: null, edits: [], at: anchorAfter(oldTree.flat, i, oldToNew) });
+    drafts.push({ kind: "removed", target: target(a), path, section: sectionRef(a), old: headingSide(a, true), new: null, edits: [], at: anchorAfter(oldTree.flat, i, oldToNew), unit: a });
   });
 
   return finish(joinMoves(followSplitTables(drafts)));
 }
 
 /**
- * A heading whose level changed so that it now falls under another section. When all of its old siblings went the
- * same way (a whole level promoted, a title demoted), that is restyling, not a change to this section.
+ * A heading whose level changed so that it now falls under another section. When its old siblings all went the same
+ * way, or its new siblings all came the same way (a whole level promoted, a title demoted: one edit read from either
+ * side), that is restyling, not a change to this section. A section alone at its level is no such group: moving it
+ * under a neighbour, or out from under its parent, is re-nesting whichever way the diff runs.
  */
-function renested(a: Unit, b: Unit, { oldToNew, moved }: UnitAlignment): boolean {
+function renested(a: Unit, b: Unit, { oldToNew, newToOld, moved }: UnitAlignment): boolean {
   if (a.kind !== "section" || b.kind !== "section" || a.depth === b.depth || moved.has(a)) return false;
   if (oldToNew.get(a.parent!) === b.parent) return false;
-  const newParents = new Set(a.parent!.children.filter((c) => oldToNew.has(c)).map((c) => oldToNew.get(c)!.parent));
-  return newParents.size > 1;
+  const wentTogether = (siblings: Unit[], partners: Map<Unit, Unit>): boolean => {
+    const paired = siblings.filter((c) => partners.has(c));
+    return paired.length > 1 && new Set(paired.map((c) => partners.get(c)!.parent)).size === 1;
+  };
+  return !wentTogether(a.parent!.children, oldToNew) && !wentTogether(b.parent!.children, newToOld);
 }
 
 function fieldDrafts(fields: FieldChange[]): Draft[] {
@@ -128,7 +134,9 @@ function joinMoves(drafts: Draft[]): Draft[] {
     const match = added.get(d.key)?.shift();
     if (!match) continue;
     gone.add(d).add(match);
-    out.push({ ...match, kind: "moved", old: d.old, key: undefined, block: undefined, unit: undefined });
+    // Named alike from either side, as a matched pair is (blockrecords): by the item when either side is one.
+    const target = d.target === "list-item" ? d.target : match.target;
+    out.push({ ...match, kind: "moved", target, old: d.old, key: undefined, block: undefined, unit: undefined });
   }
   return [...drafts.filter((d) => !gone.has(d)), ...out];
 }

@@ -9,9 +9,10 @@ const rowText = (row: TableRow): string => row.cells.join(" | ");
 
 /**
  * Records for one table against its counterpart: the header, rows added, removed and moved, and each changed cell
- * named by its column. `where` gives the section a new row stands in (one section, unless a table was split).
+ * named by its column. `from` and `where` give the section an old and a new row stand in (one section each, unless a
+ * table was split or joined).
  */
-export function tableDrafts(old: Block, now: TableData, a: Unit, where: (row: TableRow | null) => Unit): Draft[] {
+export function tableDrafts(old: Block, now: TableData, from: (row: TableRow | null) => Unit, where: (row: TableRow | null) => Unit): Draft[] {
   const diff = diffTable(old.table!, now);
   const keyColumn = diff.keyColumn;
   const drafts: Draft[] = [];
@@ -30,7 +31,7 @@ export function tableDrafts(old: Block, now: TableData, a: Unit, where: (row: Ta
       make(b, {
         kind: "modified",
         target: "table-header",
-        old: side(diff.header.old, old.line, a),
+        old: side(diff.header.old, old.line, from(null)),
         new: side(diff.header.new, line, b),
         edits: wordEdits(diff.header.old, diff.header.new),
         at: line,
@@ -47,10 +48,11 @@ export function tableDrafts(old: Block, now: TableData, a: Unit, where: (row: Ta
       const next = now.rows[row.anchor];
       const b = where(next ?? null);
       const at = (next?.line ?? (now.rows[now.rows.length - 1]?.line ?? b.line) + 1) - 0.5;
-      drafts.push(make(b, { kind: "removed", target: "table-row", old: side(rowText(row.old), row.old.line, a), new: null, edits: [], at, row: row.key }, old.table!.header));
+      drafts.push(make(b, { kind: "removed", target: "table-row", old: side(rowText(row.old), row.old.line, from(row.old)), new: null, edits: [], at, row: row.key }, old.table!.header));
       continue;
     }
     const b = where(row.new);
+    const a = from(row.old);
     const at = row.new.line;
     if (row.moved) {
       const edits = wordEdits(rowText(row.old), rowText(row.new));

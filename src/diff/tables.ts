@@ -1,5 +1,5 @@
 import type { TableData, TableRow } from "./blocks.js";
-import { alignSequences } from "./sequence.js";
+import { alignSequences, eitherWay, type Matching } from "./sequence.js";
 import { bagOf, heaviestIncreasing, pairGreedy, similarity, type Bag } from "./similarity.js";
 
 /**
@@ -68,6 +68,21 @@ function chooseKey(a: TableData, b: TableData, columns: (number | null)[]): numb
   return kept(steadiest) >= kept(leftmost) + 0.25 ? steadiest : leftmost;
 }
 
+/** Rows with the same cells in order, then the rest by `score` (best first); pairs out of order are moves. */
+function matchRows(oldKeys: string[], newKeys: string[], score: (i: number, j: number) => number): Matching {
+  const seq = alignSequences(oldKeys, newKeys);
+  const pairs = new Map<number, number>(seq.pairs);
+  const leftOld = seq.removed.map((r) => r.index);
+  const leftNew = seq.added.map((r) => r.index);
+  for (const [i, j] of pairGreedy(leftOld, leftNew, score, 0, 50_000)) pairs.set(i, j);
+  const ordered = [...pairs].sort((x, y) => x[0] - y[0]);
+  const inOrder = heaviestIncreasing(
+    ordered.map(([, j]) => j),
+    (k) => oldKeys[ordered[k][0]] === newKeys[ordered[k][1]],
+  );
+  return { pairs, moved: new Set(ordered.filter((_, k) => !inOrder.has(k)).map(([i]) => i)) };
+}
+
 export function diffTable(a: TableData, b: TableData): TableDiff {
   const columns = mapColumns(a.header, b.header);
   const keyIndex = chooseKey(a, b, columns);
@@ -78,7 +93,6 @@ export function diffTable(a: TableData, b: TableData): TableDiff {
   const oldKeys = a.rows.map((r) => project(r).join("\u0001"));
   const newKeys = b.rows.map((r) => newCells(r).join("\u0001"));
   const seq = alignSequences(oldKeys, newKeys);
-  const pairs = new Map<number, number>(seq.pairs);
 
   const bags = new Map<TableRow, Bag>();
   const bag = (row: TableRow): Bag => bags.get(row) ?? bags.set(row, bagOf(row.cells.join(" "))).get(row)!;
@@ -86,22 +100,16 @@ export function diffTable(a: TableData, b: TableData): TableDiff {
   const keyOfNew = (row: TableRow): string => row.cells[keyIndex] ?? "";
   const keyBags = new Map<string, Bag>();
   const keyBag = (key: string): Bag => keyBags.get(key) ?? keyBags.set(key, bagOf(key)).get(key)!;
-  const leftOld = seq.removed.map((r) => r.index);
-  const leftNew = seq.added.map((r) => r.index);
   const score = (i: number, j: number): number => {
     const rowSim = similarity(bag(a.rows[i]), bag(b.rows[j]));
     if (fold(keyOfOld(a.rows[i])) === fold(keyOfNew(b.rows[j]))) return 2 + rowSim;
     const keySim = similarity(keyBag(keyOfOld(a.rows[i])), keyBag(keyOfNew(b.rows[j])));
     return keySim >= 0.5 && rowSim >= 0.6 ? rowSim : -1;
   };
-  for (const [i, j] of pairGreedy(leftOld, leftNew, score, 0, 50_000)) pairs.set(i, j);
-
-  const ordered = [...pairs].sort((x, y) => x[0] - y[0]);
-  const inOrder = heaviestIncreasing(
-    ordered.map(([, j]) => j),
-    (k) => oldKeys[ordered[k][0]] === newKeys[ordered[k][1]],
+  // Worked out from one side whichever way the diff runs, so that A→B and B→A pair the same rows.
+  const { pairs, moved: movedOld } = eitherWay(oldKeys, newKeys, (back) =>
+    back ? matchRows(newKeys, oldKeys, (j, i) => score(i, j)) : matchRows(oldKeys, newKeys, score),
   );
-  const movedOld = new Set(ordered.filter((_, k) => !inOrder.has(k)).map(([i]) => i));
   const oldFor = new Map([...pairs].map(([i, j]) => [j, i]));
 
   const rows: RowOp[] = [];

@@ -1,0 +1,96 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { UsageError } from "./errors.js";
+
+/**
+ * Every git call of the CLI, and git's own discipline with what a user typed: an argument array (never a shell, so
+ * `;`, `$(…)`, quotes and spaces are only characters), no revision or path that git could take for an option, and
+ * `--end-of-options` / `--` before them all the same. A failure of git itself is an error naming git's reason, never
+ * read as "the file is not there".
+ */
+
+const run = promisify(execFile);
+
+type Outcome = { ok: true; stdout: Buffer } | { ok: false; reason: string };
+
+// File names are taken as written: no glob and no pathspec magic (a file may be called ":(top)x.md").
+const ENV = { ...process.env, GIT_LITERAL_PATHSPECS: "1" };
+
+/** Runs git; `label` names what was being read when git is not installed at all. */
+async function git(args: string[], cwd: string, label: string): Promise<Outcome> {
+  try {
+    return { ok: true, stdout: (await run("git", args, { cwd, env: ENV, encoding: "buffer", maxBuffer: 64 * 1024 * 1024 })).stdout };
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException & { stderr?: Buffer };
+    if (err.code === "ENOENT") throw new UsageError(`${label}: git is not installed, so a revision cannot be read`);
+    // git's first line says why ("not a git repository", "detected dubious ownership in repository at …").
+    const reason = err.stderr?.toString().trim().split("\n")[0]?.replace(/^(fatal|error):\s*/, "");
+    return { ok: false, reason: reason || `git exited with code ${String(err.code ?? "unknown")}` };
+  }
+}
+
+/** A revision as the user wrote it, refused when git could read it as an option (`--output=/tmp/x`). */
+export function checkRevision(rev: string, label: string): void {
+  if (!rev) throw new UsageError(`${label}: empty revision`);
+  if (rev.startsWith("-")) throw new UsageError(`${label}: a revision cannot start with "-"`);
+}
+
+/** A path handed to git as an argument of its own, refused when it could read as an option. */
+export function checkPath(file: string): void {
+  if (file.startsWith("-")) throw new UsageError(`${file}: a path given to git cannot start with "-" (write ./${file})`);
+}
+
+/**
+ * The commit `rev` names, or null when it is HEAD in a repository with no commit yet (every file is then new). Not a
+ * repository, a repository git refuses to read, or a revision that does not exist: a usage error naming `file`.
+ */
+export async function resolveCommit(rev: string, cwd: string, file: string): Promise<string | null> {
+  checkRevision(rev, `--against ${rev}`);
+  const repository = await git(["rev-parse", "--git-dir"], cwd, file);
+  if (!repository.ok) throw new UsageError(`${file}: git cannot read it at ${rev}: ${repository.reason}`);
+  const commit = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], cwd, file);
+  if (commit.ok) return commit.stdout.toString().trim();
+  if (rev === "HEAD" && (await unborn(cwd, file))) return null;
+  throw new UsageError(`--against ${rev}: not a revision in this git repository`);
+}
+
+/** HEAD names a branch that does not exist yet: the state of `git init` before the first commit. */
+async function unborn(cwd: string, file: string): Promise<boolean> {
+  const branch = await git(["symbolic-ref", "--quiet", "HEAD"], cwd, file);
+  if (!branch.ok) return false;
+  const exists = await git(["show-ref", "--verify", "--quiet", branch.stdout.toString().trim()], cwd, file);
+  return !exists.ok;
+}
+
+/**
+ * The bytes of `file` (relative to `cwd`, as the user named it) in `commit`, or null when the commit has no such path:
+ * the only case that makes a file new. `ls-tree` answers "not there" with an empty listing, so nothing hangs on the
+ * wording of an error message; any failure of git is an error.
+ */
+export async function blobAt(commit: string, rev: string, file: string, cwd: string): Promise<Buffer | null> {
+  checkPath(file);
+  const listing = await git(["ls-tree", "-z", "--end-of-options", commit, "--", file], cwd, file);
+  if (!listing.ok) throw new UsageError(`${file}: git cannot read it at ${rev}: ${listing.reason}`);
+  const entries = listing.stdout.toString().split("\0").filter(Boolean);
+  if (!entries.length) return null;
+  // "<mode> <type> <object>\t<name>"; one entry for the one path asked.
+  const [type, object] = entries[0].split("\t")[0].split(" ").slice(1);
+  if (type !== "blob") throw new UsageError(`${file}: is a ${type === "commit" ? "submodule" : type} at ${rev} in git, not a file`);
+  return readObject(object, file, cwd);
+}
+
+/** The blob `spec` (REV:path, the path from the top of the repository) names; a usage error for anything else. */
+export async function blobOf(spec: string, rev: string, cwd: string): Promise<Buffer> {
+  checkRevision(rev, spec);
+  const type = await git(["cat-file", "-t", "--end-of-options", spec], cwd, spec);
+  if (!type.ok) throw new UsageError(`${spec}: no such file, and not a readable git revision (${type.reason})`);
+  const kind = type.stdout.toString().trim();
+  if (kind !== "blob") throw new UsageError(`${spec}: is a ${kind} in git, not a file`);
+  return readObject(spec, spec, cwd);
+}
+
+async function readObject(object: string, label: string, cwd: string): Promise<Buffer> {
+  const blob = await git(["cat-file", "blob", "--end-of-options", object], cwd, label);
+  if (!blob.ok) throw new UsageError(`${label}: git could not read it (${blob.reason})`);
+  return blob.stdout;
+}
