@@ -7,7 +7,7 @@ import { applyMutations, generatedDocument, mutation } from "./snippets.js";
 const RUNS = runsFor(0.2);
 
 describe(`generated Markdown, edited (seed ${FUZZ_SEED})`, () => {
-  it(`${RUNS} generated documents and an edited copy survive check, diff, notice and diff A A`, () => {
+  it(`${RUNS} generated documents and an edited copy survive check, diff, notice, the mirror diff B A and diff A A`, () => {
     fuzz(
       "generated-edit",
       fc.tuple(generatedDocument, fc.array(mutation, { minLength: 1, maxLength: 4 })),

@@ -7,7 +7,7 @@ import { generatedDocument } from "./snippets.js";
 const RUNS = runsFor(0.2);
 
 describe(`generated Markdown (seed ${FUZZ_SEED})`, () => {
-  it(`${RUNS} pairs of generated documents survive check, diff, notice and diff A A`, () => {
+  it(`${RUNS} pairs of generated documents survive check, diff, notice, the mirror diff B A and diff A A`, () => {
     fuzz("generated", fc.tuple(generatedDocument, generatedDocument), ([a, b]) => [a, b], RUNS);
   });
 });

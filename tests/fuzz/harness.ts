@@ -4,7 +4,8 @@
  *
  * For a pair of texts A, B: `check` with every rule on, as the CLI runs it (lintTask: a rule that throws becomes an
  * "internal error while checking" problem), on both; `diff` A B classified and rendered in every format; `notice`
- * A B in every format; and `diff` B B, which must find no change. A case that takes longer than CASE_LIMIT_MS fails.
+ * A B in every format; `diff` B A, which must mirror A B (tests/helpers/mirror.ts); and `diff` B B, which must find
+ * no change. A case that takes longer than CASE_LIMIT_MS fails.
  */
 import { createHash } from "node:crypto";
 import fc from "fast-check";
@@ -13,7 +14,8 @@ import path from "node:path";
 import { classify, firstPartyOf } from "../../src/classify/index.js";
 import { renderNotice } from "../../src/classify/notice.js";
 import { resolveConfig, type ResolvedConfig } from "../../src/config/load.js";
-import { diffDocuments, renderJson, renderMarkdown, renderStat, renderTerminal } from "../../src/diff/index.js";
+import { mirrorMismatch } from "../helpers/mirror.js";
+import { diffDocuments, type DiffResult, renderJson, renderMarkdown, renderStat, renderTerminal } from "../../src/diff/index.js";
 import { lintDocument } from "../../src/engine/lint.js";
 import { fileSettings, lintTask } from "../../src/engine/pool.js";
 import { parseDocument, type PolicyDocument } from "../../src/parse/document.js";
@@ -62,7 +64,7 @@ export function checkDocument(doc: PolicyDocument): void {
 }
 
 /** `diff` and `notice` of A → B, as the CLI runs them (compare() in src/cli/diff.ts), with every renderer. */
-export function diffAndNotice(a: string | PolicyDocument, b: string | PolicyDocument, render = true): { changes: number } {
+export function diffAndNotice(a: string | PolicyDocument, b: string | PolicyDocument, render = true): { changes: number; result: DiffResult } {
   const newDoc = typeof b === "string" ? parseDocument(b, "new.md") : b;
   const oldDoc = typeof a === "string" ? parseDocument(a, "old.md") : a;
   const result = diffDocuments(oldDoc, newDoc);
@@ -82,7 +84,7 @@ export function diffAndNotice(a: string | PolicyDocument, b: string | PolicyDocu
       format,
     );
   }
-  return { changes: classified.changes.length };
+  return { changes: classified.changes.length, result };
 }
 
 let noticeTurn = 0;
@@ -95,7 +97,12 @@ export function exercise(a: string, b: string, render = true): void {
   const started = performance.now();
   checkText(a, "old.md");
   checkText(b, "new.md");
-  diffAndNotice(a, b, render || noticeTurn % 4 === 0);
+  const [oldDoc, newDoc] = [parseDocument(a, "old.md"), parseDocument(b, "new.md")];
+  const forward = diffAndNotice(oldDoc, newDoc, render || noticeTurn % 4 === 0).result;
+  const mirror = mirrorMismatch(forward.changes, diffDocuments(newDoc, oldDoc).changes);
+  if (mirror.forward.length || mirror.backward.length) {
+    throw new Error(`diff B A does not mirror diff A B:\n  only A→B: ${mirror.forward.join("\n  ")}\n  only B→A: ${mirror.backward.join("\n  ")}`);
+  }
   const same = diffAndNotice(b, b, false);
   if (same.changes !== 0) throw new Error(`diff of a text with itself found ${same.changes} change(s)`);
   const took = performance.now() - started;

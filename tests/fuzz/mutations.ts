@@ -34,7 +34,7 @@ export function mutatedCorpusWindows(share: number, runs: number): void {
   if (!files.length) console.warn("corpus mutation fuzzing skipped: neither ../shared/corpus nor ../shared/corpus-web/ota-pga is present");
   const seed = FUZZ_SEED + share;
   describe.skipIf(!files.length)(`mutated corpus documents (seed ${seed})`, () => {
-    it(`${runs} mutated corpus windows survive check, diff, notice and diff A A`, () => {
+    it(`${runs} mutated corpus windows survive check, diff, notice, the mirror diff B A and diff A A`, () => {
       fuzz(
         `mutation-${share}`,
         cases,
