@@ -6,7 +6,7 @@ import { overlaps, type Delta, type Span } from "./sentences.js";
 /** Small readings of a sentence pair shared by every detector: what came, what went, in which kind of sentence. */
 
 export function quote(text: string, max = 110): string {
-  const flat = text.replace(/\s+/g, " ").trim().replace(/^[,;:\s]+|[,;:\s]+$/g, "");
+  const flat = text.replace(/\s+/g, " ").trim().replace(/^[,;:\s]+|(?<![,;:\s])[,;:\s]+$/g, "");
   return `“${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}”`;
 }
 
@@ -112,7 +112,7 @@ export function namesIn(k: Knowledge, text: string, at: Span[] | null, firstPart
 
 /** A matched noun with the word before it when that word qualifies it ("tax authority", "payment processor"). */
 export function withQualifier(k: Knowledge, text: string, m: Match): string {
-  const before = /([\p{L}-]+)\s+$/u.exec(text.slice(0, m.start))?.[1];
+  const before = /(?<![\p{L}-])([\p{L}-]+)\s+$/u.exec(text.slice(0, m.start))?.[1];
   return before && !k.fillers.has(before.toLowerCase()) && !/^(?:with|any|all|some|such|certain|its|his|her|share|shares|sell|disclose)$/i.test(before)
     ? `${before} ${m.text}`
     : m.text;
@@ -121,7 +121,7 @@ export function withQualifier(k: Knowledge, text: string, m: Match): string {
 /** The clause holding a position: sentences split at semicolons and at ", and", ", but", ", or". */
 export function clauseAround(text: string, position: number): Span {
   // ", and we only access it" starts a clause; ", or gender expression" continues a list.
-  const cut = /;|,\s+(?:and|but|or|while|whereas)\s+(?=(?:we|you|they|it|our|your|this|these|those|there|he|she)\b)|\s+but\s+/gi;
+  const cut = /;|,\s+(?:and|but|or|while|whereas)\s+(?=(?:we|you|they|it|our|your|this|these|those|there|he|she)\b)|(?<!\s)\s+but\s+/gi;
   let start = 0;
   for (let m = cut.exec(text); m; m = cut.exec(text)) {
     if (m.index >= position) return { start, end: m.index };

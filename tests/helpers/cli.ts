@@ -13,7 +13,7 @@ export interface CliRun {
 }
 
 /** Runs the built binary as a user would, with no terminal (so no colour unless asked). */
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}): CliRun {
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; timeout?: number } = {}): CliRun {
   const env = { ...process.env, ...options.env };
   delete env.FORCE_COLOR;
   if (!options.env?.NO_COLOR) delete env.NO_COLOR;
@@ -22,6 +22,7 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
     input: options.input,
     env,
     encoding: "utf8",
+    timeout: options.timeout,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
