@@ -51,8 +51,14 @@ export function affirmative(k: Knowledge, text: string, verbs: Matcher): Match[]
   return verbs.find(text).filter((v) => !negatedAt(k, text, v.start));
 }
 
+/**
+ * How far before a verb a negation is looked for. It must be among the last five words of the verb's clause, which
+ * never span this much in prose; reading all the text before each verb made a long paragraph quadratic.
+ */
+const NEGATION_REACH = 400;
+
 export function negatedAt(k: Knowledge, text: string, position: number): boolean {
-  const clause = text.slice(0, position).split(/[;:]|,\s+(?:but|while|whereas)\s+/).pop() ?? "";
+  const clause = text.slice(Math.max(0, position - NEGATION_REACH), position).split(/[;:]|,\s+(?:but|while|whereas)\s+/).pop() ?? "";
   const window = clause.split(/\s+/).slice(-5).join(" ");
   k.negation.lastIndex = 0;
   return k.negation.test(window);
