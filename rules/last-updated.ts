@@ -119,7 +119,7 @@ export function findStatedDate(doc: PolicyDocument, dateFormat: DateFormat = "au
 }
 
 // `{: datetime="2024-05-02"}`: the kramdown attribute list a site puts on a date line.
-const ATTRIBUTES_AFTER = /^\s*(?:\{:?[^}\n]*\})?\s*$/;
+const ATTRIBUTES_AFTER = /^\s*(?:\{[^}\n]*\}\s*)?$/;
 
 /**
  * A date standing alone on the line under the title ("# Privacy Policy" then "May 2, 2024", with or without a kramdown
@@ -189,7 +189,7 @@ function* statedInText(doc: PolicyDocument, format: DateFormat, today: string | 
       }
       // Without a date after it, a phrase counts only as a label: at the start of its line and before a colon
       // ("Effective date: TBD"), not inside a sentence ("after the effective date, …").
-      const opensLine = /(?:^|\n)[\s(\[]*$/.test(text.slice(0, m.index!));
+      const opensLine = /^[\s(\[]*$|\n(?:(?!\n)[\s(\[])*$/.test(text.slice(0, m.index!));
       if (!opensLine) continue;
       if (!value.trim()) {
         // A heading or label alone ("## Effective date") with the date as the next block.
@@ -234,9 +234,9 @@ function unreadable(text: string, at: { start: number; end: number }, label: str
 
 /** "[DATE]*" → "[DATE]": emphasis markers, a full stop and unbalanced closing brackets are not part of the value. */
 function trimValue(value: string): string {
-  let text = value.replace(/[\s.*_]+$/, "");
+  let text = value.replace(/(?<![\s.*_])[\s.*_]+$/, "");
   const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
-  while (/[)\]]$/.test(text) && count(/[)\]]/g) > count(/[(\[]/g)) text = text.slice(0, -1).replace(/[\s.*_]+$/, "");
+  while (/[)\]]$/.test(text) && count(/[)\]]/g) > count(/[(\[]/g)) text = text.slice(0, -1).replace(/(?<![\s.*_])[\s.*_]+$/, "");
   return text;
 }
 

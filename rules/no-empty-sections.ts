@@ -116,7 +116,7 @@ function checkLeadIns(context: RuleContext<Options>): void {
   const headings = new Map<RootContent, Section>(doc.allSections.map((s) => [s.heading, s]));
   for (const block of documentText(doc).blocks) {
     if (block.node.type !== "paragraph") continue;
-    const text = block.text.replace(new RegExp(`[\\s${OPAQUE}]+$`), "");
+    const text = block.text.replace(new RegExp(`(?<![\\s${OPAQUE}])[\\s${OPAQUE}]+$`), "");
     if (!/[:：]$/.test(text)) continue;
     const sentence = lastSentence(text);
     const needs = verbWords.test(sentence) ? "items" : nounWords.test(sentence) ? "items-or-sections" : "anything";

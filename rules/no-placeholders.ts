@@ -4,6 +4,7 @@ import { loadRuleData } from "../src/engine/data.js";
 import type { Rule, RuleContext } from "../src/engine/types.js";
 import { documentText, blockRange, alignOffsets, OPAQUE, type BlockText } from "../src/parse/text.js";
 import { isReviewTag } from "./lib/review-vocabulary.js";
+import { replaceTags } from "../src/parse/tags.js";
 
 interface PlaceholderData {
   bracketLeadWords: string[];
@@ -65,7 +66,12 @@ export const noPlaceholders: Rule<Options> = {
       },
     ],
     options: {
-      patterns: { type: "string[]", default: [], description: "Extra regular expressions (JavaScript syntax) that mark a placeholder." },
+      patterns: {
+        type: "string[]",
+        default: [],
+        description: "Extra regular expressions (JavaScript syntax) that mark a placeholder.",
+        patterns: (value) => (value as string[]).map((p, i) => ({ at: `[${i}]`, written: p, compile: () => extraPattern(p) })),
+      },
       allow: { type: "string[]", default: [], description: "Texts that look like placeholders but are meant (matched case-insensitively, with or without brackets)." },
       checkLinkTargets: { type: "boolean", default: true, description: "Also report template variables such as {{ site.url }} in link targets." },
     },
@@ -76,7 +82,7 @@ export const noPlaceholders: Rule<Options> = {
     // `{% … %}` are filled in on the published page. Without front matter they reach the reader as written.
     const rendersLiquid = context.doc.frontMatter.node !== null;
     const reporter = new RangeReporter(context, allowed, rendersLiquid);
-    const extra = context.options.patterns.map((p) => new RegExp(p, "g"));
+    const extra = context.options.patterns.map(extraPattern);
     const { blocks, html, links } = documentText(context.doc);
 
     for (const block of blocks) {
@@ -90,7 +96,7 @@ export const noPlaceholders: Rule<Options> = {
     if (context.options.checkLinkTargets) {
       for (const link of links) {
         if (rendersLiquid) continue;
-        for (const m of link.url.matchAll(/\{\{[^}]*\}\}|\{%[^%]*%\}|%7B%7B.*?%7D%7D/gi)) {
+        for (const m of link.url.matchAll(/(?<!\{)\{\{[^}]*\}\}|\{%[^%]*%\}|%7B%7B.*?%7D%7D/gi)) {
           const text = decodeSafely(m[0]);
           reporter.report(`Unresolved template variable "${text}" in a link target`, link.start + m.index!, link.start + m.index! + m[0].length, text);
         }
@@ -98,6 +104,8 @@ export const noPlaceholders: Rule<Options> = {
     }
   },
 };
+
+const extraPattern = (pattern: string): RegExp => new RegExp(pattern, "g");
 
 /** Reports each place once, whichever pattern finds it first, and honours the allow-list. */
 class RangeReporter {
@@ -230,7 +238,7 @@ function visitStrongPlaceholders(context: RuleContext<Options>, reporter: RangeR
 function scanHtml(context: RuleContext<Options>, value: string, start: number, end: number, reporter: RangeReporter, extra: RegExp[]): void {
   const map = alignOffsets(value, context.doc.source, start, end);
   const offset = (i: number) => map[Math.min(i, map.length - 1)] ?? start;
-  for (const m of value.matchAll(/<\/?\s*([A-Za-z][\w-]*)((?:\s+[^<>]*)?)>/g)) {
+  for (const m of value.matchAll(/<\/?\s*([A-Za-z][\w-]*)((?:\s[^<>]*)?)>/g)) {
     const tag = m[1];
     if (HTML_ELEMENTS.has(tag.toLowerCase())) continue;
     const looksLikeBlank = (tag === tag.toUpperCase() && /[A-Z]{2}/.test(tag)) || LEAD_WORDS.test(`${tag}${m[2]}`);
@@ -239,7 +247,7 @@ function scanHtml(context: RuleContext<Options>, value: string, start: number, e
     reporter.report(`Unresolved placeholder "${m[0]}"`, offset(m.index!), offset(m.index! + m[0].length - 1) + 1, m[0]);
   }
   // Text a reader sees between the tags of a raw HTML table or paragraph.
-  const visible = value.replace(/<[^>]*>/g, (tag) => OPAQUE.repeat(tag.length));
+  const visible = replaceTags(value, (tag) => OPAQUE.repeat(tag.length));
   const offsets = Int32Array.from([...map, (map[map.length - 1] ?? start) + 1]);
   scanBlock({ text: visible, offsets }, context.doc.source, reporter, extra);
 }

@@ -57,7 +57,7 @@ export const noReviewMarkers: Rule<Options> = {
         if (!tagStart.test(m[1])) continue;
         // A tag that opens a sentence opens a note running to the end of the paragraph; one named mid-sentence
         // ("sections marked [LAWYER]") is only the tag.
-        const opensNote = /(?:^|[.!?:]\s|\n)\s*$/.test(text.slice(0, m.index!));
+        const opensNote = /^\s*$|[.!?:]\s+$|\n[^\S\n]*$/.test(text.slice(0, m.index!));
         const to = opensNote ? trimmedEnd : m.index! + m[0].length;
         const { start, end } = blockRange(block, m.index!, to);
         report(text.slice(m.index!, to), start, end);

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { escapeRegExp, testRemembered } from "./lib/regexp.js";
 import path from "node:path";
 import { loadRuleData, ruleDataPath } from "../src/engine/data.js";
-import type { Rule } from "../src/engine/types.js";
+import type { Rule, WrittenPattern } from "../src/engine/types.js";
 import type { Paragraph } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { PolicyDocument } from "../src/parse/document.js";
@@ -96,6 +96,15 @@ function compile(list: string, d: Disclosure): Compiled {
   };
 }
 
+/** A disclosure's patterns, for the configuration to vet when it loads; a disclosure of the wrong shape is one error. */
+function writtenPatterns(d: Disclosure, i: number): WrittenPattern[] {
+  const problem = shapeProblem(d);
+  if (problem) return [{ at: `[${i}]`, written: "", compile: () => { throw new Error(problem); } }];
+  return (["headings", "body", "requiredWhen"] as const).flatMap((key) =>
+    (d[key] ?? []).map((p, j) => ({ at: `[${i}].${key}[${j}]`, written: p, compile: () => compilePattern(p) })),
+  );
+}
+
 function shapeProblem(d: Disclosure): string | null {
   if (!d || typeof d !== "object") return "a disclosure must be an object";
   if (typeof d.id !== "string" || !d.id) return "a disclosure needs an id";
@@ -151,6 +160,7 @@ export const requiredSections: Rule<Options> = {
         merge: "union",
         description:
           "Your own disclosures: {id, name, law, source, headings, body, requiredWhen} with regular expressions; one with a built-in id adds to it. Required of documents of every kind.",
+        patterns: (value) => (value as Disclosure[]).flatMap(writtenPatterns),
       },
       ignore: {
         type: "string[]",
@@ -356,7 +366,7 @@ export function mask(text: string): string {
     const to = from + m[0].length;
     if (NOTE_TAG.test(m[1])) {
       // As no-review-markers reads it: a tag that opens a sentence opens a note running to the end of the block.
-      const opensNote = /(?:^|[.!?:]\s|\n)\s*$/.test(text.slice(0, from));
+      const opensNote = /^\s*$|[.!?:]\s+$|\n[^\S\n]*$/.test(text.slice(0, from));
       ranges.push([from, opensNote ? text.length : to]);
       continue;
     }

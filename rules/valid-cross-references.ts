@@ -38,12 +38,12 @@ const CONNECTOR = /\s*(?:,\s*(?:and|or)\s+|,\s*|\s(?:and|or|&)\s+|\s?(to|through
 const LAW_BEFORE = new RegExp(`(?:^|[\\s(,])(?:${alternation(data.lawBefore)}),?\\s*$`, "u");
 const LAW_AFTER = new RegExp(`^[\\s,]*(?:of\\s+(?:the\\s+)?)?(?:${alternation(data.lawAfter)})(?![\\p{L}])`, "u");
 // "Section 5 of the FTC Act", "Section 3 of our Terms": another text's part. "of this Policy" stays ours.
-const OTHER_TEXT = /^\s*,?\s*(?:of|in|under)\s+(?!this\b|these\b|the\s+present\b)(?:(?:the|our|its|their|your|applicable|such)\s+)?[\p{Lu}]/u;
+const OTHER_TEXT = /^\s*(?:,\s*)?(?:of|in|under)\s+(?!this\b|these\b|the\s+present\b)(?:(?:the|our|its|their|your|applicable|such)\s+)?[\p{Lu}]/u;
 // "clause 7 of the Uptime, Security and Privacy section" names one of our own sections.
-const NAMED_PART = /^\s*,?\s*(?:of|in|under)\s+(?:the|our|this)\s+([^.;:!?]{1,80}?)\s+(?:section|part|heading)\b/iu;
+const NAMED_PART = /^\s*(?:,\s*)?(?:of|in|under)\s+(?:the|our|this)\s+(?!\s)([^.;:!?]{1,80}?)\s+(?:section|part|heading)\b/iu;
 const HTML_ID = /\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
-const HTML_HREF = /\bhref\s*=\s*["']([^"']*#[^"']*)["']/gi;
-const ATTRIBUTE_ID = /\{:?\s*#([\w:.-]+)[^}]*\}/g;
+const HTML_HREF = /\bhref\s*=\s*["']([^"'#]*#[^"']*)["']/gi;
+const ATTRIBUTE_ID = /\{:?\s*#([\w:.-]+)(?![\w:.-])[^}]*\}/g;
 
 export const validCrossReferences: Rule<Options> = {
   meta: {
@@ -134,7 +134,7 @@ function checkNumbers(context: RuleContext<Options>): void {
 }
 
 // `Section 11 "Changes to the Privacy Policy"`, `Section 2 ‘Your rights’`: a title quoted right after the number.
-const QUOTED_TITLE = /^\s*[,:]?\s*(?:\(\s*)?["“‘'](?<title>[^"“”‘’\n]{3,120}?)[.,]?["”’']/u;
+const QUOTED_TITLE = /^\s*(?:[,:]\s*)?(?:\(\s*)?["“‘'](?<title>[^"“”‘’\n]{3,120}?)[.,]?["”’']/u;
 
 interface TitledSection {
   section: Section;
@@ -355,8 +355,8 @@ function documentLabels(doc: PolicyDocument): Labels {
         const before = children.slice(0, i).filter((c) => !(c.type === "text" && !c.value.trim()));
         const last = before[before.length - 1];
         const opensLine =
-          !last || last.type === "break" || (last.type === "html" && /<br\s*\/?>\s*$/i.test(last.value)) || (last.type === "text" && /\n\s*$/.test(last.value));
-        if (opensLine) texts.push(toString(child).replace(/[\s.:;,]+$/, ""));
+          !last || last.type === "break" || (last.type === "html" && /<br\s*\/?>\s*$/i.test(last.value)) || (last.type === "text" && /\n[^\S\n]*$/.test(last.value));
+        if (opensLine) texts.push(toString(child).replace(/(?<![\s.:;,])[\s.:;,]+$/, ""));
       });
     }
     if ("children" in node) for (const child of (node as Parent).children) visit(child);

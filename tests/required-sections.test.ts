@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/config/load.js";
+import { lintText } from "../src/engine/lint.js";
 import type { LintMessage } from "../src/engine/types.js";
 import { compilePattern, disclosureList, disclosureListNames, requiredSections } from "../rules/required-sections.js";
 import { FIXTURES, ROOT, lintWith } from "./helpers/fixtures.js";
@@ -134,16 +135,17 @@ describe("required-sections options and combination", () => {
     );
   });
 
-  it("reports a malformed disclosure instead of failing", () => {
-    const messages = run("# Policy\n\nText.\n", {
-      require: [{ id: "x", body: ["ok"] }, { id: "y", name: "y", body: ["(unclosed"] }, { id: "z", name: "z" }],
-      ignore: ["recommended"].concat(disclosureList("recommended").disclosures.map((d) => d.id)),
-    }).map((m) => m.message);
-    expect(messages).toEqual([
-      'invalid disclosure in "require": disclosure "x" needs a name',
-      'invalid disclosure in "require": disclosure "z" needs heading or body patterns',
-      expect.stringMatching(/^invalid disclosure in "require": Invalid regular expression/),
-    ]);
+  it("refuses a malformed disclosure when the configuration loads, naming it", () => {
+    const load = (disclosure: Record<string, unknown>) => () => resolveConfig({ rules: { "required-sections": ["error", { require: [{ id: "ok", name: "ok", body: ["ok"] }, disclosure] }] } }, "cfg.json", ROOT);
+    expect(load({ id: "x", body: ["ok"] })).toThrow('cfg.json: rules.required-sections.require[1]: disclosure "x" needs a name');
+    expect(load({ id: "z", name: "z" })).toThrow('cfg.json: rules.required-sections.require[1]: disclosure "z" needs heading or body patterns');
+    expect(load({ id: "y", name: "y", body: ["ok", "(unclosed"] })).toThrow(/^cfg\.json: rules\.required-sections\.require\[1\]\.body\[1\]: Invalid regular expression/);
+  });
+
+  it("still reports a malformed disclosure given to the rule directly (the library API), instead of failing", () => {
+    const rules = new Map([["required-sections", { severity: "error" as const, options: { presets: [], require: [{ id: "x", body: ["ok"] }, { id: "y", name: "y", body: ["(unclosed"] }], ignore: ["recommended"] } }]]);
+    const messages = lintText("# Policy\n\nText.\n", "policy.md", { rules, today: "2026-11-25" }).messages.map((m) => m.message);
+    expect(messages).toEqual(['invalid disclosure in "require": disclosure "x" needs a name', expect.stringMatching(/^invalid disclosure in "require": Invalid regular expression/)]);
   });
 
   it("lists every disclosure list in the presets option, which `policylint rules` prints", () => {

@@ -21,7 +21,10 @@ export function columnRole(header: string, k: Knowledge): Role | null {
 
 /** The name a list item leads with and what follows it: "Zapier. Software integration service." */
 export function leadOf(text: string, k: Knowledge): { name: string; rest: string } | null {
-  const m = /^\s*((?:[^.:(–—]|\.(?!\s))+?)(?:\.\s+|:\s+|\s+[-–—]\s+|\s*\()(.*)$/su.exec(text);
+  const m = /^\s*(?!\s)((?:[^.:(–—]|\.(?!\s))+?)(?:\.\s+|:\s+|(?<!\s)\s+[-–—]\s+|(?<!\s)\s*\()(.*)$/su.exec(text);
+  // Spaces and then a separator lead with an empty name. (The name may not start with a space, so that the spaces
+  // are not split between the two in every way when nothing follows: that was quadratic in their number.)
+  if (!m && /^\s+(?:[.:]\s|\s[-–—]\s|\()/.test(text)) return null;
   const name = (m?.[1] ?? text).trim();
   const first = name.split(/\s+/)[0]?.toLowerCase() ?? "";
   if (name.split(/\s+/).length > 6 || !/\p{Lu}/u.test(name) || k.stopNames.has(first)) return null;
@@ -39,7 +42,7 @@ export function rowFindings(change: Change, ctx: TextContext, side: "added" | "r
   const keyRole = change.keyColumn ? columnRole(change.keyColumn, ctx.k) : null;
   const recipient = cell("recipient")[0] ?? (keyRole === null && ctx.categories.has("sharing") ? (change.row ?? cells[0]) : undefined);
   const purpose = cell("purpose")[0];
-  const where = [...new Set(cell("location").flatMap((c) => c.split(/\s*(?:,|;|<br\s*\/?>)\s*/i)).filter(Boolean))];
+  const where = [...new Set(cell("location").flatMap((c) => c.split(/,|;|<br\s*\/?>/i).map((x) => x.trim())).filter(Boolean))];
   const data = cell("data");
   const found: Finding[] = [];
   const extra = [purpose && `for ${lowerFirst(purpose)}`, where.length && `in ${where.join(", ")}`].filter(Boolean).join(", ");
@@ -69,7 +72,7 @@ export function rowFindings(change: Change, ctx: TextContext, side: "added" | "r
 export function cellFindings(change: Change, ctx: TextContext): Finding[] | null {
   const role = columnRole(change.column ?? "", ctx.k);
   if (!role || !change.old || !change.new) return null;
-  const items = (t: string) => t.split(/\s*(?:,|;|\/|<br\s*\/?>|\n|\band\b|&)\s*/i).map((x) => x.trim()).filter(Boolean);
+  const items = (t: string) => t.split(/,|;|\/|<br\s*\/?>|\n|\band\b|&/i).map((x) => x.trim()).filter(Boolean);
   const before = items(change.old.text);
   const after = items(change.new.text);
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || explainEditorial(a, b, ctx.k) !== null;

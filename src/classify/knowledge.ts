@@ -85,9 +85,21 @@ export class Matcher {
   }
 }
 
+/** One phrase as the matcher looks for it, for a configuration to vet the phrases it adds. */
+export function phrasePattern(phrase: string): RegExp {
+  return new RegExp(`(?<!${WORD})(?:${source(phrase)})(?!${WORD})`, "iu");
+}
+
+/**
+ * A `*` is the rest of a word: letters, digits, apostrophes and hyphens inside it. A hyphen counts only before a letter
+ * or digit, so a wildcard and the separator after it ("consent* to") cannot share a run of hyphens, which made the
+ * pattern quadratic on one; two wildcards in a row are one.
+ */
+const WILDCARD = String.raw`(?:[\p{L}\p{N}'’]|-(?=[\p{L}\p{N}]))*`;
+
 function source(phrase: string): string {
   const escaped = phrase.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&");
-  return escaped.replace(/[\s-]+/g, String.raw`[\s\-]+`).replace(/\*/g, String.raw`[\p{L}\p{N}'’\-]*`);
+  return escaped.replace(/[\s-]+/g, String.raw`[\s\-]+`).replace(/\*+/g, WILDCARD);
 }
 
 export interface Knowledge {

@@ -86,5 +86,5 @@ export function html(text: string): string {
 
 /** Escapes what would render as markup; a notice quotes policy text, which may hold any character. */
 function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>|~])/g, "\\$1").replace(/^(\s*)(\d+)([.)])(?=\s)/gm, "$1$2\\$3").replace(/^(\s*)([#+-])(?=\s)/gm, "$1\\$2");
+  return text.replace(/([\\`*_[\]<>|~])/g, "\\$1").replace(/^([^\S\n\r\u2028\u2029]*)(\d+)([.)])(?=\s)/gm, "$1$2\\$3").replace(/^([^\S\n\r\u2028\u2029]*)([#+-])(?=\s)/gm, "$1\\$2");
 }

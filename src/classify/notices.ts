@@ -36,6 +36,6 @@ export function isVersionNote(text: string): boolean {
 
 /** "Last modified on 02/09/2021 See prior versions of Cookie Notice": a date line with a link to earlier ones. */
 function datedPrefix(sentence: string): boolean {
-  const m = /^(.{4,60}?\d{4})\s+(.*)$/.exec(sentence);
+  const m = /^(.{4,60}?\d{4})\s+(?!\s)(.*)$/.exec(sentence);
   return Boolean(m && isDateLine(m[1]) && VERSION_SENTENCES.some((re) => re.test(m[2])));
 }

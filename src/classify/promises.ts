@@ -97,7 +97,7 @@ function shrunk(d: Delta, { k }: TextContext, oldNeg: { start: number; end: numb
       const text = d.old.slice(span.start, span.end);
       if (!hasContent(k, text) || text.trim().split(/\s+/).length > 6 || !extendsList(k, mirrored, span)) continue;
       const promise = d.old.slice(clause.start, clause.end);
-      return [{ code: "protection-narrowed", message: `the promise ${quote(promise)} no longer covers ${quote(text.replace(/^[\s,;]*(?:and|or)?\s*|[\s,;]+$/g, ""))}`, family: "narrowed", key: text.trim().toLowerCase(), direction: "removed", reader: `We changed ${quote(d.old, 200)} to ${quote(d.new, 200)}` }];
+      return [{ code: "protection-narrowed", message: `the promise ${quote(promise)} no longer covers ${quote(text.replace(/^[\s,;]*(?:and|or)?\s*/, "").replace(/(?<![\s,;])[\s,;]+$/, ""))}`, family: "narrowed", key: text.trim().toLowerCase(), direction: "removed", reader: `We changed ${quote(d.old, 200)} to ${quote(d.new, 200)}` }];
     }
   }
   return [];

@@ -31,7 +31,7 @@ export function sentenceSpans(text: string): Span[] {
     if (m[0][0] === ".") {
       // Only the last few characters: an abbreviation is short, and a pattern anchored at the end of a long run of
       // letters would be tried from every one of them.
-      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 24), m.index))?.[1]?.toLowerCase() ?? "";
+      const word = /(?<![\p{L}.])([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 24), m.index))?.[1]?.toLowerCase() ?? "";
       if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
       // "1.2. Data we collect": the number of what follows, not a sentence of its own.
       if (m.index - start <= 16 && /^\s*(?:\d+(?:\.\d+)*|[ivxlc]+)$/i.test(text.slice(start, m.index))) continue;
@@ -105,7 +105,7 @@ function splitGone(d: Delta): Delta[] {
   const gone: Delta[] = [];
   const kept: Span[] = [];
   for (const s of sentenceSpans(d.old)) {
-    const covered = d.del.some((x) => x.start <= s.start && x.end >= s.end - (/\s*$/.exec(d.old.slice(s.start, s.end))?.[0].length ?? 0));
+    const covered = d.del.some((x) => x.start <= s.start && x.end >= s.end - (/(?<!\s)\s*$/.exec(d.old.slice(s.start, s.end))?.[0].length ?? 0));
     if (covered && d.old.slice(s.start, s.end).trim()) {
       const text = d.old.slice(s.start, s.end);
       gone.push({ old: text, new: "", del: [{ start: 0, end: text.length }], ins: [] });

@@ -56,7 +56,7 @@ function rights(d: Delta, ctx: TextContext): Finding[] {
   const { k, categories } = ctx;
   const found: Finding[] = [];
   // "FedEx reserves the right", "we have the right", "you waive any right": not the reader's rights.
-  const theirs = (text: string, at: number) => /\breserves?\s+(?:the|a|any)?\s*$|\b(?:we|it)\s+(?:has|have)\s+the\s*$|\bwaiv\w*\s+(?:any|all|your|the|every)?\s*$/i.test(text.slice(Math.max(0, at - 30), at));
+  const theirs = (text: string, at: number) => /\breserves?\s+(?:(?:the|a|any)\s*)?$|\b(?:we|it)\s+(?:has|have)\s+the\s*$|\bwaiv\w*\s+(?:(?:any|all|your|the|every)\s*)?$/i.test(text.slice(Math.max(0, at - 30), at));
   for (const m of cameIn(k.rights, d, ctx.before).filter((x) => !theirs(d.new, x.start))) found.push({ code: "right-added", message: `adds a right or choice: ${quote(m.text)} in ${excerpt(d.new, d.ins)}`, family: "right", key: m.term, direction: "added" });
   for (const m of wentOut(k.rights, d, ctx.after).filter((x) => !theirs(d.old, x.start))) {
     found.push({ code: "right-removed", message: `removes a right or choice: ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "right", key: m.term, direction: "removed", reader: `We removed ${quote(m.text)}: ${excerpt(d.old, d.del, 90)}` });
@@ -145,14 +145,14 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
 
 /** "We now also use your information to train …" when the new words say it; else the new sentence, quoted. */
 function purposeSentence(added: string, sentence: string): string {
-  const what = added.replace(/^[\s,;]*(?:(?:and|or|as well as|including)\s+)?(?:also\s+)?/i, "").replace(/[\s,;.]+$/, "");
+  const what = added.replace(/^[\s,;]*(?:(?:and|or|as well as|including)\s+)?(?:also\s+)?/i, "").replace(/(?<![\s,;.])[\s,;.]+$/, "");
   if (/^(?:to|for|in order to)\s/i.test(what)) return `We now also use your information ${what}.`;
   return `We now use your information as follows: ${quote(sentence, 240)}`;
 }
 
 /** Storage sizes in megabytes; other units count as they are. */
 const SIZES: Record<string, number> = { tb: 1048576, terabyte: 1048576, gb: 1024, gigabyte: 1024, mb: 1, megabyte: 1, kb: 1 / 1024, kilobyte: 1 / 1024 };
-const QUANTITY = /(\d+(?:[.,]\d+)?)\s*(tb|gb|mb|kb|(?:tera|giga|mega|kilo)bytes?|users?|seats?|members?|projects?|collaborators?|guests?|uploads?|files?|videos?|photos?|characters?)\b/gi;
+const QUANTITY = /(?<!\d)(\d+(?:[.,]\d+)?)\s*(tb|gb|mb|kb|(?:tera|giga|mega|kilo)bytes?|users?|seats?|members?|projects?|collaborators?|guests?|uploads?|files?|videos?|photos?|characters?)\b/gi;
 
 /**
  * A quantity the service gives that is now smaller: "15 GB of storage" → "5 GB", "attachments of up to 25 MB" →

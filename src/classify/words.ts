@@ -6,7 +6,7 @@ import { overlaps, type Delta, type Span } from "./sentences.js";
 /** Small readings of a sentence pair shared by every detector: what came, what went, in which kind of sentence. */
 
 export function quote(text: string, max = 110): string {
-  const flat = text.replace(/\s+/g, " ").trim().replace(/^[,;:\s]+|[,;:\s]+$/g, "");
+  const flat = text.replace(/\s+/g, " ").trim().replace(/^[,;:\s]+|(?<![,;:\s])[,;:\s]+$/g, "");
   return `“${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}”`;
 }
 
@@ -51,8 +51,14 @@ export function affirmative(k: Knowledge, text: string, verbs: Matcher): Match[]
   return verbs.find(text).filter((v) => !negatedAt(k, text, v.start));
 }
 
+/**
+ * How far before a verb a negation is looked for. It must be among the last five words of the verb's clause, which
+ * never span this much in prose; reading all the text before each verb made a long paragraph quadratic.
+ */
+const NEGATION_REACH = 400;
+
 export function negatedAt(k: Knowledge, text: string, position: number): boolean {
-  const clause = text.slice(0, position).split(/[;:]|,\s+(?:but|while|whereas)\s+/).pop() ?? "";
+  const clause = text.slice(Math.max(0, position - NEGATION_REACH), position).split(/[;:]|,\s+(?:but|while|whereas)\s+/).pop() ?? "";
   const window = clause.split(/\s+/).slice(-5).join(" ");
   k.negation.lastIndex = 0;
   return k.negation.test(window);
@@ -112,7 +118,7 @@ export function namesIn(k: Knowledge, text: string, at: Span[] | null, firstPart
 
 /** A matched noun with the word before it when that word qualifies it ("tax authority", "payment processor"). */
 export function withQualifier(k: Knowledge, text: string, m: Match): string {
-  const before = /([\p{L}-]+)\s+$/u.exec(text.slice(0, m.start))?.[1];
+  const before = /(?<![\p{L}-])([\p{L}-]+)\s+$/u.exec(text.slice(0, m.start))?.[1];
   return before && !k.fillers.has(before.toLowerCase()) && !/^(?:with|any|all|some|such|certain|its|his|her|share|shares|sell|disclose)$/i.test(before)
     ? `${before} ${m.text}`
     : m.text;
@@ -121,7 +127,7 @@ export function withQualifier(k: Knowledge, text: string, m: Match): string {
 /** The clause holding a position: sentences split at semicolons and at ", and", ", but", ", or". */
 export function clauseAround(text: string, position: number): Span {
   // ", and we only access it" starts a clause; ", or gender expression" continues a list.
-  const cut = /;|,\s+(?:and|but|or|while|whereas)\s+(?=(?:we|you|they|it|our|your|this|these|those|there|he|she)\b)|\s+but\s+/gi;
+  const cut = /;|,\s+(?:and|but|or|while|whereas)\s+(?=(?:we|you|they|it|our|your|this|these|those|there|he|she)\b)|(?<!\s)\s+but\s+/gi;
   let start = 0;
   for (let m = cut.exec(text); m; m = cut.exec(text)) {
     if (m.index >= position) return { start, end: m.index };

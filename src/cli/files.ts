@@ -35,7 +35,7 @@ export async function expandPaths(
       continue;
     }
     if (info?.isDirectory() || GLOB_CHARS.test(pattern)) {
-      const globs = info?.isDirectory() ? [`${pattern.replace(/\/+$/, "")}/**/*.{${MARKDOWN_EXTENSIONS}}`] : [pattern];
+      const globs = info?.isDirectory() ? [`${pattern.replace(/(?<!\/)\/+$/, "")}/**/*.{${MARKDOWN_EXTENSIONS}}`] : [pattern];
       const found = (await glob(globs, { cwd, ignore: ALWAYS_IGNORED, dot: false, expandDirectories: false })).sort();
       const kept = found.filter((f) => !isIgnored(f));
       if (!found.length) problems.push({ filePath: pattern, problem: info ? "no Markdown files in this directory" : "no files match this pattern" });

@@ -1,5 +1,7 @@
+import { phrasePattern } from "../classify/knowledge.js";
 import { CATEGORIES, DIFF_SETTING_LISTS } from "../classify/types.js";
 import type { OptionSpec, Rule, Severity } from "../engine/types.js";
+import { checkPatterns } from "./patterns.js";
 
 /** A configuration as written by a user or a preset. */
 export interface ConfigObject {
@@ -67,6 +69,7 @@ export function parseRuleEntry(rule: Rule, entry: unknown, file: string, key: st
     }
     const problem = checkOptionValue(spec, value);
     if (problem) throw new ConfigError(file, `${key}.${name}`, problem);
+    if (spec.patterns) checkPatterns(spec.patterns(value), file, `${key}.${name}`);
   }
   return { severity, options };
 }
@@ -145,6 +148,7 @@ function checkDiff(diff: unknown, file: string): void {
     const at = `diff.${key}`;
     if (lists.includes(key)) {
       if (!isStrings(value)) throw new ConfigError(file, at, `expected an array of non-empty strings, got ${describe(value)}`);
+      if (key !== "firstParty") checkPhrases(value, file, at);
     } else if (key === "equivalents") {
       if (!Array.isArray(value)) throw new ConfigError(file, at, `expected an array of groups of words that mean the same, got ${describe(value)}`);
       value.forEach((group: unknown, i: number) => {
@@ -155,9 +159,15 @@ function checkDiff(diff: unknown, file: string): void {
       for (const [category, headings] of Object.entries(value)) {
         if (!(CATEGORIES as readonly string[]).includes(category)) throw new ConfigError(file, `${at}.${category}`, `unknown section category (categories: ${CATEGORIES.join(", ")})`);
         if (!isStrings(headings)) throw new ConfigError(file, `${at}.${category}`, `expected an array of heading phrases, got ${describe(headings)}`);
+        checkPhrases(headings, file, `${at}.${category}`);
       }
     } else {
       throw new ConfigError(file, at, `unknown key (allowed: ${[...lists, "equivalents", "sections"].join(", ")})`);
     }
   }
+}
+
+/** Vocabulary phrases become patterns (a `*` is any run of letters), vetted as the other patterns a configuration writes. */
+function checkPhrases(phrases: string[], file: string, key: string): void {
+  checkPatterns(phrases.map((p, i) => ({ at: `[${i}]`, written: p, compile: () => phrasePattern(p) })), file, key);
 }

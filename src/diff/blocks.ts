@@ -1,5 +1,6 @@
 import type { Code, Html, List, ListItem, Node, Parent, Table } from "mdast";
 import { normalizeSpace, renderInline, type Definitions, type LinkRef } from "./inline.js";
+import { replaceTags } from "../parse/tags.js";
 
 /**
  * A unit of content inside a section, as the diff compares it: what a reader sees, with markup gone. List items are
@@ -73,7 +74,7 @@ function addBlock(node: Node, ctx: BlockContext, out: Block[]): void {
     case "code": {
       // Code is shown verbatim, so only trailing spaces and blank edges are noise.
       // (?<!…): a match starts where its run of spaces does, so a long run is scanned once, not once per space.
-      const value = (node as Code).value.replace(/(?<![ \t])[ \t]+$/gm, "").replace(/^\n+|\n+$/g, "");
+      const value = (node as Code).value.replace(/(?<![ \t])[ \t]+$/gm, "").replace(/^\n+|(?<!\n)\n+$/g, "");
       if (value) out.push({ type: "code", text: value, links: [], line: lineOf(node), key: `code\u0000${value}` });
       return;
     }
@@ -146,10 +147,7 @@ function tableBlock(node: Table, ctx: BlockContext): Block {
 
 /** The words of a raw HTML block: comments and tags dropped, entities for spaces and ampersands decoded. */
 export function htmlText(value: string): string {
-  const text = value
-    .replace(COMMENT, " ")
-    .replace(/<br\s*\/?>|<\/(?:p|div|li|tr|h[1-6])>/gi, " ")
-    .replace(/<[^>]*>/g, "")
+  const text = replaceTags(value.replace(COMMENT, " ").replace(/<br\s*\/?>|<\/(?:p|div|li|tr|h[1-6])>/gi, " "), "")
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")

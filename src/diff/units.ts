@@ -46,7 +46,7 @@ export function titleKey(title: string): string {
     .replace(/[‘’`´]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[–—]/g, "-")
-    .replace(/[\s.:;,]+$/, "");
+    .replace(/(?<![\s.:;,])[\s.:;,]+$/, "");
 }
 
 export function buildUnits(doc: PolicyDocument): UnitTree {
@@ -122,7 +122,7 @@ function splitAtLeadIns(nodes: readonly Node[]): Node[] {
     let from = 0;
     for (let k = 1; k < children.length; k++) {
       const before = children[k - 1];
-      const opensLine = before.type === "break" || (before.type === "text" && /\n\s*$/.test(before.value));
+      const opensLine = before.type === "break" || (before.type === "text" && /\n[^\S\n]*$/.test(before.value));
       if (!opensLine || !leadIn({ type: "paragraph", children: [children[k]] } as Paragraph)) continue;
       out.push(piece(node as Paragraph, children.slice(from, k)));
       from = k;
@@ -157,7 +157,7 @@ function fill(unit: Unit, given: readonly RootContent[] | readonly Node[], defs:
     const lead = leadIns >= 2 && node !== own ? leadIn(node) : null;
     if (lead) {
       flush();
-      const heading = normalizeSpace(toString(lead)).replace(/[\s.:;,]+$/, "");
+      const heading = normalizeSpace(toString(lead)).replace(/(?<![\s.:;,])[\s.:;,]+$/, "");
       const { number, title } = parseHeadingNumber(heading);
       open = newUnit("clause", heading, title, number, node.position?.start.line ?? 0, unit);
       leadInOf.set(open, lead);
@@ -182,7 +182,7 @@ function addListClauses(list: List, parent: Unit, defs: Definitions, flat: Unit[
   list.children.forEach((item, i) => {
     const lead = itemLeadIn(item);
     const number = list.ordered ? String((list.start ?? 1) + i) : null;
-    const leadText = lead ? normalizeSpace(toString(lead)).replace(/[\s.:;,]+$/, "") : firstWords(item);
+    const leadText = lead ? normalizeSpace(toString(lead)).replace(/(?<![\s.:;,])[\s.:;,]+$/, "") : firstWords(item);
     const heading = number ? `${number}. ${leadText}` : leadText;
     const unit = newUnit("clause", heading, leadText, number, item.position?.start.line ?? 0, parent);
     if (lead) leadInOf.set(unit, lead);

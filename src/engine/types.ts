@@ -10,6 +10,17 @@ export interface OptionSpec {
   merge?: "union";
   /** Allowed values for a string option. */
   enum?: string[];
+  /** The regular expressions a value of this option holds, so that the configuration vets them when it loads. */
+  patterns?: (value: unknown) => WrittenPattern[];
+}
+
+/** A regular expression as a configuration writes it. */
+export interface WrittenPattern {
+  /** Where it sits in the option's value: "[0]", "[2].body[1]". */
+  at: string;
+  written: string;
+  /** The expression as the rule runs it; throws, with the reason as its message, when it cannot be built. */
+  compile: () => RegExp;
 }
 
 export interface RuleMeta {

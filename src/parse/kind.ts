@@ -2,6 +2,7 @@ import path from "node:path";
 import type { RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { PolicyDocument } from "./document.js";
+import { replaceTags } from "./tags.js";
 
 /** What a document is, for the rules whose requirements depend on it (required-sections). */
 export type DocumentKind = "privacy" | "terms" | "cookies" | "subprocessors" | "other";
@@ -68,15 +69,13 @@ function decideKind(doc: PolicyDocument): DocumentKindInfo {
   return { kind: "privacy", reason: "nothing names another kind" };
 }
 
-const HTML_TAGS = /<[^>]*>/g;
-
 /** The title a reader sees: front-matter `title`, else the first block when it is a heading or one short line. */
 export function documentTitle(doc: PolicyDocument): string | null {
   const declared = doc.frontMatter.data?.title;
   if (typeof declared === "string" && declared.trim()) return declared.trim();
-  const first = doc.tree.children.find((n) => n.type !== "yaml" && !(n.type === "html" && !n.value.replace(HTML_TAGS, "").trim()));
+  const first = doc.tree.children.find((n) => n.type !== "yaml" && !(n.type === "html" && !replaceTags(n.value, "").trim()));
   if (!first) return null;
-  const text = (first.type === "html" ? first.value.replace(HTML_TAGS, "") : toString(first)).replace(/\s+/g, " ").trim();
+  const text = (first.type === "html" ? replaceTags(first.value, "") : toString(first)).replace(/\s+/g, " ").trim();
   if (first.type === "heading") return text || null;
   // "Terms of Service", "**Moltbook Privacy Policy**", "[Spotify Terms of Use](#…)": a line, not a sentence.
   if ((first.type === "paragraph" || first.type === "html") && text && text.length <= 80 && !/\n/.test(toString(first).trim())) {

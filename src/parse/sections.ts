@@ -1,6 +1,7 @@
 import GithubSlugger from "github-slugger";
 import { toString } from "mdast-util-to-string";
 import type { Heading, Html, Root, RootContent } from "mdast";
+import { replaceTags } from "./tags.js";
 
 export interface Section {
   /** The heading node; for a raw HTML heading (`<h2>…</h2>`) the html node. */
@@ -24,13 +25,27 @@ export interface Section {
 }
 
 // Kramdown / Pandoc attribute lists, as many static-site renderers write explicit heading ids.
-const ATTRIBUTE_LIST = /\s*\{:?\s*([^}]*)\}\s*$/;
+const ATTRIBUTE_LIST = /(?<!\s)\s*\{:?\s*(?!\s)([^}]*)\}\s*$/;
+
+/**
+ * The attribute list a heading ends with. The list holds no "}", so it starts after the "}" before the last one, and
+ * the pattern is run on that tail alone: on the whole text every "{" would start a scan to the end, and a heading made
+ * of "{" took seconds (quadratic); in the tail the first "{" matches.
+ */
+function trailingAttributeList(text: string): RegExpExecArray | null {
+  const close = text.trimEnd().length - 1;
+  if (text[close] !== "}") return null;
+  const from = text.lastIndexOf("}", close - 1) + 1;
+  const found = ATTRIBUTE_LIST.exec(text.slice(from));
+  if (found) found.index += from;
+  return found;
+}
 const HTML_ID = /\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
 const HTML_HEADING = /^<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*$/i;
 // "1.", "8.2", "D.8", "12)", "IV.", "Section 3:", "§ 4" — the numbering a heading starts with.
 // The punctuation must end the number, so "U.S. State Data Privacy" is not section "U".
 const NUMBERING =
-  /^(?:(?:section|article|clause|part|schedule|annex|appendix|§)\s*)?((?:\d+|[A-Z]|[IVXLC]+)(?:\.\d+)*)(?:[.):](?=\s|$)|\s+[-–—]|(?=\s))\s*(.*)$/i;
+  /^(?:(?:section|article|clause|part|schedule|annex|appendix|§)\s*)?((?:\d+|[A-Z]|[IVXLC]+)(?:\.\d+)*)(?:[.):](?=\s|$)|\s+[-–—]|(?=\s))\s*(?!\s)(.*)$/i;
 
 export function parseHeadingNumber(text: string): { number: string | null; title: string } {
   const match = NUMBERING.exec(text);
@@ -58,7 +73,7 @@ function readHeading(node: RootContent): HeadingInfo | null {
       if (child.type === "html") for (const m of child.value.matchAll(HTML_ID)) explicitIds.push(m[1]);
     }
     let text = toString(node, { includeHtml: false }).replace(/\s+/g, " ").trim();
-    const attributes = ATTRIBUTE_LIST.exec(text);
+    const attributes = trailingAttributeList(text);
     if (attributes && /(^|\s)[#.][\w-]/.test(attributes[1])) {
       const id = /#([\w:.-]+)/.exec(attributes[1]);
       if (id) explicitIds.push(id[1]);
@@ -70,7 +85,7 @@ function readHeading(node: RootContent): HeadingInfo | null {
     const match = HTML_HEADING.exec(node.value.trim());
     if (!match) return null;
     const explicitIds = [...match[0].matchAll(HTML_ID)].map((m) => m[1]);
-    const text = match[2].replace(/<[^>]*>/g, "").replace(/\s+/g, " ").trim();
+    const text = replaceTags(match[2], "").replace(/\s+/g, " ").trim();
     return { depth: Number(match[1]), text, explicitIds };
   }
   return null;
@@ -131,7 +146,7 @@ export function buildSections(
   return { preamble, sections, allSections };
 }
 
-const ONLY_ATTRIBUTE_LIST = /^\{:?\s*#([\w:.-]+)[^}]*\}$/;
+const ONLY_ATTRIBUTE_LIST = /^\{:?\s*#([\w:.-]+)(?![\w:.-])[^}]*\}$/;
 
 function isAttributeList(node: RootContent): boolean {
   return node.type === "paragraph" && ONLY_ATTRIBUTE_LIST.test(toString(node).trim());
@@ -150,7 +165,7 @@ export function hiddenAnchorIds(node: RootContent): string[] | null {
     if (!node.children.every((c) => c.type === "html" || (c.type === "text" && !c.value.trim()))) return null;
     markup = node.children.map((c) => (c.type === "html" ? c.value : "")).join("");
   } else return null;
-  if (/<!--/.test(markup) || markup.replace(/<[^>]*>/g, "").trim()) return null;
+  if (/<!--/.test(markup) || replaceTags(markup, "").trim()) return null;
   const ids = [...markup.matchAll(HTML_ID)].map((m) => m[1]);
   return ids.length ? ids : null;
 }

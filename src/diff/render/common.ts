@@ -52,7 +52,7 @@ export function elide(edits: readonly EditPart[], keep = 8): EditPart[] {
 }
 
 export function truncate(text: string, max = 400): string {
-  const flat = text.replace(/\s*\n\s*/g, " ");
+  const flat = text.replace(/(?<!\s)\s*\n\s*/g, " ");
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 

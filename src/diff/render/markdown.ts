@@ -105,6 +105,6 @@ function code(text: string): string {
 export function escape(text: string): string {
   return text
     .replace(/([\\`*_[\]<>|~])/g, "\\$1")
-    .replace(/^(\s*)(\d+)([.)])(?=\s)/gm, "$1$2\\$3")
-    .replace(/^(\s*)([#+-])(?=\s)/gm, "$1\\$2");
+    .replace(/^([^\S\n\r\u2028\u2029]*)(\d+)([.)])(?=\s)/gm, "$1$2\\$3")
+    .replace(/^([^\S\n\r\u2028\u2029]*)([#+-])(?=\s)/gm, "$1\\$2");
 }

@@ -88,7 +88,7 @@ function edits(parts: readonly EditPart[], c: ChalkInstance): string {
   const plain = c.level === 0;
   return parts
     .map((e) => {
-      const text = e.text.replace(/\s*\n\s*/g, " ");
+      const text = e.text.replace(/(?<!\s)\s*\n\s*/g, " ");
       if (e.op === "equal") return text;
       if (e.op === "delete") return plain ? `[-${text}-]` : c.red.strikethrough(text);
       return plain ? `{+${text}+}` : c.green.underline(text);
