@@ -73,7 +73,25 @@ export function checkSections({ ROOT, CORPUS, table, targets }) {
     targets.push(["largest-pair diff ≤ 2× bare parse of both", ratio(results[1], results[0]), 2.0]);
   }
 
-  return { cold, throughput, "diff-process": diffProcess };
+  // Unrelated documents: the newest version of every document of both corpora (what a project's legal folder holds),
+  // so no parsed piece is shared and nothing is remembered between files.
+  function unrelated() {
+    if (!hasCorpus()) return;
+    const files = newestOfEach([CORPUS, path.resolve(CORPUS, "../corpus-web")]);
+    const results = measure(
+      [
+        nodeCommand("bare parse of every file, one process", BARE, files),
+        nodeCommand("policylint check (--concurrency auto)", BIN, ["check", ...files, "--today", "2026-11-25"]),
+        nodeCommand("markdownlint-cli2 0.20", MARKDOWNLINT, files),
+      ],
+      Math.max(3, Math.ceil(RUNS / 2)),
+    );
+    const mb = files.reduce((n, f) => n + readFileSync(f).length, 0) / 1048576;
+    table(`unrelated documents: the newest version of each of ${files.length} documents (${mb.toFixed(1)} MB)`, header, results.map((r) => row(r, results[0])));
+    targets.push(["unrelated documents ≤ 0.7× markdownlint-cli2", ratio(results[1], results[2]), 0.7]);
+  }
+
+  return { cold, throughput, unrelated, "diff-process": diffProcess };
 }
 
 function ratio(a, b) {
@@ -99,6 +117,21 @@ function countMarkdown(dir) {
 
 function sizeOf(dir) {
   return walk(dir).reduce((n, f) => n + readFileSync(f).length, 0);
+}
+
+/** The last version each manifest lists, for every document of every source under the given corpora. */
+function newestOfEach(corpora) {
+  const files = [];
+  for (const corpus of corpora.filter((c) => existsSync(c))) {
+    for (const source of readdirSync(corpus).sort()) {
+      const manifest = path.join(corpus, source, "manifest.json");
+      if (!existsSync(manifest)) continue;
+      for (const [doc, versions] of Object.entries(JSON.parse(readFileSync(manifest, "utf8")))) {
+        files.push(path.join(corpus, source, doc, versions[versions.length - 1].file));
+      }
+    }
+  }
+  return files.sort();
 }
 
 /** The consecutive pair with the most bytes between them. */
