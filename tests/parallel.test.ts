@@ -3,8 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatters, lint } from "../src/index.js";
-import { lintThreads, repeatedShare } from "../src/engine/pool.js";
-import { corpusDocuments } from "./fuzz/harness.js";
+import { lintThreads } from "../src/engine/pool.js";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
@@ -22,19 +21,6 @@ describe("checking many files on every core", () => {
     // --concurrency 32 on 2 cores: 32 threads took 56 s and 3.2 GB where 2 take 10 s and 228 MB.
     expect(lintThreads(tasks, 32, 2)).toBe(2);
     expect(lintThreads(tasks, 32)).toBe(Math.min(tasks.length, availableParallelism()));
-  });
-
-  // A history shares most paragraphs, which one thread parses once (remembered pieces); unrelated policies share
-  // none, so they take every core. Both read from the real corpora, when they are beside the repository.
-  const documents = corpusDocuments();
-  it.skipIf(!documents.length)("tells a history of versions from unrelated policies, and gives the unrelated ones one more thread", () => {
-    const task = (file: string, index: number) => ({ index, text: readFileSync(file, "utf8"), displayPath: file });
-    const history = documents.flatMap((d) => d.versions.map((v) => v.file)).map(task);
-    const newest = documents.map((d) => d.versions[d.versions.length - 1].file).map(task);
-    expect(repeatedShare(history)).toBeGreaterThan(0.7);
-    expect(repeatedShare(newest)).toBeLessThan(0.1);
-    expect(lintThreads(newest, "auto", 4)).toBe(4);
-    expect(lintThreads(history, "auto", 4)).toBe(3);
   });
 
   it("gives the same bytes on three threads as the single-threaded library run", async () => {

@@ -30,48 +30,16 @@ const YOUNG_GENERATION_MB = 96;
 export type Concurrency = number | "auto";
 
 /**
- * The threads to lint these tasks on, this one included. Parsing is most of the work, and what "auto" weighs is how
- * much of it the remembered pieces (parse/chunks.ts) save: versions of one policy share most of their paragraphs, and
- * one thread parses each shared piece once, while two would each parse it. So for files that repeat each other
- * (a history of versions) "auto" leaves one core to V8's garbage collector, which runs on helper threads beside a busy
- * thread: on the corpus a second lint thread measured 5% faster for 1.5× the memory (bench: 5.3 s, 312 MB against
- * 5.6 s, 223 MB). Unrelated files (a project's current policies) share nothing to lose, and take every core.
+ * The threads to lint these tasks on, this one included. "auto" leaves one core to V8's garbage collector, which
+ * runs on helper threads beside a busy thread: a serial run of the corpus keeps a second core about 40% busy, and on
+ * 2 cores a second lint thread measured 5% faster for 1.5× the memory (bench: 5.3 s, 312 MB against 5.6 s, 223 MB).
  * A number asked for is capped at the cores: each thread holds a parser's working set, and threads beyond the cores
  * only contend for them (`--concurrency 32` on 2 cores took 56 s and 3.2 GB where 2 threads take 10 s and 228 MB).
  */
 export function lintThreads(tasks: WorkerTask[], concurrency: Concurrency, cores = availableParallelism()): number {
   if (concurrency !== "auto") return Math.max(1, Math.min(concurrency, cores, tasks.length));
   if (tasks.length < MIN_PARALLEL_FILES || tasks.reduce((n, t) => n + t.text.length, 0) < MIN_PARALLEL_BYTES) return 1;
-  const threads = repeatedShare(tasks) < MOSTLY_REPEATED ? cores : cores - 1;
-  return Math.max(1, Math.min(threads, Math.ceil(tasks.length / MIN_PARALLEL_FILES)));
-}
-
-// Above this share of repeated paragraph lines the files are versions of each other (the corpus's histories: 0.9).
-const MOSTLY_REPEATED = 0.5;
-// A sample of lines is enough to tell a history from unrelated files. It is chosen by content (a line's length and
-// middle character), not by position, so a line shifted down by an insertion is still sampled in both versions.
-const SAMPLE_ONE_IN = 4;
-const PARAGRAPH_LINE = 40;
-// Enough lines to tell (a few files' worth); stopping there keeps a 15 MB history at a few milliseconds.
-const ENOUGH_SAMPLES = 2000;
-
-/** The share of sampled long lines (paragraphs, not headings or rules) that an earlier file already had. */
-export function repeatedShare(tasks: WorkerTask[]): number {
-  const seen = new Set<string>();
-  let sampled = 0;
-  let repeated = 0;
-  for (const task of tasks) {
-    const own: string[] = [];
-    for (const line of task.text.split("\n")) {
-      if (line.length < PARAGRAPH_LINE || (line.length + line.charCodeAt(line.length >> 1)) % SAMPLE_ONE_IN !== 0) continue;
-      sampled++;
-      if (seen.has(line)) repeated++;
-      own.push(line);
-    }
-    for (const line of own) seen.add(line);
-    if (sampled >= ENOUGH_SAMPLES) break;
-  }
-  return sampled ? repeated / sampled : 0;
+  return Math.max(1, Math.min(cores - 1, Math.ceil(tasks.length / MIN_PARALLEL_FILES)));
 }
 
 /**
