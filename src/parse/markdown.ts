@@ -4,6 +4,8 @@ import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
 import type { Nodes, Root, RootContent } from "mdast";
 import { splitIntoIndependentPieces } from "./chunks.js";
+// Makes micromark's container handling linear (see edit-map.ts); every parse goes through this module.
+import "./edit-map.js";
 
 type Position = NonNullable<Nodes["position"]>;
 
