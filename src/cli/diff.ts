@@ -7,7 +7,8 @@ import type { DiffResult } from "../diff/index.js";
 import { useColor } from "./color.js";
 import { writeOutput } from "./output.js";
 import type { ExitState } from "./context.js";
-import { EXIT_FINDINGS, UsageError } from "./errors.js";
+import { InputLimitError } from "../parse/limits.js";
+import { EXIT_FINDINGS, EXIT_USAGE, UsageError } from "./errors.js";
 import { decodeText, readPolicyFile, readStdin, STDIN } from "./files.js";
 
 const run = promisify(execFile);
@@ -70,13 +71,25 @@ bad configuration or other usage error.`,
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
       // Loaded on use, so the bundle keeps the diff engine out of every other command's start-up.
-      const results = await Promise.all(pairs.compared.map(async (p) => (await compare(p.before, p.after, p.oldLabel, p.newLabel, settings)).result));
+      const results: ClassifiedResult[] = [];
+      let refused = false;
+      for (const p of pairs.compared) {
+        try {
+          results.push((await compare(p.before, p.after, p.oldLabel, p.newLabel, settings)).result);
+        } catch (error) {
+          // Under --against, a file beyond a limit is one line and the other files are still compared.
+          if (!flags.against || !(error instanceof InputLimitError)) throw error;
+          process.stderr.write(`policylint: ${error.filePath}: ${error.message}\n`);
+          refused = true;
+        }
+      }
       const color = !flags.outputFile && useColor(flags.color);
       const output = flags.against ? await renderAll(results, pairs.added, flags, color) : await render(results[0], flags, color);
       await writeOutput(cwd, flags.outputFile, output);
       const failures = results.flatMap((r) => gate(r, flags));
       for (const failure of failures) process.stderr.write(`policylint: ${failure}\n`);
       if (failures.length) exit.code = EXIT_FINDINGS;
+      if (refused) exit.code = EXIT_USAGE;
     });
 }
 
