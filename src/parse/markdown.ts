@@ -44,9 +44,16 @@ export function resetPieceMemory(characters = memoryCharacters): void {
 }
 
 /**
+ * New pieces are parsed together up to about this much text per call. micromark keeps every event of a call until
+ * it ends, about 130 bytes for each character: one call over a 10 MB policy peaked at 1.4 GB. Calls of this size
+ * cost no more time than one call (remark's cost per call is small beside 64 K of text).
+ */
+const RUN_CHARACTERS = 64 * 1024;
+
+/**
  * The mdast tree of a whole source, the same tree remark gives for it, built from pieces (see chunks.ts): remembered
- * ones are reused, and each run of new ones is parsed in one call, since remark's cost per call outweighs a short
- * piece. The tree is the caller's own: every block is copied out, its positions moved to where its piece stands.
+ * ones are reused, and each run of new ones is parsed in one call (up to RUN_CHARACTERS), since remark's cost per
+ * call outweighs a short piece. The tree is the caller's own: every block is copied out, its positions moved to where its piece stands.
  */
 export function parseMarkdown(source: string): Root {
   const pieces = splitIntoIndependentPieces(source);
@@ -68,17 +75,25 @@ export function parseMarkdown(source: string): Root {
   for (let first = 0; first < pieces.length; first++) {
     if (parsed[first]) continue;
     let end = first + 1;
-    while (end < pieces.length && !parsed[end]) end++;
+    while (end < pieces.length && !parsed[end] && offsets[end] - offsets[first] < RUN_CHARACTERS) end++;
     const fields = parseRun(source.slice(offsets[first], offsets[end] ?? source.length), first, end, lines, offsets, parsed);
     // A field remark set on the root (a task-list quirk) belongs to no one piece: such pieces are not remembered.
     if (fields) Object.assign(rootFields, fields);
     else for (let i = first; i < end; i++) remember(pieces[i], parsed[i]!);
-    first = end;
+    // The loop moves on to `end`, which may be new too when the run stopped at RUN_CHARACTERS.
+    first = end - 1;
   }
   const children: RootContent[] = [];
+  const handedOut = new Set<ParsedPiece>();
   for (let i = 0; i < pieces.length; i++) {
-    const { children: blocks, line: parsedAtLine, offset: parsedAtOffset } = parsed[i]!;
-    for (const block of blocks) children.push(copyShifted(block, lines[i] - parsedAtLine, offsets[i] - parsedAtOffset));
+    const piece = parsed[i]!;
+    const { children: blocks, line: parsedAtLine, offset: parsedAtOffset } = piece;
+    // A piece the memory keeps, or one already handed out (a piece twice in the source), is copied for the caller;
+    // any other is the caller's alone and is moved in place, so a large new text is not held twice.
+    const shared = remembered.get(pieces[i]) === piece || handedOut.has(piece);
+    handedOut.add(piece);
+    const [lineShift, offsetShift] = [lines[i] - parsedAtLine, offsets[i] - parsedAtOffset];
+    for (const block of blocks) children.push(shared ? copyShifted(block, lineShift, offsetShift) : shiftInPlace(block, lineShift, offsetShift));
   }
   const lastLineStart = source.lastIndexOf("\n") + 1;
   return {
@@ -140,6 +155,13 @@ function copyShifted<T extends Nodes>(node: T, lineShift: number, offsetShift: n
     else copy[key] = typeof value === "object" && value !== null ? structuredClone(value) : value;
   }
   return copy as T;
+}
+
+function shiftInPlace<T extends Nodes>(node: T, lineShift: number, offsetShift: number): T {
+  if (lineShift === 0 && offsetShift === 0) return node;
+  if (node.position) node.position = shiftPosition(node.position, lineShift, offsetShift);
+  if ("children" in node) for (const child of node.children) shiftInPlace(child, lineShift, offsetShift);
+  return node;
 }
 
 function shiftPosition({ start, end }: Position, lineShift: number, offsetShift: number): Position {
