@@ -307,7 +307,7 @@ function readableText(doc: PolicyDocument): ReadableText {
       return k < ats.length && ats[k] < s.end;
     })
     .map((s) => mask(s.title));
-  headings.push(...paragraphHeadings(doc).map(mask));
+  for (const title of paragraphHeadings(doc)) headings.push(mask(title));
   const result = { headings, body: body.map((b) => b.text), all: [...headings, ...body.map((b) => b.text)] };
   readableCache.set(doc, result);
   return result;

@@ -38,7 +38,8 @@ export async function expandPaths(
       const found = (await glob(globs, { cwd, ignore: ALWAYS_IGNORED, dot: false, expandDirectories: false })).sort();
       const kept = found.filter((f) => !isIgnored(f));
       if (!found.length) problems.push({ filePath: pattern, problem: info ? "no Markdown files in this directory" : "no files match this pattern" });
-      files.push(...kept);
+      // One by one: a spread of a glob that found 150,000 files overflows the stack.
+      for (const file of kept) files.push(file);
       continue;
     }
     problems.push({ filePath: pattern, problem: "no such file or directory" });

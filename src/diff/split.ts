@@ -27,7 +27,7 @@ export function followSplitTables(drafts: Draft[]): Draft[] {
     for (const m of matches) if (m.draft) gone.add(m.draft);
     const home = new Map<TableRow, Unit>(matches.flatMap((m) => m.block.table!.rows.map((row) => [row, m.unit] as const)));
     const table = { header: matches[0].block.table!.header, rows: matches.flatMap((m) => m.block.table!.rows) };
-    out.push(...tableDrafts(r.block!, table, r.unit!, (row) => (row && home.get(row)) || matches[0].unit));
+    for (const draft of tableDrafts(r.block!, table, r.unit!, (row) => (row && home.get(row)) || matches[0].unit)) out.push(draft);
   }
   return [...drafts.filter((d) => !gone.has(d)), ...out];
 }
