@@ -1,6 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import type { Root, RootContent, Yaml } from "mdast";
-import { checkNesting } from "./limits.js";
+import { checkNesting, InputLimitError } from "./limits.js";
 import { parseMarkdown } from "./markdown.js";
 import { fillMissingPositions, lineStartOffsets, pointAt, type Point } from "./positions.js";
 import { buildSections, type Section } from "./sections.js";
@@ -40,7 +40,12 @@ export function stripBom(text: string): string {
 export function parseDocument(text: string, filePath = "<input>"): PolicyDocument {
   const source = stripBom(text);
   checkNesting(source, filePath);
-  const tree = parseMarkdown(source);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(source);
+  } catch (error) {
+    throw error instanceof InputLimitError ? error.placed(filePath) : error;
+  }
   const lineStarts = lineStartOffsets(source);
   fillMissingPositions(tree as unknown as Parameters<typeof fillMissingPositions>[0], source, lineStarts);
   const frontMatter = readFrontMatter(tree);

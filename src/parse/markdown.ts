@@ -3,7 +3,9 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
 import type { Nodes, Root, RootContent } from "mdast";
+import type { Extension } from "micromark-util-types";
 import { splitIntoIndependentPieces } from "./chunks.js";
+import { InputLimitError, inlineMarkerLimit } from "./limits.js";
 // Makes micromark's container handling linear (see edit-map.ts); every parse goes through this module.
 import "./edit-map.js";
 
@@ -11,8 +13,14 @@ type Position = NonNullable<Nodes["position"]>;
 
 let processor: Processor<Root> | undefined;
 
+/** A unified plugin adding limits.ts's count of inline markers to the parse (it changes no tree). */
+function limitInlineMarkers(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: Extension[] };
+  (data.micromarkExtensions ??= []).push(inlineMarkerLimit);
+}
+
 function markdownProcessor(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]) as unknown as Processor<Root>;
+  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).use(limitInlineMarkers) as unknown as Processor<Root>;
   return processor;
 }
 
@@ -113,7 +121,14 @@ export function parseMarkdown(source: string): Root {
  */
 function parseRun(text: string, first: number, end: number, lines: number[], offsets: number[], parsed: (ParsedPiece | undefined)[]) {
   for (let i = first; i < end; i++) parsed[i] = { children: [], line: lines[i] - lines[first], offset: offsets[i] - offsets[first] };
-  const { type, children, position, ...fields } = markdownProcessor().parse(text) as Root;
+  let tree: Root;
+  try {
+    tree = markdownProcessor().parse(text) as Root;
+  } catch (error) {
+    // A limit reached in this run: its line counted from the run's first line.
+    throw error instanceof InputLimitError ? error.placed(error.filePath, lines[first]) : error;
+  }
+  const { type, children, position, ...fields } = tree;
   let owner = first;
   for (const block of children) {
     const at = block.position?.start.offset ?? 0;
