@@ -140,3 +140,36 @@ describe("checkNesting's bound", () => {
     expect(refused(`a\r\nb\rc\n\n${deepQuote(MAX_NESTING + 1)}`)).toMatch(/at line 5,/);
   });
 });
+
+describe("files larger than --max-file-size (32 MB by default)", () => {
+  // Before the limit: a 50 MB policy ran check for minutes and diff up to 3.2 GB, at Node's default heap limit.
+  const big = (megabytes: number) => `# Policy\n\n${"We keep your data safe and private.\n\n".repeat(Math.ceil((megabytes * 1024 * 1024) / 37))}`;
+  const line = (file: string, mb = 32) => `policylint: ${file}: larger than ${mb} MB, policylint's limit (--max-file-size raises it)\n`;
+
+  it("check refuses a 33 MB file in one line before reading it, exit 2, and checks the others", () => {
+    const dir = tempProject({ "big.md": big(33), "privacy.md": POLICY });
+    const started = performance.now();
+    const run = runCli(["check", "big.md", "privacy.md", "--format", "json", "--today", "2026-11-25"], { cwd: dir });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(run.stderr).toBe(line("big.md"));
+    expect(run.code).toBe(2);
+    expect((JSON.parse(run.stdout) as { messages: unknown[] }[])[1].messages.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("diff and notice refuse it too; standard input is held to the same limit", () => {
+    const dir = tempProject({ "big.md": big(2), "privacy.md": POLICY });
+    expect(runCli(["diff", "privacy.md", "big.md", "--max-file-size", "1"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: line("big.md", 1) });
+    expect(runCli(["notice", "big.md", "privacy.md", "--max-file-size", "1"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: line("big.md", 1) });
+    const stdin = runCli(["check", "-", "--max-file-size", "1"], { cwd: dir, input: big(2) });
+    expect(stdin).toMatchObject({ code: 2, stderr: "policylint: standard input: larger than 1 MB, policylint's limit (--max-file-size raises it)\n" });
+  }, 60_000);
+
+  it("--max-file-size raises it, and takes whole megabytes only", () => {
+    const dir = tempProject({ "big.md": big(2) });
+    expect(runCli(["check", "big.md", "--max-file-size", "3", "--today", "2026-11-25"], { cwd: dir }).stderr).toBe("");
+    expect(runCli(["check", "big.md", "--max-file-size", "1.5"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: 'policylint: --max-file-size: "1.5" is not a whole number of megabytes (e.g. 64)\n',
+    });
+  }, 60_000);
+});

@@ -9,7 +9,7 @@ import { writeOutput } from "./output.js";
 import type { ExitState } from "./context.js";
 import { InputLimitError } from "../parse/limits.js";
 import { EXIT_FINDINGS, EXIT_USAGE, UsageError } from "./errors.js";
-import { decodeText, readPolicyFile, readStdin, STDIN } from "./files.js";
+import { applyMaxFileSize, decodeText, DEFAULT_MAX_FILE_MB, readPolicyFile, readStdin, STDIN } from "./files.js";
 
 const run = promisify(execFile);
 
@@ -27,6 +27,7 @@ interface DiffFlags {
   requireDateBump?: boolean;
   against?: string;
   config?: string;
+  maxFileSize?: string;
 }
 
 export function registerDiff(program: Command, exit: ExitState): void {
@@ -46,6 +47,7 @@ export function registerDiff(program: Command, exit: ExitState): void {
     .option("--require-date-bump", "exit 1 when changes of meaning come without a new stated date (with --fail-on: changes at that level)")
     .option("--against <rev>", "compare each file with its version at this git revision (e.g. HEAD)")
     .option("-c, --config <file>", "use this configuration file, no search")
+    .option("--max-file-size <MB>", `refuse files larger than this many megabytes (default: ${DEFAULT_MAX_FILE_MB})`)
     .option("--color", "force coloured output")
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
     .addHelpText(
@@ -67,6 +69,7 @@ bad configuration or other usage error.`,
     )
     .action(async (files: string[], flags: DiffFlags) => {
       const cwd = process.cwd();
+      applyMaxFileSize(flags.maxFileSize);
       const pairs = flags.against ? await againstPairs(flags.against, files, cwd) : await explicitPair(files, cwd);
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
