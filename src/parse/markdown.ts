@@ -3,6 +3,7 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
 import type { Nodes, Root, RootContent } from "mdast";
+import { LRUCache } from "lru-cache";
 import type { Extension } from "micromark-util-types";
 import { splitIntoIndependentPieces } from "./chunks.js";
 import { InputLimitError, inlineMarkerLimit } from "./limits.js";
@@ -32,23 +33,27 @@ interface ParsedPiece {
 }
 
 /**
- * Recently parsed pieces, oldest first (a Map keeps insertion order). Consecutive versions of a policy share most
- * pieces, so a small memory catches nearly every repeat: on the corpus, 256 K characters of source (about 5 MB of
- * trees) find as many as an unbounded one.
+ * Recently parsed pieces, least recently used evicted first, up to a number of characters of source. Consecutive
+ * versions of a policy share most pieces, so a small memory catches nearly every repeat: on the corpus, 256 K
+ * characters of source (about 5 MB of trees) find as many as an unbounded one. lru-cache rather than a Map kept in
+ * use order: moving a key to a Map's end (delete, then set) leaves a dead entry in its hash chain until the next
+ * rehash, and 100,000 small policies sharing their pieces spent 14 s looking up through them.
  */
-const remembered = new Map<string, ParsedPiece>();
 export const DEFAULT_PIECE_MEMORY = 256 * 1024;
 let memoryCharacters = DEFAULT_PIECE_MEMORY;
-let rememberedCharacters = 0;
+let remembered = newMemory(memoryCharacters);
+
+function newMemory(characters: number): LRUCache<string, ParsedPiece> {
+  return new LRUCache<string, ParsedPiece>({ maxSize: Math.max(1, characters), sizeCalculation: (_, piece) => Math.max(1, piece.length) });
+}
 
 /**
  * For benchmarks: forget every remembered piece, so a measurement starts as a fresh process does, and remember up to
  * `characters` of source from now on (0: nothing, to time the parse of text seen before).
  */
 export function resetPieceMemory(characters = memoryCharacters): void {
-  remembered.clear();
-  rememberedCharacters = 0;
   memoryCharacters = characters;
+  remembered = newMemory(characters);
 }
 
 /**
@@ -98,7 +103,7 @@ export function parseMarkdown(source: string): Root {
     const { children: blocks, line: parsedAtLine, offset: parsedAtOffset } = piece;
     // A piece the memory keeps, or one already handed out (a piece twice in the source), is copied for the caller;
     // any other is the caller's alone and is moved in place, so a large new text is not held twice.
-    const shared = remembered.get(pieces[i]) === piece || handedOut.has(piece);
+    const shared = remembered.peek(pieces[i]) === piece || handedOut.has(piece);
     handedOut.add(piece);
     const [lineShift, offsetShift] = [lines[i] - parsedAtLine, offsets[i] - parsedAtOffset];
     for (const block of blocks) children.push(shared ? copyShifted(block, lineShift, offsetShift) : shiftInPlace(block, lineShift, offsetShift));
@@ -139,25 +144,14 @@ function parseRun(text: string, first: number, end: number, lines: number[], off
 }
 
 function recall(piece: string): ParsedPiece | undefined {
-  const found = remembered.get(piece);
-  if (found) {
-    // Seen again: it becomes the newest.
-    remembered.delete(piece);
-    remembered.set(piece, found);
-  }
-  return found;
+  // Seen again: it becomes the most recently used.
+  return remembered.get(piece);
 }
 
 function remember(piece: string, parsed: ParsedPiece): void {
   // A piece twice in one source is parsed twice in its run, and counted once.
   if (memoryCharacters === 0 || remembered.has(piece)) return;
   remembered.set(piece, parsed);
-  rememberedCharacters += piece.length;
-  for (const [oldest] of remembered) {
-    if (rememberedCharacters <= memoryCharacters) break;
-    remembered.delete(oldest);
-    rememberedCharacters -= oldest.length;
-  }
 }
 
 function copyShifted<T extends Nodes>(node: T, lineShift: number, offsetShift: number): T {
