@@ -8,7 +8,7 @@ import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
 import type { Root } from "mdast";
 import { splitIntoIndependentPieces } from "../src/parse/chunks.js";
-import { parseMarkdown } from "../src/parse/markdown.js";
+import { DEFAULT_PIECE_MEMORY, parseMarkdown, resetPieceMemory } from "../src/parse/markdown.js";
 import { ruleFixtureFiles } from "./helpers/fixtures.js";
 import { globSync } from "tinyglobby";
 import { FIXTURES, ROOT } from "./helpers/fixtures.js";
@@ -146,6 +146,19 @@ describe("parsing in independent pieces gives remark's tree for the whole text",
     const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
     expect(run.stderr).toBe("");
     expect(JSON.parse(run.stdout)).toEqual([true, true]);
+  });
+
+  it("on a text of many runs of new pieces, parsed a run at a time (nothing remembered)", () => {
+    // 60 copies of the seed policy, each made its own, is about 400 KB: several of parseMarkdown's runs.
+    const seed = readFileSync(path.join(FIXTURES, "seed/imagen-privacy-policy.md"), "utf8");
+    const text = Array.from({ length: 60 }, (_, i) => seed.replace(/^(#+ .*)$/gm, `$1 ${i}`).replace(/\bdata\b/g, `data ${i}`)).join("\n\n");
+    expect(splitIntoIndependentPieces(text).length).toBeGreaterThan(1000);
+    resetPieceMemory(0);
+    try {
+      expect(pieceTree(text)).toBe(wholeTree(text));
+    } finally {
+      resetPieceMemory(DEFAULT_PIECE_MEMORY);
+    }
   });
 
   it("gives each caller its own tree: a remembered piece is copied, with its positions moved to where it stands", () => {

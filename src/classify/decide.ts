@@ -195,7 +195,7 @@ function whole(change: Change, ctx: TextContext, side: "added" | "removed"): Fin
     .split("\n")
     .filter((line) => !line.includes(" | "))
     .join("\n");
-  found.push(...wholeDeltas(prose, side).flatMap((d) => analyseDelta(d, ctx)));
+  for (const d of wholeDeltas(prose, side)) for (const finding of analyseDelta(d, ctx)) found.push(finding);
   return found;
 }
 

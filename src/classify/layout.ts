@@ -121,7 +121,7 @@ function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" 
   for (const f of found) {
     if (!f.sentences.length) continue;
     spans.push({ line: f.line, from: flat.length, to: flat.length + f.sentences.length });
-    flat.push(...f.sentences.map((x) => x.key));
+    for (const x of f.sentences) flat.push(x.key);
   }
   const pairs = new Map<string, number>();
   const sentences = new Map<string, number>();

@@ -10,7 +10,7 @@ import type { Concurrency } from "../engine/pool.js";
 import { ResultCache } from "../engine/cache.js";
 import type { LintResult, Severity } from "../engine/types.js";
 import { formatters } from "../format/index.js";
-import { decodeText, readStdin, STDIN } from "./files.js";
+import { applyMaxFileSize, decodeText, DEFAULT_MAX_FILE_MB, readStdin, STDIN } from "./files.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { VERSION, type ExitState } from "./context.js";
 import { useColor } from "./color.js";
@@ -29,6 +29,7 @@ interface CheckFlags {
   cache?: boolean;
   cacheLocation: string;
   concurrency: string;
+  maxFileSize?: string;
 }
 
 export function registerCheck(program: Command, exit: ExitState): void {
@@ -51,6 +52,7 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .option("--stdin-filename <name>", "the file name to report for standard input")
     .option("--cache", "only re-check files whose content (or configuration, rule data or policylint) changed")
     .option("--cache-location <file>", "where --cache keeps its results", ".policylintcache")
+    .option("--max-file-size <MB>", `refuse files larger than this many megabytes (default: ${DEFAULT_MAX_FILE_MB})`)
     .option(
       "--concurrency <n>",
       'threads that lint: a number (at most one per core: more only contend), "auto" (one per core, less one left to the garbage collector) or "off"',
@@ -86,6 +88,7 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   const today = flags.today === undefined ? todayUtc() : parseToday(flags.today);
   const maxWarnings = parseCount(flags.maxWarnings ?? "-1");
   const concurrency = parseConcurrency(flags.concurrency);
+  applyMaxFileSize(flags.maxFileSize);
   const ruleSeverities = parseRuleFlags(flags.rule);
   checkOutputFile(cwd, flags.outputFile);
   const config = await loadConfig({ cwd, configPath: flags.config });

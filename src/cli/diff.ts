@@ -4,8 +4,9 @@ import type { DiffResult } from "../diff/index.js";
 import { useColor } from "./color.js";
 import { checkOutputFile, writeOutput } from "./output.js";
 import type { ExitState } from "./context.js";
+import { InputLimitError } from "../parse/limits.js";
 import { EXIT_FINDINGS, EXIT_USAGE, UsageError } from "./errors.js";
-import { decodeText, readPolicyFile, readStdin, STDIN } from "./files.js";
+import { applyMaxFileSize, decodeText, DEFAULT_MAX_FILE_MB, readPolicyFile, readStdin, STDIN } from "./files.js";
 import { blobAt, blobOf, resolveCommit } from "./git.js";
 
 const FORMATS = ["terminal", "markdown", "json"] as const;
@@ -22,6 +23,7 @@ interface DiffFlags {
   requireDateBump?: boolean;
   against?: string;
   config?: string;
+  maxFileSize?: string;
 }
 
 export function registerDiff(program: Command, exit: ExitState): void {
@@ -41,6 +43,7 @@ export function registerDiff(program: Command, exit: ExitState): void {
     .option("--require-date-bump", "exit 1 when changes of meaning come without a new stated date (with --fail-on: changes at that level)")
     .option("--against <rev>", "compare each file with its version at this git revision (e.g. HEAD)")
     .option("-c, --config <file>", "use this configuration file, no search")
+    .option("--max-file-size <MB>", `refuse files larger than this many megabytes (default: ${DEFAULT_MAX_FILE_MB})`)
     .option("--color", "force coloured output")
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
     .addHelpText(
@@ -64,18 +67,30 @@ bad configuration or other usage error.`,
     .action(async (files: string[], flags: DiffFlags) => {
       const cwd = process.cwd();
       checkOutputFile(cwd, flags.outputFile);
+      applyMaxFileSize(flags.maxFileSize);
       const pairs = flags.against ? await againstPairs(flags.against, files, cwd) : await explicitPair(files, cwd);
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
       // Loaded on use, so the bundle keeps the diff engine out of every other command's start-up.
-      const results = await Promise.all(pairs.compared.map(async (p) => (await compare(p.before, p.after, p.oldLabel, p.newLabel, settings)).result));
+      const results: ClassifiedResult[] = [];
+      let refused = false;
+      for (const p of pairs.compared) {
+        try {
+          results.push((await compare(p.before, p.after, p.oldLabel, p.newLabel, settings)).result);
+        } catch (error) {
+          // Under --against, a file beyond a limit is one line and the other files are still compared.
+          if (!flags.against || !(error instanceof InputLimitError)) throw error;
+          process.stderr.write(`policylint: ${error.filePath}: ${error.message}\n`);
+          refused = true;
+        }
+      }
       const color = !flags.outputFile && useColor(flags.color);
       const output = flags.against ? await renderAll(results, pairs.added, flags, color) : await render(results[0], flags, color);
       await writeOutput(cwd, flags.outputFile, output);
       const failures = results.flatMap((r) => gate(r, flags));
       for (const failure of failures) process.stderr.write(`policylint: ${failure}\n`);
       for (const problem of pairs.problems) process.stderr.write(`policylint: ${problem}\n`);
-      if (pairs.problems.length) exit.code = EXIT_USAGE;
+      if (pairs.problems.length || refused) exit.code = EXIT_USAGE;
       else if (failures.length) exit.code = EXIT_FINDINGS;
     });
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { ConfigError } from "../config/schema.js";
+import { InputLimitError } from "../parse/limits.js";
 import { registerCheck } from "./check.js";
 import { registerRules } from "./rules.js";
 import { registerInit } from "./init.js";
@@ -45,6 +46,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      return EXIT_USAGE;
+    }
+    if (error instanceof InputLimitError) {
+      process.stderr.write(`policylint: ${error.filePath}: ${error.message}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof UsageError || error instanceof ConfigError) {

@@ -5,7 +5,7 @@ import { compare, readVersion } from "./diff.js";
 import { longDate, parseIsoDate } from "../engine/dates.js";
 import { UsageError } from "./errors.js";
 import { checkOutputFile, writeOutput } from "./output.js";
-import { STDIN } from "./files.js";
+import { applyMaxFileSize, DEFAULT_MAX_FILE_MB, STDIN } from "./files.js";
 
 const FORMATS = ["markdown", "text", "html"] as const;
 
@@ -15,6 +15,7 @@ interface NoticeFlags {
   format: (typeof FORMATS)[number];
   outputFile?: string;
   config?: string;
+  maxFileSize?: string;
 }
 
 export const DATE_PLACEHOLDER = "[EFFECTIVE DATE]";
@@ -35,6 +36,7 @@ export function registerNotice(program: Command): void {
     .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS).default("markdown"))
     .option("-o, --output-file <file>", "write the notice to a file instead of standard output")
     .option("-c, --config <file>", "use this configuration file, no search")
+    .option("--max-file-size <MB>", `refuse files larger than this many megabytes (default: ${DEFAULT_MAX_FILE_MB})`)
     .addHelpText(
       "after",
       `
@@ -48,6 +50,7 @@ Exit codes: 0 a notice (or "no material changes") was written, 2 a missing file,
     .action(async (oldSpec: string, newSpec: string, flags: NoticeFlags) => {
       if (oldSpec === STDIN && newSpec === STDIN) throw new UsageError('only one version can be read from standard input ("-")');
       const cwd = process.cwd();
+      applyMaxFileSize(flags.maxFileSize);
       const explicit = flags.effective === undefined ? null : effectiveDate(flags.effective);
       checkOutputFile(cwd, flags.outputFile);
       const [before, after] = [await readVersion(oldSpec, cwd), await readVersion(newSpec, cwd)];

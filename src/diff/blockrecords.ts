@@ -54,7 +54,7 @@ export function blockDrafts(ops: readonly BlockOp[], a: Unit, b: Unit): Draft[] 
     const at = now.line;
     if (old.type === "table" && now.table && old.table) {
       if (moved) push("moved", "table", at, side(old.text, old.line, a), side(now.text, now.line, b));
-      drafts.push(...tableDrafts(old, now.table, () => a, () => b));
+      for (const draft of tableDrafts(old, now.table, () => a, () => b)) drafts.push(draft);
       continue;
     }
     // A paragraph that became a list item (or the reverse) is named alike from either side: by the item.

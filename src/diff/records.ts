@@ -65,7 +65,7 @@ export function buildChanges(oldTree: UnitTree, newTree: UnitTree, alignment: Un
     }
     const pair = diffPair(a, b, oldLonely, newLonely);
     for (const unit of pair.dissolved) dissolved.add(unit);
-    drafts.push(...blockDrafts(pair.ops, a, b));
+    for (const draft of blockDrafts(pair.ops, a, b)) drafts.push(draft);
   }
 
   oldTree.flat.forEach((a, i) => {

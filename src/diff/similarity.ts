@@ -61,7 +61,8 @@ export function heaviestIncreasing(values: readonly number[], prefer?: (i: numbe
   if (!n) return new Set();
   // Small enough that all the preferences together never outweigh one more match.
   const bonus = 1 / (n + 1);
-  const size = Math.max(...values) + 2;
+  // A fold, not Math.max(...values): a document of 150,000 blocks would overflow the stack.
+  const size = values.reduce((max, v) => Math.max(max, v), 0) + 2;
   // A Fenwick tree over values holding the best chain ending at or below each value.
   const treeWeight = new Float64Array(size + 1);
   const treeIndex = new Int32Array(size + 1).fill(-1);

@@ -38,7 +38,7 @@ export function followSplitTables(drafts: Draft[]): Draft[] {
     const where = home(after);
     const old = { ...before[0].block, table: { header: before[0].block.table!.header, rows: before.flatMap((p) => p.block.table!.rows) } };
     const table = { header: after[0].block.table!.header, rows: after.flatMap((p) => p.block.table!.rows) };
-    out.push(...tableDrafts(old, table, from, where));
+    for (const draft of tableDrafts(old, table, from, where)) out.push(draft);
   }
   return [...drafts.filter((d) => !replaced.has(d)), ...out];
 }

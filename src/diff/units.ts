@@ -150,7 +150,8 @@ function fill(unit: Unit, given: readonly RootContent[] | readonly Node[], defs:
   // Every node a paragraph clause spans, clause lists included, for its plain form.
   let spanned: Node[] = [];
   const flush = (): void => {
-    if (pending.length) open.blocks.push(...toBlocks(pending, { defs, skip: skipFor(open) }));
+    // One by one: a spread of a section of 150,000 blocks overflows the stack.
+    if (pending.length) for (const block of toBlocks(pending, { defs, skip: skipFor(open) })) open.blocks.push(block);
     pending = [];
   };
   for (const node of nodes) {

@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { settingsFor, type ResolvedConfig, type RuleSettings } from "../config/load.js";
+import { InputLimitError } from "../parse/limits.js";
 import { comparePaths, lintText } from "./lint.js";
 import type { LintMessage, Severity } from "./types.js";
 
@@ -109,6 +110,8 @@ export function lintTask(task: WorkerTask, context: LintContext): WorkerReply {
     const rules = fileSettings(task.displayPath, context);
     return { index: task.index, messages: lintText(task.text, task.displayPath, { rules, today: context.today }).messages };
   } catch (error) {
+    // A text beyond a stated limit is the user's input, not our bug: the limit is the whole message.
+    if (error instanceof InputLimitError) return { index: task.index, problem: error.message };
     return { index: task.index, problem: `internal error while checking: ${error instanceof Error ? error.message : String(error)}` };
   }
 }

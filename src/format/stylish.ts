@@ -20,7 +20,8 @@ export const stylish: Formatter = (results, context) => {
       m.message,
       chalk.dim(m.ruleId ?? ""),
     ]);
-    const widths = [0, 1].map((i) => Math.max(...rows.map((r) => visibleLength(r[i]))));
+    // A fold, not Math.max(...rows): a file with 150,000 findings would overflow the stack.
+    const widths = [0, 1].map((i) => rows.reduce((width, r) => Math.max(width, visibleLength(r[i])), 0));
     for (const row of rows) {
       lines.push(`  ${pad(row[0], widths[0])}  ${pad(row[1], widths[1])}  ${row[2]}  ${row[3]}`);
     }

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import type { Root, RootContent, Yaml } from "mdast";
+import { checkNesting, InputLimitError } from "./limits.js";
 import { parseMarkdown } from "./markdown.js";
 import { fillMissingPositions, lineStartOffsets, pointAt, type Point } from "./positions.js";
 import { buildSections, type Section } from "./sections.js";
@@ -35,9 +36,16 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Parses a policy; a text beyond policylint's limits (see limits.ts) throws an InputLimitError naming the file. */
 export function parseDocument(text: string, filePath = "<input>"): PolicyDocument {
   const source = stripBom(text);
-  const tree = parseMarkdown(source);
+  checkNesting(source, filePath);
+  let tree: Root;
+  try {
+    tree = parseMarkdown(source);
+  } catch (error) {
+    throw error instanceof InputLimitError ? error.placed(filePath) : error;
+  }
   const lineStarts = lineStartOffsets(source);
   fillMissingPositions(tree as unknown as Parameters<typeof fillMissingPositions>[0], source, lineStarts);
   const frontMatter = readFrontMatter(tree);

@@ -3,14 +3,25 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
 import type { Nodes, Root, RootContent } from "mdast";
+import { LRUCache } from "lru-cache";
+import type { Extension } from "micromark-util-types";
 import { splitIntoIndependentPieces } from "./chunks.js";
+import { InputLimitError, inlineMarkerLimit } from "./limits.js";
+// Makes micromark's container handling linear (see edit-map.ts); every parse goes through this module.
+import "./edit-map.js";
 
 type Position = NonNullable<Nodes["position"]>;
 
 let processor: Processor<Root> | undefined;
 
+/** A unified plugin adding limits.ts's count of inline markers to the parse (it changes no tree). */
+function limitInlineMarkers(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: Extension[] };
+  (data.micromarkExtensions ??= []).push(inlineMarkerLimit);
+}
+
 function markdownProcessor(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]) as unknown as Processor<Root>;
+  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).use(limitInlineMarkers) as unknown as Processor<Root>;
   return processor;
 }
 
@@ -22,29 +33,40 @@ interface ParsedPiece {
 }
 
 /**
- * Recently parsed pieces, oldest first (a Map keeps insertion order). Consecutive versions of a policy share most
- * pieces, so a small memory catches nearly every repeat: on the corpus, 256 K characters of source (about 5 MB of
- * trees) find as many as an unbounded one.
+ * Recently parsed pieces, least recently used evicted first, up to a number of characters of source. Consecutive
+ * versions of a policy share most pieces, so a small memory catches nearly every repeat: on the corpus, 256 K
+ * characters of source (about 5 MB of trees) find as many as an unbounded one. lru-cache rather than a Map kept in
+ * use order: moving a key to a Map's end (delete, then set) leaves a dead entry in its hash chain until the next
+ * rehash, and 100,000 small policies sharing their pieces spent 14 s looking up through them.
  */
-const remembered = new Map<string, ParsedPiece>();
 export const DEFAULT_PIECE_MEMORY = 256 * 1024;
 let memoryCharacters = DEFAULT_PIECE_MEMORY;
-let rememberedCharacters = 0;
+let remembered = newMemory(memoryCharacters);
+
+function newMemory(characters: number): LRUCache<string, ParsedPiece> {
+  return new LRUCache<string, ParsedPiece>({ maxSize: Math.max(1, characters), sizeCalculation: (_, piece) => Math.max(1, piece.length) });
+}
 
 /**
  * For benchmarks: forget every remembered piece, so a measurement starts as a fresh process does, and remember up to
  * `characters` of source from now on (0: nothing, to time the parse of text seen before).
  */
 export function resetPieceMemory(characters = memoryCharacters): void {
-  remembered.clear();
-  rememberedCharacters = 0;
   memoryCharacters = characters;
+  remembered = newMemory(characters);
 }
 
 /**
+ * New pieces are parsed together up to about this much text per call. micromark keeps every event of a call until
+ * it ends, about 130 bytes for each character: one call over a 10 MB policy peaked at 1.4 GB. Calls of this size
+ * cost no more time than one call (remark's cost per call is small beside 64 K of text).
+ */
+const RUN_CHARACTERS = 64 * 1024;
+
+/**
  * The mdast tree of a whole source, the same tree remark gives for it, built from pieces (see chunks.ts): remembered
- * ones are reused, and each run of new ones is parsed in one call, since remark's cost per call outweighs a short
- * piece. The tree is the caller's own: every block is copied out, its positions moved to where its piece stands.
+ * ones are reused, and each run of new ones is parsed in one call (up to RUN_CHARACTERS), since remark's cost per
+ * call outweighs a short piece. The tree is the caller's own: every block is copied out, its positions moved to where its piece stands.
  */
 export function parseMarkdown(source: string): Root {
   const pieces = splitIntoIndependentPieces(source);
@@ -66,17 +88,25 @@ export function parseMarkdown(source: string): Root {
   for (let first = 0; first < pieces.length; first++) {
     if (parsed[first]) continue;
     let end = first + 1;
-    while (end < pieces.length && !parsed[end]) end++;
+    while (end < pieces.length && !parsed[end] && offsets[end] - offsets[first] < RUN_CHARACTERS) end++;
     const fields = parseRun(source.slice(offsets[first], offsets[end] ?? source.length), first, end, lines, offsets, parsed);
     // A field remark set on the root (a task-list quirk) belongs to no one piece: such pieces are not remembered.
     if (fields) Object.assign(rootFields, fields);
     else for (let i = first; i < end; i++) remember(pieces[i], parsed[i]!);
-    first = end;
+    // The loop moves on to `end`, which may be new too when the run stopped at RUN_CHARACTERS.
+    first = end - 1;
   }
   const children: RootContent[] = [];
+  const handedOut = new Set<ParsedPiece>();
   for (let i = 0; i < pieces.length; i++) {
-    const { children: blocks, line: parsedAtLine, offset: parsedAtOffset } = parsed[i]!;
-    for (const block of blocks) children.push(copyShifted(block, lines[i] - parsedAtLine, offsets[i] - parsedAtOffset));
+    const piece = parsed[i]!;
+    const { children: blocks, line: parsedAtLine, offset: parsedAtOffset } = piece;
+    // A piece the memory keeps, or one already handed out (a piece twice in the source), is copied for the caller;
+    // any other is the caller's alone and is moved in place, so a large new text is not held twice.
+    const shared = remembered.peek(pieces[i]) === piece || handedOut.has(piece);
+    handedOut.add(piece);
+    const [lineShift, offsetShift] = [lines[i] - parsedAtLine, offsets[i] - parsedAtOffset];
+    for (const block of blocks) children.push(shared ? copyShifted(block, lineShift, offsetShift) : shiftInPlace(block, lineShift, offsetShift));
   }
   const lastLineStart = source.lastIndexOf("\n") + 1;
   return {
@@ -96,7 +126,14 @@ export function parseMarkdown(source: string): Root {
  */
 function parseRun(text: string, first: number, end: number, lines: number[], offsets: number[], parsed: (ParsedPiece | undefined)[]) {
   for (let i = first; i < end; i++) parsed[i] = { children: [], line: lines[i] - lines[first], offset: offsets[i] - offsets[first] };
-  const { type, children, position, ...fields } = markdownProcessor().parse(text) as Root;
+  let tree: Root;
+  try {
+    tree = markdownProcessor().parse(text) as Root;
+  } catch (error) {
+    // A limit reached in this run: its line counted from the run's first line.
+    throw error instanceof InputLimitError ? error.placed(error.filePath, lines[first]) : error;
+  }
+  const { type, children, position, ...fields } = tree;
   let owner = first;
   for (const block of children) {
     const at = block.position?.start.offset ?? 0;
@@ -107,25 +144,14 @@ function parseRun(text: string, first: number, end: number, lines: number[], off
 }
 
 function recall(piece: string): ParsedPiece | undefined {
-  const found = remembered.get(piece);
-  if (found) {
-    // Seen again: it becomes the newest.
-    remembered.delete(piece);
-    remembered.set(piece, found);
-  }
-  return found;
+  // Seen again: it becomes the most recently used.
+  return remembered.get(piece);
 }
 
 function remember(piece: string, parsed: ParsedPiece): void {
   // A piece twice in one source is parsed twice in its run, and counted once.
   if (memoryCharacters === 0 || remembered.has(piece)) return;
   remembered.set(piece, parsed);
-  rememberedCharacters += piece.length;
-  for (const [oldest] of remembered) {
-    if (rememberedCharacters <= memoryCharacters) break;
-    remembered.delete(oldest);
-    rememberedCharacters -= oldest.length;
-  }
 }
 
 function copyShifted<T extends Nodes>(node: T, lineShift: number, offsetShift: number): T {
@@ -138,6 +164,13 @@ function copyShifted<T extends Nodes>(node: T, lineShift: number, offsetShift: n
     else copy[key] = typeof value === "object" && value !== null ? structuredClone(value) : value;
   }
   return copy as T;
+}
+
+function shiftInPlace<T extends Nodes>(node: T, lineShift: number, offsetShift: number): T {
+  if (lineShift === 0 && offsetShift === 0) return node;
+  if (node.position) node.position = shiftPosition(node.position, lineShift, offsetShift);
+  if ("children" in node) for (const child of node.children) shiftInPlace(child, lineShift, offsetShift);
+  return node;
 }
 
 function shiftPosition({ start, end }: Position, lineShift: number, offsetShift: number): Position {

@@ -19,6 +19,7 @@ import { diffDocuments, type DiffResult, renderJson, renderMarkdown, renderStat,
 import { lintDocument } from "../../src/engine/lint.js";
 import { fileSettings, lintTask } from "../../src/engine/pool.js";
 import { parseDocument, type PolicyDocument } from "../../src/parse/document.js";
+import { InputLimitError } from "../../src/parse/limits.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const FUZZ_FIXTURES = path.join(ROOT, "fixtures/fuzz");
@@ -46,16 +47,23 @@ const CONFIG: ResolvedConfig = resolveConfig(
 );
 const CONTEXT = { config: CONFIG, cwd: ROOT, today: "2026-11-25" };
 
-/** `check` on one text, as the CLI's lint threads run it; throws on an internal error or an impossible position. */
-export function checkText(text: string, file = "policy.md"): void {
+/**
+ * `check` on one text, as the CLI's lint threads run it; throws on an internal error or an impossible position.
+ * Returns "refused" for a text beyond a stated limit (src/parse/limits.ts), which check reports as that limit.
+ */
+export function checkText(text: string, file = "policy.md"): "checked" | "refused" {
   const reply = lintTask({ index: 0, text, displayPath: file }, CONTEXT);
-  if ("problem" in reply) throw new Error(`check: ${reply.problem}`);
+  if ("problem" in reply) {
+    if (/internal error/i.test(reply.problem)) throw new Error(`check: ${reply.problem}`);
+    return "refused";
+  }
   for (const m of reply.messages) {
     if (m.ruleId === null && /internal error/i.test(m.message)) throw new Error(`check: ${m.message}`);
     for (const n of [m.line, m.column, m.endLine ?? 1, m.endColumn ?? 1]) {
       if (!Number.isInteger(n) || n < 1) throw new Error(`check: ${m.ruleId} reported at ${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
     }
   }
+  return "checked";
 }
 
 /** `check` on a parsed document, the rules as lintTask runs them; throws what a rule throws. */
@@ -95,8 +103,17 @@ let noticeTurn = 0;
  */
 export function exercise(a: string, b: string, render = true): void {
   const started = performance.now();
-  checkText(a, "old.md");
-  checkText(b, "new.md");
+  const refused = [checkText(a, "old.md"), checkText(b, "new.md")].includes("refused");
+  if (refused) {
+    // diff and notice must refuse it too, with the same one-line reason, and throw nothing else.
+    try {
+      diffAndNotice(a, b, render);
+    } catch (error) {
+      if (error instanceof InputLimitError) return;
+      throw error;
+    }
+    throw new Error("diff accepted a text that check refused as beyond a limit");
+  }
   const [oldDoc, newDoc] = [parseDocument(a, "old.md"), parseDocument(b, "new.md")];
   const forward = diffAndNotice(oldDoc, newDoc, render || noticeTurn % 4 === 0).result;
   const mirror = mirrorMismatch(forward.changes, diffDocuments(newDoc, oldDoc).changes);

@@ -29,7 +29,7 @@ export function renderMarkdown(result: DiffResult): string {
   }
   for (const group of groupByPlace(result.changes)) {
     out.push("", `### ${escape(group.place)}`, "");
-    for (const change of group.changes) out.push(...item(change), ...why(change), "");
+    for (const change of group.changes) append(out, [...item(change), ...why(change), ""]);
   }
   return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
 }
@@ -60,15 +60,15 @@ function item(change: Change): string[] {
   const lines = [`- ${title}${rowContext(change)}${change.kind === "moved" && old!.text === now!.text ? ` (line ${old!.line} → ${now!.line})` : ""}:`, ""];
   if (change.kind === "added" || change.kind === "removed") {
     const side = (now ?? old)!;
-    if (change.target === "table" && side.content !== undefined) lines.push(...quoteTable(side.content));
-    else lines.push(...quote(side.content === undefined ? side.text : `${side.text}\n\n${side.content}`));
+    if (change.target === "table" && side.content !== undefined) append(lines, quoteTable(side.content));
+    else append(lines, quote(side.content === undefined ? side.text : `${side.text}\n\n${side.content}`));
     return lines;
   }
   if (old!.text === now!.text) {
-    lines.push(...quote(now!.text));
+    append(lines, quote(now!.text));
     return lines;
   }
-  lines.push(...quote(old!.text, "Before"), "  >", ...quote(now!.text, "After"));
+  append(lines, [...quote(old!.text, "Before"), "  >", ...quote(now!.text, "After")]);
   return lines;
 }
 
@@ -81,6 +81,11 @@ function why(change: Change): string[] {
 
 function rowContext(change: Change): string {
   return change.row !== undefined ? ` “${escape(change.row)}”` : "";
+}
+
+/** push(...more) without the spread, which overflows the stack past about 120,000 lines (a large table added). */
+function append(lines: string[], more: string[]): void {
+  for (const line of more) lines.push(line);
 }
 
 function quote(text: string, label?: string): string[] {

@@ -7,7 +7,7 @@ export function renderStat(result: DiffResult, options: { color?: boolean } = {}
   if (!result.changes.length) return "no changes\n";
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const groups = groupByPlace(result.changes);
-  const width = Math.min(60, Math.max(...groups.map((g) => g.place.length)));
+  const width = Math.min(60, groups.reduce((max, g) => Math.max(max, g.place.length), 0));
   const fit = (s: string): string => (s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width));
   const symbols = (g: (typeof groups)[number]): string => {
     const n = (kind: string) => g.changes.filter((ch) => ch.kind === kind).length;

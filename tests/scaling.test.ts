@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { resolveConfig } from "../src/config/load.js";
+import { lintDocument } from "../src/engine/lint.js";
+import { settingsFor } from "../src/config/load.js";
+import { parseDocument, type PolicyDocument } from "../src/parse/document.js";
+import { ROOT } from "./helpers/fixtures.js";
+
+/**
+ * Work that must grow about linearly with the input: each test times a step on an input and on one four times as
+ * large (best of three, the inputs built and parsed untimed) and expects less than 7× the time; the quadratic code
+ * each guards against measured 12× or more. Ratios, not times, so a slower or busier machine does not fail them.
+ */
+function growth<T>(build: (size: number, salt: number) => T, step: (input: T) => void, size: number): number {
+  const time = (n: number) => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      // Text never seen before: parsed pieces and rules' verdicts on paragraphs are remembered.
+      const input = build(n, salt++);
+      const start = performance.now();
+      step(input);
+      best = Math.min(best, performance.now() - start);
+    }
+    return best;
+  };
+  time(size / 4);
+  return time(size * 4) / time(size);
+}
+let salt = 0;
+
+const config = resolveConfig({ extends: "policylint:recommended" }, null, ROOT);
+const only = (rule: string) => new Map([...settingsFor(config, `${ROOT}/policy.md`)].filter(([id]) => id === rule));
+
+/** `sections` sections of `paragraphs` paragraphs, each with a link, every one distinct (and new with a new salt). */
+function linkedPolicy(sections: number, salt: number, paragraphs = 4): string {
+  const out = ["# Privacy Policy\n"];
+  for (let s = 0; s < sections; s++) {
+    out.push(`## Topic ${s}\n`);
+    for (let p = 0; p < paragraphs; p++) out.push(`We share item ${salt}.${s}.${p} with [partner ${s}.${p}](https://example.com/${s}/${p}) for support.\n`);
+  }
+  return out.join("\n");
+}
+
+describe("work that grows linearly with the document", () => {
+  it("required-sections reads a document's links once per block (was every link for every block)", () => {
+    const rules = only("required-sections");
+    const ratio = growth(
+      (n, salt) => parseDocument(linkedPolicy(n, salt)),
+      (doc: PolicyDocument) => lintDocument(doc, { rules, today: "2026-11-25" }),
+      500,
+    );
+    expect(ratio).toBeLessThan(7);
+  }, 120_000);
+});
