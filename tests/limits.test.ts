@@ -161,7 +161,7 @@ describe("files larger than --max-file-size (32 MB by default)", () => {
     expect(runCli(["diff", "privacy.md", "big.md", "--max-file-size", "1"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: line("big.md", 1) });
     expect(runCli(["notice", "big.md", "privacy.md", "--max-file-size", "1"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: line("big.md", 1) });
     const stdin = runCli(["check", "-", "--max-file-size", "1"], { cwd: dir, input: big(2) });
-    expect(stdin).toMatchObject({ code: 2, stderr: "policylint: standard input: larger than 1 MB, policylint's limit (--max-file-size raises it)\n" });
+    expect(stdin).toMatchObject({ code: 2, stderr: "policylint: <stdin>: larger than 1 MB, policylint's limit (--max-file-size raises it)\n" });
   }, 60_000);
 
   it("--max-file-size raises it, and takes whole megabytes only", () => {

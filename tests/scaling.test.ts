@@ -7,8 +7,8 @@ import { ROOT } from "./helpers/fixtures.js";
 
 /**
  * Work that must grow about linearly with the input: each test times a step on an input and on one four times as
- * large (best of three, the inputs built and parsed untimed) and expects less than 7× the time; the quadratic code
- * each guards against measured 12× or more. Ratios, not times, so a slower or busier machine does not fail them.
+ * large (best of three, the inputs built and parsed untimed) and expects less than 10× the time (linear is 4×; a loaded
+ * machine measured up to 7.5×); the quadratic code each guards against measured 14× or more. Ratios, not times, so a slower or busier machine does not fail them.
  */
 function growth<T>(build: (size: number, salt: number) => T, step: (input: T) => void, size: number): number {
   const time = (n: number) => {
@@ -48,6 +48,6 @@ describe("work that grows linearly with the document", () => {
       (doc: PolicyDocument) => lintDocument(doc, { rules, today: "2026-11-25" }),
       500,
     );
-    expect(ratio).toBeLessThan(7);
+    expect(ratio).toBeLessThan(10);
   }, 120_000);
 });
