@@ -24,13 +24,41 @@ export interface CheckOutcome {
   problems: FileProblem[];
 }
 
+/**
+ * Files are read and linted this much text at a time, so a run holds one batch of texts, not every file's: 100,000
+ * small policies held 190 MB of text until the end. A batch is large enough that lint threads (started per batch)
+ * cost nothing beside it, and a repository of policies is usually one batch.
+ */
+const BATCH_CHARACTERS = 32 * 1024 * 1024;
+
 /** Checks every file the patterns name. A file that cannot be read is reported and the others are still checked. */
 export async function checkPaths(patterns: string[], options: CheckOptions): Promise<CheckOutcome> {
   const { cwd, config, cache } = options;
   const expanded = await expandPaths(patterns, cwd, (file) => isIgnored(config, path.resolve(cwd, file)));
   const problems = [...expanded.problems];
+  // Problems found while linting come after those found while reading, as when every file was read first.
+  const lintProblems: FileProblem[] = [];
   const results: LintResult[] = [];
-  const misses: (WorkerTask & { key?: string })[] = [];
+  let misses: (WorkerTask & { key?: string })[] = [];
+  let missCharacters = 0;
+
+  const lintHere = (task: WorkerTask) => lintTask(task, options);
+  const init = { cwd, configFile: config.file, ruleSeverities: [...(options.ruleSeverities ?? [])], today: options.today };
+  const lintMisses = async (): Promise<void> => {
+    const threads = lintThreads(misses, options.concurrency ?? 1);
+    const replies = threads > 1 ? await lintInParallel(misses, threads, init, lintHere) : misses.map(lintHere);
+    for (const reply of replies) {
+      const task = misses[reply.index];
+      if ("problem" in reply) {
+        lintProblems.push({ filePath: task.displayPath, problem: reply.problem });
+        continue;
+      }
+      results.push(toResult(task.displayPath, reply.messages));
+      if (task.key) cache!.set(path.resolve(cwd, task.displayPath), task.key, reply.messages);
+    }
+    misses = [];
+    missCharacters = 0;
+  };
 
   for (const file of expanded.files) {
     const displayPath = file === STDIN ? (options.stdin?.filePath ?? "<stdin>") : file;
@@ -41,24 +69,16 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
     }
     const key = cache?.key(read.text, fileSettings(displayPath, options));
     const cached = key ? cache!.get(path.resolve(cwd, displayPath), key) : undefined;
-    if (cached) results.push(toResult(displayPath, cached));
-    else misses.push({ index: misses.length, text: read.text, displayPath, key });
-  }
-
-  const lintHere = (task: WorkerTask) => lintTask(task, options);
-  const init = { cwd, configFile: config.file, ruleSeverities: [...(options.ruleSeverities ?? [])], today: options.today };
-  const threads = lintThreads(misses, options.concurrency ?? 1);
-  const replies = threads > 1 ? await lintInParallel(misses, threads, init, lintHere) : misses.map(lintHere);
-
-  for (const reply of replies) {
-    const task = misses[reply.index];
-    if ("problem" in reply) {
-      problems.push({ filePath: task.displayPath, problem: reply.problem });
+    if (cached) {
+      results.push(toResult(displayPath, cached));
       continue;
     }
-    results.push(toResult(task.displayPath, reply.messages));
-    if (task.key) cache!.set(path.resolve(cwd, task.displayPath), task.key, reply.messages);
+    misses.push({ index: misses.length, text: read.text, displayPath, key });
+    missCharacters += read.text.length;
+    if (missCharacters >= BATCH_CHARACTERS) await lintMisses();
   }
+  if (misses.length) await lintMisses();
+  for (const problem of lintProblems) problems.push(problem);
   cache?.save();
   for (const problem of problems) results.push(toResult(problem.filePath, [fatalMessage(problem.problem)]));
   results.sort((a, b) => comparePaths(a.filePath, b.filePath));
