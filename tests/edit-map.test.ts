@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EditMap } from "micromark-util-edit-map";
-import { EditMap as _E } from "micromark-util-edit-map"; const originalConsume = _E.prototype.consume; const linearConsume = (await import("../src/parse/edit-map.ts?x")).linearConsume; _E.prototype.consume = originalConsume;
+import { linearConsume, originalConsume } from "../src/parse/edit-map.js";
 import { parseDocument } from "../src/parse/document.js";
 
 type Edit = [at: number, remove: number, add: number];
