@@ -1,6 +1,7 @@
 // Benchmarks for `npm run bench`, against the built dist/ (run `npm run build` first); not part of `npm test`.
 // Each section measures one concern and prints its own tables; add a section to SECTIONS for a new one.
-// Usage: node bench/run.js [section…]   (default: every section)
+// Usage: node bench/run.js [section…]   (default: every section; the limits, large-files and many-files, take several
+//        minutes each: `npm run bench -- deep-nesting` runs one by name)
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,9 +19,15 @@ const { parseDocument } = await import(path.join(DIST, "parse/document.js"));
 const { resetPieceMemory, DEFAULT_PIECE_MEMORY } = await import(path.join(DIST, "parse/markdown.js"));
 const { diffDocuments } = await import(path.join(DIST, "diff/index.js"));
 const { checkSections } = await import("./check.js");
+const { limitSections } = await import("./limits.js");
 
 const targets = [];
-const SECTIONS = { ...checkSections({ ROOT, CORPUS, table, targets }), diff: benchDiff, pieces: benchPieces };
+const SECTIONS = {
+  ...checkSections({ ROOT, CORPUS, table, targets }),
+  diff: benchDiff,
+  pieces: benchPieces,
+  ...limitSections({ ROOT, CORPUS, table, targets }),
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Helpers

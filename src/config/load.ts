@@ -136,8 +136,13 @@ export function settingsFor(config: ResolvedConfig, filePath: string): RuleSetti
   return matching.length ? mergeLayers(matching.map((o) => o.layer), config.rules) : config.rules;
 }
 
+// One matcher per configuration: compiling the globs again for every file cost about as much as matching them.
+const ignoreMatchers = new WeakMap<ResolvedConfig, (file: string) => boolean>();
+
 export function isIgnored(config: ResolvedConfig, filePath: string): boolean {
   if (!config.ignores.length) return false;
   const relative = path.relative(config.dir, path.resolve(filePath)).split(path.sep).join("/");
-  return picomatch(config.ignores, { dot: true })(relative);
+  let matcher = ignoreMatchers.get(config);
+  if (!matcher) ignoreMatchers.set(config, (matcher = picomatch(config.ignores, { dot: true })));
+  return matcher(relative);
 }
