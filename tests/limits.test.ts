@@ -10,6 +10,16 @@ import { ROOT } from "./helpers/fixtures.js";
 const POLICY = readFileSync(path.join(ROOT, "fixtures/seed/imagen-privacy-policy.md"), "utf8");
 const deepList = (levels: number, word = "x") => `${"- ".repeat(levels)}${word}\n`;
 const deepQuote = (levels: number, word = "x") => `${"> ".repeat(levels)}${word}\n`;
+/** The limit a step stopped at, or null when it went through; any other error is the test's failure. */
+function limitHit(step: () => unknown): InputLimitError | null {
+  try {
+    step();
+    return null;
+  } catch (error) {
+    if (!(error instanceof InputLimitError)) throw error;
+    return error;
+  }
+}
 const limitLine = (file: string, line = 1) =>
   `policylint: ${file}: lists and block quotes nested deeper than ${MAX_NESTING} levels at line ${line}, beyond policylint's limit\n`;
 
@@ -82,13 +92,8 @@ describe("emphasis and link markers beyond the limit in one paragraph", () => {
   }, 60_000);
 
   const refusal = (text: string) => {
-    try {
-      parseDocument(text, "f.md");
-      return null;
-    } catch (error) {
-      if (!(error instanceof InputLimitError)) throw error;
-      return `${error.filePath}:${error.line}`;
-    }
+    const hit = limitHit(() => parseDocument(text, "f.md"));
+    return hit && `${hit.filePath}:${hit.line}`;
   };
 
   it(`counts ${MAX_INLINE_MARKERS} markers in a paragraph as any text, and refuses one more`, () => {
@@ -112,15 +117,7 @@ describe("emphasis and link markers beyond the limit in one paragraph", () => {
 });
 
 describe("checkNesting's bound", () => {
-  const refused = (text: string) => {
-    try {
-      checkNesting(text, "f.md");
-      return null;
-    } catch (error) {
-      if (!(error instanceof InputLimitError)) throw error;
-      return error.message;
-    }
-  };
+  const refused = (text: string) => limitHit(() => checkNesting(text, "f.md"))?.message ?? null;
 
   it("counts markers of every kind, and each two columns of indentation as a level at most", () => {
     expect(refused(`${"> - 1. ".repeat(33)}x`)).toBeNull();
