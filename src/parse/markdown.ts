@@ -66,7 +66,8 @@ const RUN_CHARACTERS = 64 * 1024;
 /**
  * The mdast tree of a whole source, the same tree remark gives for it, built from pieces (see chunks.ts): remembered
  * ones are reused, and each run of new ones is parsed in one call (up to RUN_CHARACTERS), since remark's cost per
- * call outweighs a short piece. The tree is the caller's own: every block is copied out, its positions moved to where its piece stands.
+ * call outweighs a short piece. The tree is the caller's own: a block the piece memory also holds is copied out, any
+ * other is moved in place, its positions shifted to where its piece stands.
  */
 export function parseMarkdown(source: string): Root {
   const pieces = splitIntoIndependentPieces(source);
