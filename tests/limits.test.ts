@@ -4,6 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/parse/document.js";
 import { checkNesting, InputLimitError, MAX_INLINE_MARKERS, MAX_NESTING } from "../src/parse/limits.js";
+import { setMaxFileSize } from "../src/cli/files.js";
+import { blobAt, resolveCommit } from "../src/cli/git.js";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { ROOT } from "./helpers/fixtures.js";
 
@@ -160,6 +162,47 @@ describe("files larger than --max-file-size (32 MB by default)", () => {
     const stdin = runCli(["check", "-", "--max-file-size", "1"], { cwd: dir, input: big(2) });
     expect(stdin).toMatchObject({ code: 2, stderr: "policylint: <stdin>: larger than 1 MB, policylint's limit (--max-file-size raises it)\n" });
   }, 60_000);
+
+  it("diff --against: a version at REV beyond the limit is one line, unread, and the other files are still compared", () => {
+    // The gate's promise for a version at REV as for a file: one line naming it, the other files still compared. (It
+    // held before too; since the blob is measured before it is read, this guards that path.)
+    // 1.5 MB in one code block: beyond a 1 MB limit, within 2, and cheap to diff.
+    const block = `# Policy\n\n\`\`\`\n${"0123456789abcdef\n".repeat(95_000)}\`\`\`\n`;
+    const dir = tempProject({ "big.md": block, "privacy.md": POLICY });
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: dir, stdio: "pipe" });
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-qm", "v1");
+    writeFileSync(path.join(dir, "big.md"), "# Policy\n\nShort now.\n");
+    writeFileSync(path.join(dir, "privacy.md"), POLICY.replace("protects information", "protects all information"));
+    const refused = runCli(["diff", "--against", "HEAD", "big.md", "privacy.md", "--format", "json", "--max-file-size", "1"], { cwd: dir });
+    expect(refused.stderr).toBe(line("HEAD:big.md", 1));
+    expect(refused.code).toBe(2);
+    expect((JSON.parse(refused.stdout) as { results: { new: { file: string } }[] }).results.map((r) => r.new.file)).toEqual(["privacy.md"]);
+    // --stat: the JSON would carry the 1.5 MB block back, past spawnSync's own output buffer.
+    const read = runCli(["diff", "--against", "HEAD", "big.md", "--stat", "--max-file-size", "2"], { cwd: dir });
+    expect(read).toMatchObject({ code: 0, stderr: "" });
+    expect(read.stdout).toMatch(/1 section changed/);
+  }, 120_000);
+
+  it("a git blob as large as --max-file-size allows is read whole (git's output buffer follows the limit)", async () => {
+    // Before: a fixed 64 MB buffer, so under --max-file-size 100 a 65 MB version at REV failed with
+    // ERR_CHILD_PROCESS_STDIO_MAXBUFFER. Read through the git module only: diffing 65 MB would take minutes.
+    const dir = tempProject({ "big.md": Buffer.alloc(65 * 1024 * 1024, "a\n") });
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: dir, stdio: "pipe" });
+    git("init", "-q");
+    git("add", ".");
+    git("commit", "-qm", "v1");
+    try {
+      setMaxFileSize(100);
+      const commit = await resolveCommit("HEAD", dir, "big.md");
+      expect((await blobAt(commit!, "HEAD", "big.md", dir))?.length).toBe(65 * 1024 * 1024);
+      setMaxFileSize(64);
+      await expect(blobAt(commit!, "HEAD", "big.md", dir)).rejects.toThrow("HEAD:big.md: larger than 64 MB, policylint's limit (--max-file-size raises it)");
+    } finally {
+      setMaxFileSize(32);
+    }
+  }, 120_000);
 
   it("--max-file-size raises it, and takes whole megabytes only", () => {
     const dir = tempProject({ "big.md": big(2) });

@@ -72,7 +72,12 @@ export function applyMaxFileSize(value: string | undefined): void {
   setMaxFileSize(Number(value));
 }
 
-function tooLarge(): { problem: string } {
+/** The size limit in bytes, for readers that are not files (a git blob is measured before it is read). */
+export function maxFileSize(): number {
+  return maxFileBytes;
+}
+
+export function tooLarge(): { problem: string } {
   return { problem: `larger than ${maxFileBytes / MB} MB, policylint's limit (--max-file-size raises it)` };
 }
 

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { UsageError } from "./errors.js";
+import { maxFileSize, tooLarge } from "./files.js";
 
 /**
  * Every git call of the CLI, and git's own discipline with what a user typed: an argument array (never a shell, so
@@ -17,9 +18,9 @@ type Outcome = { ok: true; stdout: Buffer } | { ok: false; reason: string };
 const ENV = { ...process.env, GIT_LITERAL_PATHSPECS: "1" };
 
 /** Runs git; `label` names what was being read when git is not installed at all. */
-async function git(args: string[], cwd: string, label: string): Promise<Outcome> {
+async function git(args: string[], cwd: string, label: string, maxBuffer = 1024 * 1024): Promise<Outcome> {
   try {
-    return { ok: true, stdout: (await run("git", args, { cwd, env: ENV, encoding: "buffer", maxBuffer: 64 * 1024 * 1024 })).stdout };
+    return { ok: true, stdout: (await run("git", args, { cwd, env: ENV, encoding: "buffer", maxBuffer })).stdout };
   } catch (error) {
     const err = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (err.code === "ENOENT") throw new UsageError(`${label}: git is not installed, so a revision cannot be read`);
@@ -76,7 +77,7 @@ export async function blobAt(commit: string, rev: string, file: string, cwd: str
   // "<mode> <type> <object>\t<name>"; one entry for the one path asked.
   const [type, object] = entries[0].split("\t")[0].split(" ").slice(1);
   if (type !== "blob") throw new UsageError(`${file}: is a ${type === "commit" ? "submodule" : type} at ${rev} in git, not a file`);
-  return readObject(object, file, cwd);
+  return readObject(object, `${rev}:${file}`, cwd);
 }
 
 /** The blob `spec` (REV:path, the path from the top of the repository) names; a usage error for anything else. */
@@ -89,8 +90,15 @@ export async function blobOf(spec: string, rev: string, cwd: string): Promise<Bu
   return readObject(spec, spec, cwd);
 }
 
+/**
+ * A blob's bytes, measured first: one beyond `--max-file-size` is refused as a file of that size is, without reading
+ * it, and a blob within it always fits the output buffer (a fixed buffer refused 70 MB under `--max-file-size 100`).
+ */
 async function readObject(object: string, label: string, cwd: string): Promise<Buffer> {
-  const blob = await git(["cat-file", "blob", "--end-of-options", object], cwd, label);
+  const size = await git(["cat-file", "-s", "--end-of-options", object], cwd, label);
+  if (!size.ok) throw new UsageError(`${label}: git could not read it (${size.reason})`);
+  if (Number(size.stdout.toString().trim()) > maxFileSize()) throw new UsageError(`${label}: ${tooLarge().problem}`);
+  const blob = await git(["cat-file", "blob", "--end-of-options", object], cwd, label, maxFileSize() + 1);
   if (!blob.ok) throw new UsageError(`${label}: git could not read it (${blob.reason})`);
   return blob.stdout;
 }
