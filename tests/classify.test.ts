@@ -151,3 +151,29 @@ describe("the knowledge file", () => {
     expect(data.equivalents).toContainEqual(["organisation", "organization"]);
   });
 });
+
+describe("a sentence that names a use or a duty, and one that only looks like it", () => {
+  // From corpus-web pairs labelled substantive that were called material (LINE terms 001→002, Tumblr terms 008→009):
+  // the reader's own aim, a pointer to another page and a foretold consequence state no new use and no new duty.
+  const base = "# Privacy Policy\n\n## How we use information\n\nWe provide the Service to you.\n";
+  const codesFor = (sentence: string) => {
+    const oldDoc = parseDocument(base, "old.md");
+    const newDoc = parseDocument(base.replace("to you.", `to you. ${sentence}`), "new.md");
+    const { result } = classify(diffDocuments(oldDoc, newDoc), { firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } });
+    return result.changes.flatMap((c) => c.reasons.map((r) => r.code));
+  };
+  it.each([
+    ["When your password is used in order to use the Service, we treat it as your own act.", "new-purpose"],
+    ["For more information on our use of recommender systems to show you content, see our Help Center.", "new-purpose"],
+    ["If you violate the Guidelines, you may not be able to continue using the Service.", "new-binding-term"],
+  ])("%s — no %s", (sentence, code) => {
+    expect(codesFor(sentence)).not.toContain(code);
+  });
+  it.each([
+    ["We use your location in order to show nearby events.", "new-purpose"],
+    ["We use recommender systems to show you content.", "new-purpose"],
+    ["You may not resell the Service.", "new-binding-term"],
+  ])("%s — %s", (sentence, code) => {
+    expect(codesFor(sentence)).toContain(code);
+  });
+});

@@ -18,7 +18,12 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
   const { k } = ctx;
   const key = (term: string) => k.bindingKey.get(term) ?? term;
   // "when you pay for Basecamp" describes an event; "you pay for those features" binds.
-  const find = (text: string) => k.binding.find(text).filter((m) => !/\b(?:when|if|once|after|before|whenever)\s+$/i.test(text.slice(Math.max(0, m.start - 12), m.start)));
+  // "you may not be able to continue using Tumblr" foretells a consequence; "you may not post" forbids.
+  const find = (text: string) =>
+    k.binding
+      .find(text)
+      .filter((m) => !/\b(?:when|if|once|after|before|whenever)\s+$/i.test(text.slice(Math.max(0, m.start - 12), m.start)))
+      .filter((m) => !/\bmay not$/i.test(m.text) || !/^\s+be (?:able|eligible)\b/i.test(text.slice(m.end, m.end + 16)));
   const oldKeys = new Set(find(d.old).map((m) => key(m.term)));
   const newKeys = new Set(find(d.new).map((m) => key(m.term)));
   const everBefore = new Set(k.binding.find(`${d.old}\n${ctx.before ?? ""}`).map((m) => key(m.term)));

@@ -27,9 +27,11 @@ export interface TextContext {
   duty?: boolean;
 }
 
-// An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share", "able to").
-const PURPOSE = /\b(?:in order to|so (?:that )?(?:we|they) can|for the purposes? of|(?<!\b(?:required|able|going|have|has|had|need|needs|want|wants|used|likely|about|seem|seems|continue|choose|chooses|agree|agrees|try|tries|plan|plans|intend|intends|subject|due|according|pursuant|prior|similar|access|right|option|ability|consent|request|ask|asks|allow|allows|permit|permits|refer|related|relating|only|compared|applies|apply)\s)to (?!(?:you|us|the|our|your|a|an|any|third|other|another|them|it|its|this|that|these|those|be|which|whom|such|each|all|do|date|time)\b)\p{L}{3,})/iu;
-const CONNECTOR = /\b(?:in order to|so (?:that )?(?:we|they) can|for the purposes? of)\b/i;
+// An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share", "able to"),
+// nor the reader's own aim ("information is used in order to use the Service": LINE's terms, a duty of care).
+const PURPOSE = /\b(?:in order to(?! (?:use|access) (?:the|our) )|so (?:that )?(?:we|they) can|for the purposes? of|(?<!\b(?:required|able|going|have|has|had|need|needs|want|wants|used|likely|about|seem|seems|continue|choose|chooses|agree|agrees|try|tries|plan|plans|intend|intends|subject|due|according|pursuant|prior|similar|access|right|option|ability|consent|request|ask|asks|allow|allows|permit|permits|refer|related|relating|only|compared|applies|apply|order)\s)to (?!(?:you|us|the|our|your|a|an|any|third|other|another|them|it|its|this|that|these|those|be|which|whom|such|each|all|do|date|time)\b)\p{L}{3,})/iu;
+const POINTER = /^\W*(?:for (?:more|further|additional) (?:information|details)|to (?:learn|find out|read) more)\b/i;
+const CONNECTOR = /\b(?:in order to(?! (?:use|access) (?:the|our) )|so (?:that )?(?:we|they) can|for the purposes? of)\b/i;
 
 export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
   const found: Finding[] = [];
@@ -129,7 +131,8 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
   const ours = /\b(?:we|us|our)\b/i.test(v.text);
   const uses = ours && [k.verbs.use, k.verbs.collection, k.verbs.sharing].some((m) => affirmative(k, v.text, m).length > 0);
   const purposeful = (uses && PURPOSE.test(v.text)) || CONNECTOR.test(v.text);
-  if (!purposeful) return [];
+  // "For more information on … our use of recommender systems to show you …, see …" points elsewhere; it states no use.
+  if (!purposeful || POINTER.test(v.text)) return [];
   // "…, and with advertising partners" extends the recipients, not the purposes.
   if (!PURPOSE.test(v.changed) && k.recipientNouns.test(v.changed) && !v.whole) return [];
   const words = k.purposeWords.find(v.changed);

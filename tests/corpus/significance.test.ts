@@ -62,10 +62,6 @@ const DISAGREEMENTS: Record<string, { classifier: Significance; why: string }> =
     classifier: "substantive",
     why: "missed: 'including content posted in Direct Messages' widens a duty, but the capture hard-wraps every line as its own paragraph, so the sentence reaches the classifier in pieces",
   },
-  "ota-pga/tumblr-terms-of-service 008→009": {
-    classifier: "material",
-    why: "over: 'If you violate the Guidelines, you may not be able to continue using Tumblr' reads as a new consequence, and 'our use of recommender systems to show you content' as a new use; the label reads both as explanation",
-  },
   "ota-pga/line-terms-of-service 004→005": {
     classifier: "material",
     why: "over: the new DSA provisions say reported chat contents are checked ('content moderation'), read as a new use of data; the label reads the section as a regulatory notice",
@@ -73,10 +69,6 @@ const DISAGREEMENTS: Record<string, { classifier: Significance; why: string }> =
   "ota-pga/line-privacy-policy 004→005": {
     classifier: "material",
     why: "over: the whole policy re-extracted under a new title, '2.a.' paragraphs turned into headings and bullet paragraphs into lists; a sentence only counts as moved beside the same neighbours, and a third of them are not, so their purposes and recipients read as new",
-  },
-  "ota-pga/line-terms-of-service 001→002": {
-    classifier: "material",
-    why: "over: the rewritten authentication clause ('… is used in order to use the Service, LINE will provide …') reads as a new purpose",
   },
   "ota-pga/bluesky-privacy-policy 002→003": {
     classifier: "substantive",
@@ -173,14 +165,14 @@ describe.skipIf(!HAS_CORPUS || !HAS_CORPUS_WEB)("significance of real version pa
     expect(corpus.filter((o) => o.got === o.label)).toHaveLength(89);
   });
 
-  // The issue's targets are material ≥ 95%, non-material called material ≤ 5%, editorial ≥ 85%. The second is missed
-  // by one pair (4 of 60, 6.7%: LINE's re-extracted privacy policy, listed above), the price of reading a moved
-  // sentence only beside its neighbours (an adversarial review showed context-free matching hiding real changes).
-  it("corpus-web (tuned): material pairs called material ≥ 95%, non-material called material ≤ 4 of 60, editorial all editorial ≥ 85%", () => {
+  // The issue's targets are material ≥ 95%, non-material called material ≤ 5%, editorial ≥ 85%. Two pairs are still
+  // over (listed above): LINE's re-extracted privacy policy, the price of reading a moved sentence only beside its
+  // neighbours (an adversarial review showed context-free matching hiding real changes), and LINE's DSA provisions.
+  it("corpus-web (tuned): material pairs called material ≥ 95%, non-material called material ≤ 3 of 60 (5%), editorial all editorial ≥ 85%", () => {
     const web = outcomes.filter((o) => o.source === "corpus-web");
     const r = rates(web);
     expect(r.materialCalledMaterial).toBeGreaterThanOrEqual(0.95);
-    expect(web.filter((o) => o.label !== "material" && o.got === "material").length).toBeLessThanOrEqual(4);
+    expect(web.filter((o) => o.label !== "material" && o.got === "material").length).toBeLessThanOrEqual(3);
     expect(r.editorialAllEditorial).toBeGreaterThanOrEqual(0.85);
   });
 
