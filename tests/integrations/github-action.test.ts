@@ -9,6 +9,8 @@ import { validateSarif } from "../helpers/sarif.js";
 
 interface Step {
   id?: string;
+  if?: string;
+  name?: string;
   run?: string;
   env?: Record<string, string>;
   uses?: string;
@@ -47,5 +49,31 @@ describe("action.yml (composite GitHub Action)", () => {
     const run = runStep("check", { paths: "legal" }, dir);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain("::error file=legal/privacy.md,line=3,col=28");
+  });
+
+  it("hands every glob and path to policylint as written: bash neither expands nor splits them", () => {
+    // Before: `check $POLICYLINT_PATHS` let bash expand "legal/**/*.md" as legal/*/*.md (no globstar), so
+    // legal/privacy.md, one level up, was silently not checked.
+    const tree = tempProject({
+      "legal/privacy.md": "# Privacy Policy\n\nThis policy is provided by [YOUR COMPANY].\n",
+      "legal/eu/terms.md": "# Terms\n\nThese terms are offered by [YOUR COMPANY].\n",
+      "legal/eu/cookies notice.md": "# Cookies\n\nSet by [YOUR COMPANY].\n",
+      ".policylintrc.json": JSON.stringify({ rules: { "no-placeholders": "error" } }),
+    });
+    const files = (run: { stdout: string }) => [...new Set([...run.stdout.matchAll(/::error file=([^,]+),/g)].map((m) => m[1]))].sort();
+    expect(files(runStep("check", { paths: "legal/**/*.md" }, tree))).toEqual(["legal/eu/cookies notice.md", "legal/eu/terms.md", "legal/privacy.md"]);
+    expect(files(runStep("check", { paths: "legal/privacy.md\nlegal/eu/cookies notice.md\n" }, tree))).toEqual(["legal/eu/cookies notice.md", "legal/privacy.md"]);
+    expect(files(runStep("check", { paths: "legal/privacy.md legal/eu/terms.md" }, tree))).toEqual(["legal/eu/terms.md", "legal/privacy.md"]);
+  });
+
+  it("uses the current upload-sarif major and a supported Node, and skips the upload on a fork's pull request", () => {
+    const upload = action.runs.steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif"))!;
+    expect(upload.uses).toBe("github/codeql-action/upload-sarif@v4");
+    expect(upload.if).toContain("!github.event.pull_request.head.repo.fork");
+    const skip = action.runs.steps.find((s) => s.name?.startsWith("Skip the upload"))!;
+    expect(skip.if).toContain("github.event.pull_request.head.repo.fork");
+    expect(skip.run).toContain("::notice::");
+    const node = action.runs.steps.find((s) => s.uses?.startsWith("actions/setup-node"))!;
+    expect(Number((node.with as Record<string, unknown>)["node-version"])).toBeGreaterThanOrEqual(22);
   });
 });

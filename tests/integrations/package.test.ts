@@ -9,7 +9,7 @@ const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, en
 
 describe("the npm package", () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "policylint-pack-"));
-  // --ignore-scripts: pack the dist/ that `npm test` just built; a rebuild here would pull it from under the
+  // --ignore-scripts: pack the dist/ that the suite's npm script just built; a rebuild here would pull it from under the
   // CLI tests running beside this one.
   const [packed] = JSON.parse(npm(["pack", "--json", "--ignore-scripts", "--pack-destination", out], ROOT)) as {
     filename: string;
@@ -26,7 +26,18 @@ describe("the npm package", () => {
     expect(files).toContain("rules/data/review-markers.json");
     expect(files).toContain("rules/data/disclosures/gdpr.json");
     expect(files).toContain("README.md");
+    expect(files).toContain("LICENSE");
+    expect(files).toContain("CHANGELOG.md");
     expect(files.filter((f) => /^(tests|fixtures|bench|scripts|src|docs)\//.test(f) || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+  });
+
+  it("says where it comes from and under which licence", () => {
+    const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    expect(manifest.license).toBe("MIT");
+    expect(readFileSync(path.join(ROOT, "LICENSE"), "utf8")).toMatch(/^MIT License\n/);
+    expect(manifest.repository.url).toMatch(/^git\+https:\/\/github\.com\/.+\.git$/);
+    expect(manifest.bugs.url).toMatch(/^https:\/\/github\.com\/.+\/issues$/);
+    expect(manifest.homepage).toMatch(/^https:\/\//);
   });
 
   it("installs into an empty project and runs check, diff and the library API from there", () => {
