@@ -83,6 +83,23 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
   };
   const material = policy.replace("| Postmark |", "| Acme Analytics | Product analytics | Usage data | United States |\n| Postmark |");
 
+  it("takes absolute paths as lint-staged passes them, from the repository's top or a sub-folder", () => {
+    // Issue 17 saw `diff --against HEAD /abs/legal/privacy.md` report "new since HEAD, not compared" and exit 0, a
+    // material edit through the gate. Reading REV's version with `git ls-tree` (issue 14) fixed it; this holds it.
+    const dir = repo();
+    writeFileSync(path.join(dir, "legal/privacy.md"), material);
+    const gated = ["diff", "--against", "HEAD", "--fail-on", "material", "--require-date-bump"];
+    for (const cwd of [dir, path.join(dir, "legal")]) {
+      const run = runCli([...gated, path.join(dir, "legal/privacy.md"), path.join(dir, "legal/terms.md")], { cwd });
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stdout).not.toContain("new since");
+      expect(run.stdout).toContain(`policylint diff HEAD:${path.join(dir, "legal/privacy.md")} → ${path.join(dir, "legal/privacy.md")}`);
+      expect(run.stdout).toContain(`${path.join(dir, "legal/terms.md")}: no changes\n`);
+    }
+    writeFileSync(path.join(dir, "legal/privacy.md"), material.replace("March 1, 2026", "April 2, 2026"));
+    expect(runCli([...gated, path.join(dir, "legal/privacy.md")], { cwd: dir }).code).toBe(0);
+  });
+
   it("compares each file with its committed version and reports a file that is not at REV as new", () => {
     const dir = repo();
     writeFileSync(path.join(dir, "legal/privacy.md"), material);

@@ -1,0 +1,41 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { tempProject } from "../helpers/cli.js";
+import { FIXTURES, ROOT } from "../helpers/fixtures.js";
+
+// The README's lint-staged recipe, run by the real lint-staged (a devDependency): it passes the staged files as
+// absolute paths, the invocation issue 17 saw slip through `--against` as "new since HEAD".
+const LINT_STAGED = path.join(ROOT, "node_modules/lint-staged/bin/lint-staged.js");
+const BIN = path.join(ROOT, "bin/policylint.js");
+
+describe("lint-staged running `policylint diff --against HEAD` on the staged policies", () => {
+  const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8", stdio: "pipe" });
+  const policy = readFileSync(path.join(FIXTURES, "classify/date-not-bumped/old.md"), "utf8");
+  const material = policy.replace("| Postmark |", "| Acme Analytics | Product analytics | Usage data | United States |\n| Postmark |");
+
+  it("blocks a material edit whose stated date did not move, and lets it through once the date moves", () => {
+    const command = `node ${JSON.stringify(BIN)} diff --against HEAD --fail-on material --require-date-bump`;
+    const dir = tempProject({
+      "legal/privacy.md": policy,
+      "package.json": JSON.stringify({ name: "legal-pages", private: true, "lint-staged": { "legal/**/*.md": command } }),
+    });
+    git(dir, "init", "-q");
+    git(dir, "add", ".");
+    git(dir, "commit", "-qm", "v1");
+    const stage = (text: string) => {
+      writeFileSync(path.join(dir, "legal/privacy.md"), text);
+      git(dir, "add", "legal/privacy.md");
+      return spawnSync(process.execPath, [LINT_STAGED, "--no-stash"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    };
+
+    const blocked = stage(material);
+    expect(blocked.status, blocked.stdout + blocked.stderr).toBe(1);
+    expect(blocked.stdout + blocked.stderr).toContain("1 material change and its stated date (March 1, 2026) was not bumped (--require-date-bump)");
+    expect(blocked.stdout + blocked.stderr).not.toContain("new since");
+
+    const passed = stage(material.replace("March 1, 2026", "April 2, 2026"));
+    expect(passed.status, passed.stdout + passed.stderr).toBe(0);
+  }, 120_000);
+});
