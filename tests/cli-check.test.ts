@@ -197,6 +197,51 @@ describe("policylint check: inputs", () => {
     const [result] = JSON.parse(run.stdout) as { messages: { line: number }[] }[];
     expect(result.messages.map((m) => m.line)).toEqual([7, 12]);
   });
+
+  it("reads `-- reason` as ESLint does and reports a rule name it does not know", () => {
+    // Before: "-- approved by counsel" was read as four rule names, so the comment disabled nothing, and a misspelt
+    // rule was accepted in silence.
+    const text = [
+      "# Policy",
+      "",
+      "<!-- policylint-disable-next-line -- approved by counsel, 2026-03 -->",
+      "Hidden [YOUR COMPANY].",
+      "",
+      "<!-- policylint-disable-next-line no-placeholders -- the form is filled by the reader -->",
+      "Hidden [*].",
+      "",
+      "<!-- policylint-disable-next-line no-placeholder -->",
+      "Shown [YOUR COMPANY].",
+      "",
+    ].join("\n");
+    const run = runCli(["check", "p.md", "--format", "json", "--rule", "last-updated:off"], { cwd: project({ "p.md": text }) });
+    const [result] = JSON.parse(run.stdout) as { messages: { line: number; ruleId: string | null; message: string; severity: number }[] }[];
+    expect(result.messages.map((m) => [m.line, m.ruleId, m.message])).toEqual([
+      [9, null, 'Unknown rule "no-placeholder" in a policylint-disable-next-line comment'],
+      [10, "no-placeholders", 'Unresolved placeholder "[YOUR COMPANY]"'],
+    ]);
+    expect(result.messages[0].severity).toBe(2);
+    expect(run.code).toBe(1);
+    // ESLint's suppressedMessages: what the comments kept back, each with its reason.
+    const { suppressedMessages } = JSON.parse(run.stdout)[0] as { suppressedMessages: { line: number; suppressions: unknown }[] };
+    expect(suppressedMessages.map((m) => [m.line, m.suppressions])).toEqual([
+      [4, [{ kind: "directive", justification: "approved by counsel, 2026-03" }]],
+      [7, [{ kind: "directive", justification: "the form is filled by the reader" }]],
+    ]);
+  });
+
+  it("--report-unused-disable-directives reports a directive that kept nothing from being reported", () => {
+    const text = ["# Policy", "", "<!-- policylint-disable-next-line no-placeholders -->", "Nothing to hide here.", "", "<!-- policylint-disable-next-line -->", "Hidden [YOUR COMPANY].", ""].join("\n");
+    const dir = project({ "p.md": text });
+    const messages = (...flags: string[]) =>
+      (JSON.parse(runCli(["check", "p.md", "--format", "json", "--rule", "last-updated:off", ...flags], { cwd: dir }).stdout) as { messages: { line: number; message: string; severity: number }[] }[])[0].messages;
+    expect(messages()).toEqual([]);
+    const unused = [{ line: 3, severity: 2, message: 'Unused policylint-disable-next-line directive (no problems were reported from "no-placeholders")' }];
+    expect(messages("--report-unused-disable-directives")).toMatchObject(unused);
+    expect(messages("--report-unused-disable-directives-severity", "warn")).toMatchObject([{ ...unused[0], severity: 1 }]);
+    expect(messages("--report-unused-disable-directives", "--cache")).toMatchObject(unused);
+    expect(messages("--cache")).toEqual([]);
+  });
 });
 
 describe("policylint check: configuration", () => {

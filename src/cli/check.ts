@@ -30,6 +30,8 @@ interface CheckFlags {
   cacheLocation: string;
   concurrency: string;
   maxFileSize?: string;
+  reportUnusedDisableDirectives?: boolean;
+  reportUnusedDisableDirectivesSeverity?: Severity;
 }
 
 export function registerCheck(program: Command, exit: ExitState): void {
@@ -57,6 +59,10 @@ export function registerCheck(program: Command, exit: ExitState): void {
       "--concurrency <n>",
       'threads that lint: a number (at most one per core: more only contend), "auto" (one per core, less one left to the garbage collector) or "off"',
       "auto",
+    )
+    .option("--report-unused-disable-directives", "report policylint-disable comments that kept nothing from being reported, as errors")
+    .addOption(
+      new Option("--report-unused-disable-directives-severity <level>", "the same, at this severity").choices(["off", "warn", "error"]),
     )
     .option("--color", "force coloured output")
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
@@ -95,8 +101,11 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   // Binary or non-UTF-8 input on stdin is a problem for that input alone, as for a file: the others are still checked.
   const stdin = paths.includes(STDIN) ? { ...decodeText(await readStdin()), filePath: flags.stdinFilename ?? "<stdin>" } : undefined;
   const warnCache = (message: string) => process.stderr.write(`policylint: warning: cache ${flags.cacheLocation}: ${message}\n`);
-  const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, today, warnCache) : undefined;
-  const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin, cache, concurrency });
+  // ESLint's pair of flags: the bare one reports as errors, the other names the severity.
+  const unusedDirectives = flags.reportUnusedDisableDirectivesSeverity ?? (flags.reportUnusedDisableDirectives ? "error" : "off");
+  const run = `${today}|unused-directives:${unusedDirectives}`;
+  const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, run, warnCache) : undefined;
+  const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin, cache, concurrency, unusedDirectives });
   for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
 
   const shown = flags.quiet ? results.map(errorsOnly) : results;

@@ -37,11 +37,12 @@ export class ResultCache {
   constructor(
     private readonly file: string,
     version: string,
-    today: string,
+    /** What else decides the results: --today, and how unused directives are reported. */
+    run: string,
     /** Told of a problem with the cache itself, in one line; the run goes on. */
     private readonly warn: (message: string) => void = () => {},
   ) {
-    this.environment = hash(JSON.stringify([version, buildStamp(), ruleDataStamp(), today]));
+    this.environment = hash(JSON.stringify([version, buildStamp(), ruleDataStamp(), run]));
     const stored = this.read();
     if (stored.problem === "unreadable") {
       this.unusable = true;
@@ -135,7 +136,8 @@ function isMessage(value: unknown): value is LintMessage {
     (severity === 1 || severity === 2) &&
     typeof message === "string" &&
     [value.line, value.column, value.endLine, value.endColumn].every((n) => Number.isInteger(n)) &&
-    (fatal === undefined || typeof fatal === "boolean")
+    (fatal === undefined || typeof fatal === "boolean") &&
+    (value.suppressions === undefined || Array.isArray(value.suppressions))
   );
 }
 

@@ -2,13 +2,15 @@ import { parseDocument, type PolicyDocument } from "../parse/document.js";
 import { ruleById } from "../../rules/index.js";
 import type { RuleSettings } from "../config/load.js";
 import { DirectiveFilter } from "./directives.js";
-import type { LintMessage, LintResult } from "./types.js";
+import type { LintMessage, LintResult, Severity } from "./types.js";
 
 export interface LintOptions {
   /** Rule settings for this file (see `settingsFor`). */
   rules: RuleSettings;
   /** YYYY-MM-DD; defaults to the current date (UTC). */
   today?: string;
+  /** How a disable directive that kept nothing from being reported is reported (`--report-unused-disable-directives`). */
+  unusedDirectives?: Severity;
 }
 
 export function todayUtc(): string {
@@ -44,11 +46,14 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
       report({ message, start, end }) {
         const from = doc.pointAt(start);
         const to = doc.pointAt(Math.max(start, end));
-        if (!directives.allows(id, from.line)) return;
-        messages.push({ ruleId: id, severity, message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column });
+        const suppressions = directives.suppresses(id, from.line);
+        const found: LintMessage = { ruleId: id, severity, message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
+        // Kept beside the others, marked, so the cache and the worker carry them unchanged; toResult sets them apart.
+        messages.push(suppressions ? { ...found, suppressions } : found);
       },
     });
   }
+  messages.push(...directives.unknownRules((id) => ruleById(id) !== undefined), ...directives.unused(options.unusedDirectives ?? "off"));
   return sortMessages(messages);
 }
 
@@ -67,11 +72,14 @@ export function sortMessages(messages: LintMessage[]): LintMessage[] {
   );
 }
 
-export function toResult(filePath: string, messages: LintMessage[]): LintResult {
+export function toResult(filePath: string, all: LintMessage[]): LintResult {
+  const messages = all.filter((m) => !m.suppressions);
   return {
     filePath,
     messages,
+    suppressedMessages: all.filter((m) => m.suppressions),
     errorCount: messages.filter((m) => m.severity === 2).length,
     warningCount: messages.filter((m) => m.severity === 1).length,
+    fatalErrorCount: messages.filter((m) => m.fatal).length,
   };
 }

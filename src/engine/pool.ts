@@ -11,6 +11,7 @@ export interface WorkerInit {
   configFile: string | null;
   ruleSeverities: [string, Severity][];
   today: string;
+  unusedDirectives?: Severity;
 }
 
 export interface WorkerTask {
@@ -108,7 +109,9 @@ function send(worker: Worker, task: WorkerTask | undefined): void {
 export function lintTask(task: WorkerTask, context: LintContext): WorkerReply {
   try {
     const rules = fileSettings(task.displayPath, context);
-    return { index: task.index, messages: lintText(task.text, task.displayPath, { rules, today: context.today }).messages };
+    const result = lintText(task.text, task.displayPath, { rules, today: context.today, unusedDirectives: context.unusedDirectives });
+    // Suppressed findings travel with the others (marked), as the cache keeps them; toResult sets them apart again.
+    return { index: task.index, messages: [...result.messages, ...result.suppressedMessages] };
   } catch (error) {
     // A text beyond a stated limit is the user's input, not our bug: the limit is the whole message.
     if (error instanceof InputLimitError) return { index: task.index, problem: error.message };
@@ -121,6 +124,7 @@ export interface LintContext {
   cwd: string;
   today: string;
   ruleSeverities?: Map<string, Severity>;
+  unusedDirectives?: Severity;
 }
 
 /** The rule settings for one file: the config's overrides for its path, then the `--rule` severities. */

@@ -12,6 +12,8 @@ export interface CheckOptions {
   today: string;
   /** `--rule id:severity` from the command line, applied over the configuration for every file. */
   ruleSeverities?: Map<string, Severity>;
+  /** `--report-unused-disable-directives`: how a directive that kept nothing from being reported is reported. */
+  unusedDirectives?: Severity;
   /** Standard input's text, or why it is not text; filePath is the name it is reported under. */
   stdin?: ({ text: string } | { problem: string }) & { filePath: string };
   cache?: ResultCache;
@@ -44,7 +46,7 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
   let missCharacters = 0;
 
   const lintHere = (task: WorkerTask) => lintTask(task, options);
-  const init = { cwd, configFile: config.file, ruleSeverities: [...(options.ruleSeverities ?? [])], today: options.today };
+  const init = { cwd, configFile: config.file, ruleSeverities: [...(options.ruleSeverities ?? [])], today: options.today, unusedDirectives: options.unusedDirectives };
   const lintMisses = async (): Promise<void> => {
     const threads = lintThreads(misses, options.concurrency ?? 1);
     const replies = threads > 1 ? await lintInParallel(misses, threads, init, lintHere) : misses.map(lintHere);

@@ -71,13 +71,18 @@ export interface LintMessage {
   endColumn: number;
   /** A file that could not be read or parsed at all. */
   fatal?: boolean;
+  /** Set on a finding a `policylint-disable` comment kept from being reported (ESLint's `suppressedMessages`). */
+  suppressions?: { kind: "directive"; justification: string }[];
 }
 
 export interface LintResult {
   filePath: string;
   messages: LintMessage[];
+  /** Findings that inline directives kept from being reported, each with the directive's reason. */
+  suppressedMessages: LintMessage[];
   errorCount: number;
   warningCount: number;
+  fatalErrorCount: number;
 }
 
 export const DOCS_BASE = "https://github.com/policylint/policylint/blob/main/docs/rules";
