@@ -357,3 +357,25 @@ describe("policylint check: the project's own quick start", () => {
     expect(run.stdout).toContain("policylint:recommended");
   });
 });
+
+describe("policylint check --print-config FILE", () => {
+  it("prints the rules in force for the file (its overrides applied) and the document kind with its reason", () => {
+    const dir = tempProject({
+      ".policylintrc.json": JSON.stringify({ extends: "policylint:recommended", overrides: [{ files: ["legal/terms*.md"], rules: { "last-updated": "off" } }] }),
+      "legal/terms.md": "# Terms of Service\n\nBe nice.\n",
+      "legal/privacy.md": "---\npolicylint:\n  kind: cookies\n---\n# Our notice\n\nWe use cookies.\n",
+    });
+    const config = (file: string) => {
+      const run = runCli(["check", "--print-config", file], { cwd: dir });
+      expect(run, run.stderr).toMatchObject({ code: 0, stderr: "" });
+      return JSON.parse(run.stdout) as { configFile: string; kind: string; kindReason: string; ignored: boolean; rules: Record<string, unknown[]> };
+    };
+    const terms = config("legal/terms.md");
+    expect(terms).toMatchObject({ kind: "terms", kindReason: 'title "Terms of Service"', ignored: false, configFile: path.join(dir, ".policylintrc.json") });
+    expect(terms.rules["last-updated"][0]).toBe("off");
+    const privacy = config("legal/privacy.md");
+    expect(privacy).toMatchObject({ kind: "cookies", kindReason: "front matter policylint.kind" });
+    expect(privacy.rules["last-updated"][0]).toBe("warn");
+    expect(runCli(["check"], { cwd: dir })).toMatchObject({ code: 2, stderr: "policylint: check needs the files to check (a file, a folder, a glob, or - for standard input)\n" });
+  });
+});

@@ -31,6 +31,7 @@ interface CheckFlags {
   concurrency: string;
   maxFileSize?: string;
   reportUnusedDisableDirectives?: boolean;
+  printConfig?: string;
   reportUnusedDisableDirectivesSeverity?: Severity;
 }
 
@@ -39,7 +40,7 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .command("check")
     .summary("lint policies")
     .description("Lint policy files: placeholders, reviewer notes, required disclosures, dates, structure.")
-    .argument("<paths...>", 'files, directories (their *.md files) or globs; "-" reads standard input')
+    .argument("[paths...]", 'files, directories (their *.md files) or globs; "-" reads standard input')
     .addOption(new Option("-f, --format <name>", "output format").choices(Object.keys(formatters)).default("stylish"))
     .option("-o, --output-file <file>", "write the report to a file instead of standard output")
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", "-1")
@@ -60,6 +61,7 @@ export function registerCheck(program: Command, exit: ExitState): void {
       'threads that lint: a number (at most one per core: more only contend), "auto" (one per core, less one left to the garbage collector) or "off"',
       "auto",
     )
+    .option("--print-config <file>", "print the configuration and document kind in force for this file, as JSON, and exit")
     .option("--report-unused-disable-directives", "report policylint-disable comments that kept nothing from being reported, as errors")
     .addOption(
       new Option("--report-unused-disable-directives-severity <level>", "the same, at this severity").choices(["off", "warn", "error"]),
@@ -76,6 +78,7 @@ Examples:
   $ cat draft.md | policylint check - --stdin-filename draft.md
   $ policylint check privacy.md --rule last-updated:off --today 2026-05-01
   $ policylint check legal/ --cache                   only files changed since the last run
+  $ policylint check --print-config legal/terms.md    the rules and document kind in force for one file
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many warnings,
 2 usage, configuration or input error (a missing, unreadable, binary or non-UTF-8 file; the others are still checked).`,
@@ -91,6 +94,13 @@ function collect(value: string, previous: string[]): string[] {
 
 async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   const cwd = process.cwd();
+  if (flags.printConfig !== undefined) {
+    const { printConfig } = await import("./print-config.js");
+    const text = await printConfig(flags.printConfig, await loadConfig({ cwd, configPath: flags.config }), cwd);
+    await writeOutput(cwd, flags.outputFile, text);
+    return EXIT_OK;
+  }
+  if (!paths.length) throw new UsageError("check needs the files to check (a file, a folder, a glob, or - for standard input)");
   const today = flags.today === undefined ? todayUtc() : parseToday(flags.today);
   const maxWarnings = parseCount(flags.maxWarnings ?? "-1");
   const concurrency = parseConcurrency(flags.concurrency);
