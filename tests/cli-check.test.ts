@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -377,5 +377,44 @@ describe("policylint check --print-config FILE", () => {
     expect(privacy).toMatchObject({ kind: "cookies", kindReason: "front matter policylint.kind" });
     expect(privacy.rules["last-updated"][0]).toBe("warn");
     expect(runCli(["check"], { cwd: dir })).toMatchObject({ code: 2, stderr: "policylint: check needs the files to check (a file, a folder, a glob, or - for standard input)\n" });
+  });
+});
+
+describe("what check leaves out: .policylintignore, --gitignore and a repository's own documents", () => {
+  const placeholder = "# Privacy Policy\n\nProvided by [YOUR COMPANY].\n";
+  const checked = (run: { stdout: string }) =>
+    (JSON.parse(run.stdout) as { filePath: string }[]).map((r) => path.basename(path.dirname(r.filePath)) + "/" + path.basename(r.filePath)).sort();
+
+  it("reads .policylintignore (gitignore syntax) or --ignore-path, and skips README-like files found in a folder", () => {
+    const dir = project({
+      "legal/privacy.md": placeholder,
+      "legal/drafts/next.md": placeholder,
+      "legal/drafts/keep.md": placeholder,
+      "legal/README.md": "# How we keep these pages\n\n[TODO] write this.\n",
+      "legal/CHANGELOG.md": "# Changes\n\nTBD\n",
+      ".policylintignore": "# drafts are not published\ndrafts/\n!drafts/keep.md\n",
+      "other.ignore": "privacy.md\n",
+    });
+    expect(checked(runCli(["check", "legal", "--format", "json"], { cwd: dir }))).toEqual(["legal/privacy.md"]);
+    expect(checked(runCli(["check", "legal", "--format", "json", "--ignore-path", "other.ignore"], { cwd: dir }))).toEqual([
+      "drafts/keep.md",
+      "drafts/next.md",
+    ]);
+    // Named, a README is checked.
+    expect(checked(runCli(["check", "legal/README.md", "--format", "json"], { cwd: dir }))).toEqual(["legal/README.md"]);
+    expect(runCli(["check", "legal", "--ignore-path", "missing.ignore"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "policylint: --ignore-path missing.ignore: no such file\n",
+    });
+  });
+
+  it("--gitignore leaves out what git ignores, and is one clear line outside a repository", () => {
+    const dir = project({ "legal/privacy.md": placeholder, "build/privacy.md": placeholder, "legal/old.md": placeholder, ".gitignore": "build/\nold.md\n" });
+    const outside = runCli(["check", ".", "--format", "json", "--gitignore"], { cwd: dir });
+    expect(outside).toMatchObject({ code: 2, stdout: "" });
+    expect(outside.stderr).toMatch(/^policylint: --gitignore: git cannot list what it ignores here: not a git repository[^\n]*\n$/);
+    execFileSync("git", ["init", "-q"], { cwd: dir });
+    expect(checked(runCli(["check", ".", "--format", "json"], { cwd: dir }))).toEqual(["build/privacy.md", "legal/old.md", "legal/privacy.md"]);
+    expect(checked(runCli(["check", ".", "--format", "json", "--gitignore"], { cwd: dir }))).toEqual(["legal/privacy.md"]);
   });
 });

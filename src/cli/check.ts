@@ -32,6 +32,8 @@ interface CheckFlags {
   maxFileSize?: string;
   reportUnusedDisableDirectives?: boolean;
   printConfig?: string;
+  ignorePath?: string;
+  gitignore?: boolean;
   reportUnusedDisableDirectivesSeverity?: Severity;
 }
 
@@ -61,6 +63,8 @@ export function registerCheck(program: Command, exit: ExitState): void {
       'threads that lint: a number (at most one per core: more only contend), "auto" (one per core, less one left to the garbage collector) or "off"',
       "auto",
     )
+    .option("--ignore-path <file>", "leave out the files this gitignore-syntax file names (default: .policylintignore, when present)")
+    .option("--gitignore", "also leave out whatever git ignores here")
     .option("--print-config <file>", "print the configuration and document kind in force for this file, as JSON, and exit")
     .option("--report-unused-disable-directives", "report policylint-disable comments that kept nothing from being reported, as errors")
     .addOption(
@@ -115,7 +119,10 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   const unusedDirectives = flags.reportUnusedDisableDirectivesSeverity ?? (flags.reportUnusedDisableDirectives ? "error" : "off");
   const run = `${today}|unused-directives:${unusedDirectives}`;
   const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, run, warnCache) : undefined;
-  const { results, problems } = await checkPaths(paths, { cwd, config, today, ruleSeverities, stdin, cache, concurrency, unusedDirectives });
+  const { extraIgnores } = await import("./ignore.js");
+  const isIgnored = await extraIgnores({ cwd, named: paths, ignorePath: flags.ignorePath, gitignore: flags.gitignore });
+  const options = { cwd, config, today, ruleSeverities, stdin, cache, concurrency, unusedDirectives, isIgnored };
+  const { results, problems } = await checkPaths(paths, options);
   for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
 
   const shown = flags.quiet ? results.map(errorsOnly) : results;

@@ -102,3 +102,17 @@ async function readObject(object: string, label: string, cwd: string): Promise<B
   if (!blob.ok) throw new UsageError(`${label}: git could not read it (${blob.reason})`);
   return blob.stdout;
 }
+
+/**
+ * For `check --gitignore`: whether git ignores a path (relative to `cwd`, "/"-separated), by every rule git has here
+ * (.gitignore files at every level, .git/info/exclude, core.excludesFile). One `ls-files` call lists what is
+ * ignored, a wholly ignored folder once ("node_modules/"), so the answer is git's own.
+ */
+export async function ignoredByGit(cwd: string): Promise<(relative: string) => boolean> {
+  const listing = await git(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], cwd, "--gitignore", 256 * 1024 * 1024);
+  if (!listing.ok) throw new UsageError(`--gitignore: git cannot list what it ignores here: ${listing.reason}`);
+  const entries = listing.stdout.toString().split("\0").filter(Boolean);
+  const files = new Set(entries.filter((e) => !e.endsWith("/")));
+  const folders = entries.filter((e) => e.endsWith("/"));
+  return (relative) => files.has(relative) || folders.some((folder) => relative.startsWith(folder));
+}

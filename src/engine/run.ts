@@ -17,6 +17,8 @@ export interface CheckOptions {
   /** Standard input's text, or why it is not text; filePath is the name it is reported under. */
   stdin?: ({ text: string } | { problem: string }) & { filePath: string };
   cache?: ResultCache;
+  /** Files to leave out besides the configuration's `ignores` (the CLI's ignore files), by their path as found. */
+  isIgnored?: (file: string) => boolean;
   /** Threads that lint (default 1: this one). More need the built `dist/`, which has the worker. */
   concurrency?: Concurrency;
 }
@@ -37,7 +39,8 @@ const BATCH_CHARACTERS = 32 * 1024 * 1024;
 /** Checks every file the patterns name. A file that cannot be read is reported and the others are still checked. */
 export async function checkPaths(patterns: string[], options: CheckOptions): Promise<CheckOutcome> {
   const { cwd, config, cache } = options;
-  const expanded = await expandPaths(patterns, cwd, (file) => isIgnored(config, path.resolve(cwd, file)));
+  const ignored = (file: string) => isIgnored(config, path.resolve(cwd, file)) || (options.isIgnored?.(file) ?? false);
+  const expanded = await expandPaths(patterns, cwd, ignored);
   const problems = [...expanded.problems];
   // Problems found while linting come after those found while reading, as when every file was read first.
   const lintProblems: FileProblem[] = [];
