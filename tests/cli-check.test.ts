@@ -418,3 +418,18 @@ describe("what check leaves out: .policylintignore, --gitignore and a repository
     expect(checked(runCli(["check", ".", "--format", "json", "--gitignore"], { cwd: dir }))).toEqual(["legal/privacy.md"]);
   });
 });
+
+describe("a progress line on a terminal", () => {
+  const hasScript = spawnSync("script", ["--version"]).status === 0;
+  it.skipIf(!hasScript)("shows 'checked N of M files' on standard error when it is a terminal, erased before the report; never in a pipe", () => {
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, k) => [`p${k}.md`, "# Privacy Policy\n\nHello.\n"]));
+    const dir = project(files);
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(ROOT, "bin/policylint.js"))} check . -o out.json --format json`;
+    // util-linux `script` runs the command in a pseudo-terminal, as a person's shell would.
+    const tty = spawnSync("script", ["-qec", command, "/dev/null"], { cwd: dir, encoding: "utf8", env: { ...process.env, POLICYLINT_PROGRESS_AFTER_MS: "0" } });
+    expect(tty.stdout).toContain("\rpolicylint: checked 6 of 6 files\x1b[K");
+    expect(tty.stdout.endsWith("\r\x1b[K")).toBe(true);
+    const piped = runCli(["check", ".", "--format", "json"], { cwd: dir, env: { POLICYLINT_PROGRESS_AFTER_MS: "0" } });
+    expect(piped.stderr).toBe("");
+  });
+});

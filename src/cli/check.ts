@@ -121,8 +121,10 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, run, warnCache) : undefined;
   const { extraIgnores } = await import("./ignore.js");
   const isIgnored = await extraIgnores({ cwd, named: paths, ignorePath: flags.ignorePath, gitignore: flags.gitignore });
-  const options = { cwd, config, today, ruleSeverities, stdin, cache, concurrency, unusedDirectives, isIgnored };
+  const progress = progressLine();
+  const options = { cwd, config, today, ruleSeverities, stdin, cache, concurrency, unusedDirectives, isIgnored, onProgress: progress?.update };
   const { results, problems } = await checkPaths(paths, options);
+  progress?.clear();
   for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
 
   const shown = flags.quiet ? results.map(errorsOnly) : results;
@@ -182,3 +184,29 @@ function parseRuleFlags(values: string[]): Map<string, Severity> {
   }
   return severities;
 }
+
+/**
+ * "checked 120 of 480 files" on standard error, when it is a terminal and the run has taken more than a second (as
+ * ESLint-like tools and git do), rewritten in place at most ten times a second and erased before the report. Never
+ * in a pipe or a log. POLICYLINT_PROGRESS_AFTER_MS moves the second, for tests.
+ */
+function progressLine(): { update: (done: number, total: number) => void; clear: () => void } | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  const after = Number(process.env.POLICYLINT_PROGRESS_AFTER_MS ?? 1000);
+  const started = performance.now();
+  let last = -Infinity;
+  let shown = false;
+  return {
+    update(done, total) {
+      const now = performance.now();
+      if (now - started < after || (now - last < 100 && done < total)) return;
+      last = now;
+      shown = true;
+      process.stderr.write(`\rpolicylint: checked ${done} of ${total} file${total === 1 ? "" : "s"}\x1b[K`);
+    },
+    clear() {
+      if (shown) process.stderr.write("\r\x1b[K");
+    },
+  };
+}
+

@@ -55,6 +55,8 @@ export async function lintInParallel(
   threads: number,
   init: WorkerInit,
   lintHere: (task: WorkerTask) => WorkerReply,
+  /** Told of each reply from a worker (the main thread's own work is counted by `lintHere`). */
+  onWorkerReply?: () => void,
 ): Promise<WorkerReply[]> {
   const queue = [...tasks].sort((a, b) => comparePaths(a.displayPath, b.displayPath));
   const replies: WorkerReply[] = [];
@@ -73,6 +75,7 @@ export async function lintInParallel(
       };
       for (const worker of workers) {
         worker.on("message", (reply: WorkerReply) => {
+          onWorkerReply?.();
           settle(reply);
           send(worker, queue.shift());
         });

@@ -19,6 +19,8 @@ export interface CheckOptions {
   cache?: ResultCache;
   /** Files to leave out besides the configuration's `ignores` (the CLI's ignore files), by their path as found. */
   isIgnored?: (file: string) => boolean;
+  /** Told after each file is done (read, linted or found in the cache), with the number of files found in all. */
+  onProgress?: (done: number, total: number) => void;
   /** Threads that lint (default 1: this one). More need the built `dist/`, which has the worker. */
   concurrency?: Concurrency;
 }
@@ -48,11 +50,17 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
   let misses: (WorkerTask & { key?: string })[] = [];
   let missCharacters = 0;
 
-  const lintHere = (task: WorkerTask) => lintTask(task, options);
+  let done = 0;
+  const tick = () => options.onProgress?.(++done, expanded.files.length);
+  const lintHere = (task: WorkerTask) => {
+    const reply = lintTask(task, options);
+    tick();
+    return reply;
+  };
   const init = { cwd, configFile: config.file, ruleSeverities: [...(options.ruleSeverities ?? [])], today: options.today, unusedDirectives: options.unusedDirectives };
   const lintMisses = async (): Promise<void> => {
     const threads = lintThreads(misses, options.concurrency ?? 1);
-    const replies = threads > 1 ? await lintInParallel(misses, threads, init, lintHere) : misses.map(lintHere);
+    const replies = threads > 1 ? await lintInParallel(misses, threads, init, lintHere, tick) : misses.map(lintHere);
     for (const reply of replies) {
       const task = misses[reply.index];
       if ("problem" in reply) {
@@ -71,12 +79,14 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
     const read = file === STDIN ? (options.stdin ?? { text: "" }) : await readPolicyFile(file, cwd);
     if ("problem" in read) {
       problems.push({ filePath: displayPath, problem: read.problem });
+      tick();
       continue;
     }
     const key = cache?.key(read.text, fileSettings(displayPath, options));
     const cached = key ? cache!.get(path.resolve(cwd, displayPath), key) : undefined;
     if (cached) {
       results.push(toResult(displayPath, cached));
+      tick();
       continue;
     }
     misses.push({ index: misses.length, text: read.text, displayPath, key });
