@@ -12,8 +12,8 @@ import { el, elements, headingDepth, policyHast, sectionRange, spans, text } fro
  * (front matter, or a line the renderer cannot find) are returned for the page to list apart, so none is lost.
  */
 export function markedDocument(result: DiffResult, docs: { old: PolicyDocument; new: PolicyDocument }): { body: Root; apart: number[] } {
-  const body = policyHast(docs.new.tree);
-  const old = policyHast(docs.old.tree);
+  const body = policyHast(docs.new.tree, docs.new.source);
+  const old = policyHast(docs.old.tree, docs.old.source);
   const oldToNew = lineMap(docs.old.source, docs.new.source);
   const apart: number[] = [];
   result.changes.forEach((change, i) => {

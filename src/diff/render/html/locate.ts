@@ -33,8 +33,15 @@ export function locate(root: Parent, target: ChangeTarget, line: number | null |
   const all = elements(root).filter((f) => tags.includes(f.node.tagName));
   const exact = all.filter((f) => startLine(f.node) === line);
   const pick = (list: Found[]) => (INNERMOST.has(target) ? list[list.length - 1] : list[0]);
-  return pick(exact) ?? all.filter((f) => spans(f.node, line)).pop();
+  const found = pick(exact) ?? all.filter((f) => spans(f.node, line)).pop();
+  if (found || target === "frontmatter") return found;
+  // Raw HTML renders as its own elements (a paragraph of the diff may be an <li> or a <div>): the innermost there.
+  return elements(root)
+    .filter((f) => startLine(f.node) === line && !INLINE.has(f.node.tagName))
+    .pop();
 }
+
+const INLINE = new Set(["a", "b", "strong", "em", "i", "code", "span", "sup", "sub", "br", "del", "ins", "u", "s"]);
 
 /** The cell of a changed table cell: the row's cell under the change's column header. */
 export function cellOf(row: Element, table: Element | undefined, column: string | undefined): Element | undefined {

@@ -1,37 +1,35 @@
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import type { Nodes as MdastNodes, Root as MdastRoot } from "mdast";
+import type { Root as MdastRoot } from "mdast";
+import { raw } from "hast-util-raw";
 import { defaultSchema, sanitize } from "hast-util-sanitize";
-import { toHast, type State } from "mdast-util-to-hast";
+import { toHast } from "mdast-util-to-hast";
+import { VFile } from "vfile";
 
 /**
- * A policy as its readers see it: mdast → hast the way unified renders Markdown, then sanitised with GitHub's schema
- * (hast-util-sanitize's default), so `javascript:` links, event attributes and unknown elements never reach the page.
- * Raw HTML is shown as text rather than parsed (parsing it would need a whole HTML parser for what is, in a policy,
- * nearly always a `<br>` or an anchor), and images become their alt text: the page must make no request at all.
+ * A policy as its readers see it: mdast → hast the way unified renders Markdown (raw HTML re-parsed in place by
+ * hast-util-raw, as rehype-raw does, with the source so every element keeps its line), then sanitised with GitHub's
+ * schema (hast-util-sanitize's default): `<script>`, `javascript:` links, `on…` attributes and unknown elements never
+ * reach the page. Anything that would fetch (an image, a video) becomes its alt text first: the page makes no request.
  */
-export function policyHast(tree: MdastRoot): Root {
-  const hast = toHast(tree, { handlers: HANDLERS }) as Root;
+export function policyHast(tree: MdastRoot, source: string): Root {
+  const hast = raw(toHast(tree, { handlers: HANDLERS, allowDangerousHtml: true }), { file: new VFile(source) }) as Root;
+  withoutFetches(hast);
   return sanitize(hast, { ...defaultSchema, clobberPrefix: "policy-" }) as Root;
 }
 
-const HANDLERS = {
-  yaml: () => undefined,
-  toml: () => undefined,
-  html(_state: State, node: MdastNodes): ElementContent | undefined {
-    const value = "value" in node ? String(node.value) : "";
-    if (/^<!--[^]*-->$/.test(value.trim())) return undefined;
-    if (/^<br\s*\/?>$/i.test(value.trim())) return { type: "element", tagName: "br", properties: {}, children: [] };
-    return el("code", { className: ["raw-html"] }, [{ type: "text", value }]);
-  },
-  image(_state: State, node: MdastNodes): ElementContent {
-    const alt = "alt" in node && node.alt ? String(node.alt) : "image";
-    return el("span", { className: ["image"] }, [{ type: "text", value: `[${alt}]` }]);
-  },
-  imageReference(_state: State, node: MdastNodes): ElementContent {
-    const alt = "alt" in node && node.alt ? String(node.alt) : "image";
-    return el("span", { className: ["image"] }, [{ type: "text", value: `[${alt}]` }]);
-  },
-};
+// Front matter is metadata: its changes are listed apart, never rendered as text.
+const HANDLERS = { yaml: () => undefined, toml: () => undefined };
+
+function withoutFetches(parent: Parent): void {
+  parent.children.forEach((child, i) => {
+    if (child.type !== "element") return;
+    const { src, srcSet, poster, data, alt } = child.properties;
+    if (src !== undefined || srcSet !== undefined || poster !== undefined || data !== undefined) {
+      const words = typeof alt === "string" && alt ? alt : child.tagName;
+      parent.children[i] = { ...el("span", { className: ["image"] }, [text(`[${words}]`)]), position: child.position };
+    } else withoutFetches(child);
+  });
+}
 
 export function el(tagName: string, properties: Element["properties"], children: ElementContent[] = []): Element {
   return { type: "element", tagName, properties, children };
