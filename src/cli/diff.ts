@@ -69,7 +69,9 @@ bad configuration or other usage error.`,
       const cwd = process.cwd();
       checkOutputFile(cwd, flags.outputFile);
       applyMaxFileSize(flags.maxFileSize);
-      if (flags.format === "html" && flags.against) throw new UsageError("--format html shows one pair: give OLD and NEW, not --against");
+      if (flags.format === "html" && flags.against) {
+        throw new UsageError("--format html shows one pair: give OLD and NEW, not --against");
+      }
       const pairs = flags.against ? await againstPairs(flags.against, files, cwd) : await explicitPair(files, cwd);
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
@@ -90,7 +92,7 @@ bad configuration or other usage error.`,
       const output = flags.against
         ? await renderAll(results, pairs.added, flags, color)
         : flags.format === "html" && !flags.stat
-          ? (await import("../diff/index.js")).renderHtml(results[0], { old: pairs.compared[0].before, new: pairs.compared[0].after })
+          ? await renderHtmlPage(results[0], pairs.compared[0])
           : await render(results[0], flags, color);
       await writeOutput(cwd, flags.outputFile, output);
       const failures = results.flatMap((r) => gate(r, flags));
@@ -151,6 +153,11 @@ async function render(result: DiffResult, flags: DiffFlags, color: boolean): Pro
   if (flags.format === "json") return engine.renderJson(result);
   if (flags.format === "markdown") return engine.renderMarkdown(result);
   return engine.renderTerminal(result, { color });
+}
+
+/** The redline needs both texts besides the result: it renders the new version with the changes in place. */
+async function renderHtmlPage(result: DiffResult, pair: Pair): Promise<string> {
+  return (await import("../diff/index.js")).renderHtml(result, { old: pair.before, new: pair.after });
 }
 
 async function renderAll(results: ClassifiedResult[], added: string[], flags: DiffFlags, color: boolean): Promise<string> {

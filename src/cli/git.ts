@@ -116,7 +116,8 @@ export async function fileCommits(file: string, cwd: string): Promise<FileCommit
   const tracked = await git(["ls-files", "--error-unmatch", "--", file], cwd, file);
   if (!tracked.ok) throw new UsageError(`${file}: git does not track it, so it has no history`);
   // %x1e between commits and %x1f between fields: neither occurs in a subject line or a path git prints.
-  const args = ["-c", "core.quotePath=false", "log", "--follow", "--format=%x1e%H%x1f%cI%x1f%s", "--name-only", "--", file];
+  const format = "--format=%x1e%H%x1f%cI%x1f%s";
+  const args = ["-c", "core.quotePath=false", "log", "--follow", format, "--name-only", "--", file];
   const log = await git(args, cwd, file);
   if (!log.ok) throw new UsageError(`${file}: git cannot read its history: ${log.reason}`);
   return log.stdout
@@ -134,7 +135,9 @@ export async function fileCommits(file: string, cwd: string): Promise<FileCommit
 export async function commitsSince(rev: string, cwd: string): Promise<Set<string>> {
   checkRevision(rev, `--since ${rev}`);
   const base = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], cwd, rev);
-  if (!base.ok) throw new UsageError(`--since ${rev}: neither a date (YYYY-MM-DD) nor a revision in this git repository`);
+  if (!base.ok) {
+    throw new UsageError(`--since ${rev}: neither a date (YYYY-MM-DD) nor a revision in this git repository`);
+  }
   const list = await git(["rev-list", "--end-of-options", "HEAD", `^${base.stdout.toString().trim()}`], cwd, rev);
   if (!list.ok) throw new UsageError(`--since ${rev}: git cannot list the commits after it: ${list.reason}`);
   return new Set(list.stdout.toString().split("\n").filter(Boolean));

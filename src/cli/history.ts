@@ -65,7 +65,11 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
     if ("problem" in text) throw new UsageError(`${label}: ${text.problem}`);
     const doc = parseDocument(text.text, label);
     const result: ClassifiedResult | null = previous
-      ? classify(diffDocuments(previous, doc), { settings: options.settings, firstParty: firstPartyOf(doc), documents: { old: previous, new: doc } }).result
+      ? classify(diffDocuments(previous, doc), {
+          settings: options.settings,
+          firstParty: firstPartyOf(doc),
+          documents: { old: previous, new: doc },
+        }).result
       : null;
     // The first version has no diff to carry its stated date: it is read the way the diff reads it.
     const first = statedDate(doc);
@@ -82,9 +86,15 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
 
 type Commit = { commit: string; date: string; subject: string; path: string };
 
-function version(c: Commit, result: ClassifiedResult | null, first: { text: string; iso: string | null } | null): Version {
-  if (!result) return { ...c, stated: first?.text ?? null, lastUpdated: first?.iso ?? null, summary: null, material: [], problems: [] };
-  const base = { ...c, stated: result.new.stated?.text ?? null, lastUpdated: result.new.lastUpdated, summary: result.summary };
+type Stated = { text: string; iso: string | null } | null;
+
+function version(c: Commit, result: ClassifiedResult | null, first: Stated): Version {
+  if (!result) {
+    const stated = first?.text ?? null;
+    return { ...c, stated, lastUpdated: first?.iso ?? null, summary: null, material: [], problems: [] };
+  }
+  const stated = result.new.stated?.text ?? null;
+  const base = { ...c, stated, lastUpdated: result.new.lastUpdated, summary: result.summary };
   const material = result.changes
     .filter((ch) => ch.significance === "material")
     .map((ch) => `${ch.path.join(" › ") || "(top)"}: ${ch.reasons[0]?.message ?? `${ch.kind} ${ch.target}`}`);
@@ -98,14 +108,17 @@ function promises(result: ClassifiedResult): BrokenPromise[] {
   const moved = old.lastUpdated !== next.lastUpdated || old.stated?.text !== next.stated?.text;
   if (summary.material && !moved) {
     const still = next.stated ? `the stated date is still ${next.stated.text}` : "it states no date";
-    out.push({ code: "date-not-bumped", message: `${summary.material} material change${summary.material === 1 ? "" : "s"}, but ${still}` });
+    const changes = `${summary.material} material change${summary.material === 1 ? "" : "s"}`;
+    out.push({ code: "date-not-bumped", message: `${changes}, but ${still}` });
   }
   if (old.lastUpdated && next.lastUpdated && next.lastUpdated < old.lastUpdated) {
-    out.push({ code: "date-went-backwards", message: `the stated date went back from ${old.stated?.text} to ${next.stated?.text}` });
+    const message = `the stated date went back from ${old.stated?.text} to ${next.stated?.text}`;
+    out.push({ code: "date-went-backwards", message });
   }
   if (moved && next.stated && !summary.material && !summary.substantive) {
     const from = old.stated ? `from ${old.stated.text} ` : "";
-    out.push({ code: "date-bumped-without-change", message: `the stated date moved ${from}to ${next.stated.text} with no change of meaning` });
+    const message = `the stated date moved ${from}to ${next.stated.text} with no change of meaning`;
+    out.push({ code: "date-bumped-without-change", message });
   }
   return out;
 }

@@ -19,9 +19,10 @@ export function registerLog(program: Command): void {
     .summary("list every version of a policy in git, what each changed, and the promises the history broke")
     .description(
       "Walk the git history of one policy (renames followed): for every version, the commit, its date, the stated " +
-        "date, how many material, substantive and editorial changes it made to the version before (as `policylint diff` " +
-        "counts them) and its material changes in one line each. Flags a material change whose stated date did not " +
-        "move, a stated date that went backwards, and a stated date that moved with no change of meaning.",
+        "date, how many material, substantive and editorial changes it made to the version before (as " +
+        "`policylint diff` counts them) and its material changes in one line each. Flags a material change whose " +
+        "stated date did not move, a stated date that went backwards, and a stated date that moved with no change " +
+        "of meaning.",
     )
     .argument("<file>", "the policy, a file git tracks")
     .option("--since <rev|date>", "only versions after this revision, or from this date (YYYY-MM-DD) on")
@@ -47,7 +48,7 @@ a file git does not track, a bad revision or date, or another usage error.`,
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
       const { history } = await import("./history.js");
       const found = await history(file, { cwd, since: flags.since, materialOnly: flags.material, settings });
-      const render = flags.format === "json" ? renderJson : flags.format === "markdown" ? renderMarkdown : renderTerminal;
+      const render = { json: renderJson, markdown: renderMarkdown, terminal: renderTerminal }[flags.format];
       await writeOutput(cwd, flags.outputFile, render(found));
     });
 }
@@ -61,13 +62,15 @@ function header(h: History): string {
   const broken = h.versions.reduce((n, v) => n + v.problems.length, 0);
   const material = h.versions.filter((v) => v.summary?.material).length;
   const versions = `${h.versions.length} version${h.versions.length === 1 ? "" : "s"}`;
-  return `${h.file}: ${versions}, ${material} with material changes, ${broken} broken promise${broken === 1 ? "" : "s"}`;
+  const promises = `${broken} broken promise${broken === 1 ? "" : "s"}`;
+  return `${h.file}: ${versions}, ${material} with material changes, ${promises}`;
 }
 
 export function renderTerminal(h: History): string {
   const lines = [header(h), ""];
   for (const v of h.versions) {
-    lines.push(`${v.commit.slice(0, 7)}  ${v.date.slice(0, 10)}  stated: ${v.stated ?? "none"}  ${counts(v)}  ${v.subject}`);
+    const stated = `stated: ${v.stated ?? "none"}`;
+    lines.push(`${v.commit.slice(0, 7)}  ${v.date.slice(0, 10)}  ${stated}  ${counts(v)}  ${v.subject}`);
     if (v.path !== h.file) lines.push(`    (as ${v.path})`);
     for (const m of v.material) lines.push(`    material: ${m}`);
     for (const p of v.problems) lines.push(`    ! ${p.code}: ${p.message}`);

@@ -11,7 +11,10 @@ import { el, elements, headingDepth, policyHast, sectionRange, spans, text } fro
  * things shown once at their new place with a note left at the old one. Changes that have no place in the text
  * (front matter, or a line the renderer cannot find) are returned for the page to list apart, so none is lost.
  */
-export function markedDocument(result: DiffResult, docs: { old: PolicyDocument; new: PolicyDocument }): { body: Root; apart: number[] } {
+export function markedDocument(
+  result: DiffResult,
+  docs: { old: PolicyDocument; new: PolicyDocument },
+): { body: Root; apart: number[] } {
   const body = policyHast(docs.new.tree, docs.new.source);
   const old = policyHast(docs.old.tree, docs.old.source);
   const oldToNew = lineMap(docs.old.source, docs.new.source);
@@ -28,6 +31,8 @@ export function markedDocument(result: DiffResult, docs: { old: PolicyDocument; 
   });
   return { body, apart };
 }
+
+type LineMap = (line: number) => number | null;
 
 function sectionLike(change: Change, node: Element): boolean {
   return (change.target === "section" || change.target === "clause") && headingDepth(node) > 0;
@@ -50,7 +55,7 @@ function placeAdded(body: Root, change: Change, n: number): boolean {
   return true;
 }
 
-function placeRemoved(body: Root, old: Root, change: Change, n: number, oldToNew: (line: number) => number | null): boolean {
+function placeRemoved(body: Root, old: Root, change: Change, n: number, oldToNew: LineMap): boolean {
   const found = locate(old, change.target, change.old?.line);
   if (!found || !change.old?.line) return false;
   const at = oldToNew(change.old.line);
@@ -96,7 +101,7 @@ function insertBlock(body: Root, block: Element, at: number | null): boolean {
   return true;
 }
 
-function placeChanged(body: Root, old: Root, change: Change, n: number, oldToNew: (line: number) => number | null): boolean {
+function placeChanged(body: Root, old: Root, change: Change, n: number, oldToNew: LineMap): boolean {
   const found = locate(body, change.target, change.new?.line);
   if (!found) return false;
   let { node } = found;
@@ -109,7 +114,8 @@ function placeChanged(body: Root, old: Root, change: Change, n: number, oldToNew
   } else if (change.edits.length && change.target !== "table-row" && node.tagName !== "tr") {
     replaceInline(node, change.edits);
   } else if (change.old && change.new && change.old.text !== change.new.text && !change.edits.length) {
-    firstCell(node).children.push(el("span", { className: ["was"] }, [text(" was: "), el("del", {}, [text(change.old.text)])]));
+    const was = el("span", { className: ["was"] }, [text(" was: "), el("del", {}, [text(change.old.text)])]);
+    firstCell(node).children.push(was);
   }
   if (moved && sectionLike(change, node)) {
     const range = sectionRange(found.parent, node);
@@ -127,10 +133,11 @@ function firstCell(node: Element): Element {
 }
 
 /** Where a moved thing stood, a line saying where it went, linked both ways. */
-function leaveMovedNote(body: Root, old: Root, change: Change, n: number, oldToNew: (line: number) => number | null): void {
+function leaveMovedNote(body: Root, old: Root, change: Change, n: number, oldToNew: LineMap): void {
   if (!change.old?.line) return;
   const to = change.new?.path.join(" › ") || "the top";
-  const words = [text(`${n}. moved from here to ${to}: `), el("a", { href: `#change-${n}` }, [text(change.old.text.slice(0, 80))])];
+  const link = el("a", { href: `#change-${n}` }, [text(change.old.text.slice(0, 80))]);
+  const words = [text(`${n}. moved from here to ${to}: `), link];
   const at = oldToNew(change.old.line);
   const found = locate(old, change.target, change.old.line);
   const props = { id: `change-${n}-from`, className: ["moved-note"] };

@@ -80,7 +80,9 @@ export function lineMap(oldSource: string, newSource: string): (oldLine: number)
     let n = 0;
     for (const part of parts) {
       const count = part.count ?? part.value.length;
-      if (!part.added && !part.removed) for (let k = 0; k < count; k++) mapped.push([oldLines[o + k].line, newLines[n + k].line]);
+      if (!part.added && !part.removed) {
+        for (let k = 0; k < count; k++) mapped.push([oldLines[o + k].line, newLines[n + k].line]);
+      }
       if (!part.added) o += count;
       if (!part.removed) n += count;
     }

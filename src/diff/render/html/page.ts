@@ -53,18 +53,30 @@ function changeList(result: DiffResult): Element {
   const problems = result.problems ?? [];
   return el("nav", { id: "changes", ariaLabel: "Changes" }, [
     el("h1", { className: ["title"] }, [text("Redline")]),
-    el("dl", { className: ["versions"] }, [...version("Old version", result.old), ...version("New version", result.new)]),
+    el("dl", { className: ["versions"] }, [
+      ...version("Old version", result.old),
+      ...version("New version", result.new),
+    ]),
     el("p", { className: ["summary"] }, [
       text(`${plural(result.changes.length, "change")}: ${summary.material} material, `),
       text(`${summary.substantive} substantive, ${summary.editorial} editorial`),
     ]),
     ...(problems.length
-      ? [el("div", { className: ["problems"], role: "note" }, problems.map((p) => el("p", {}, [el("strong", {}, [text(p.code)]), text(`: ${p.message}`)])))]
+      ? [
+          el(
+            "div",
+            { className: ["problems"], role: "note" },
+            problems.map((p) => el("p", {}, [el("strong", {}, [text(p.code)]), text(`: ${p.message}`)])),
+          ),
+        ]
       : []),
     el("fieldset", {}, [
       el("legend", {}, [text("Show in this list")]),
       ...(["material", "substantive", "editorial"] as const).flatMap((s) => [
-        el("label", {}, [el("input", { type: "checkbox", id: `show-${s}`, checked: true }), text(` ${s} (${summary[s]}) `)]),
+        el("label", {}, [
+          el("input", { type: "checkbox", id: `show-${s}`, checked: true }),
+          text(` ${s} (${summary[s]}) `),
+        ]),
       ]),
     ]),
     el("p", { className: ["hint"] }, [text("Keys: n or j for the next change, p or k for the previous one.")]),

@@ -6,9 +6,11 @@ import { createHash } from "node:crypto";
  * words are read by screen readers, which announce neither <ins> nor <del> on their own.
  */
 export const CSS = `
-:root{color-scheme:light;--ins:#dafbe1;--del:#ffebe9;--mat:#b42318;--sub:#8a5a00;--edi:#3b5b7a;font:16px/1.5 system-ui,sans-serif}
+:root{color-scheme:light;--ins:#dafbe1;--del:#ffebe9;--mat:#b42318;--sub:#8a5a00;--edi:#3b5b7a;
+  font:16px/1.5 system-ui,sans-serif}
 body{margin:0;display:grid;grid-template-columns:minmax(16rem,24rem) 1fr;color:#1f2328;background:#fff}
-#changes{position:sticky;top:0;height:100vh;overflow:auto;border-right:1px solid #d0d7de;padding:1rem;box-sizing:border-box;background:#f6f8fa}
+#changes{position:sticky;top:0;height:100vh;overflow:auto;border-right:1px solid #d0d7de;padding:1rem;
+  box-sizing:border-box;background:#f6f8fa}
 main{padding:1rem 2rem;max-width:52rem;overflow-wrap:anywhere}
 h1.title{font-size:1.3rem;margin:.2rem 0}
 .versions{font-size:.9rem;margin:.5rem 0}
@@ -27,12 +29,13 @@ ins.block,del.block,div.block{display:block;border-left:4px solid;padding:.2rem 
 ins.block{border-color:#1a7f37}del.block{border-color:#cf222e}div.block{border-color:#8250df;border-left-style:double}
 del.block *,del.block{text-decoration:line-through}
 ins::before{content:" [inserted: "}ins::after{content:"] "}del::before{content:" [deleted: "}del::after{content:"] "}
-ins::before,ins::after,del::before,del::after{clip-path:inset(100%);clip:rect(0 0 0 0);height:1px;width:1px;overflow:hidden;position:absolute;white-space:nowrap}
-.label{display:inline-block;font:600 .72rem/1.4 system-ui,sans-serif;background:#fff;border:1px solid #8c959f;border-radius:3px;padding:0 .3rem;margin-right:.4rem;color:#1f2328;text-decoration:none}
+ins::before,ins::after,del::before,del::after{clip-path:inset(100%);clip:rect(0 0 0 0);height:1px;width:1px;
+  overflow:hidden;position:absolute;white-space:nowrap}
+.label{display:inline-block;font:600 .72rem/1.4 system-ui,sans-serif;background:#fff;border:1px solid #8c959f;
+  border-radius:3px;padding:0 .3rem;margin-right:.4rem;color:#1f2328;text-decoration:none}
 .mark:focus,.mark:target{outline:3px solid #0969da;outline-offset:2px}
 .moved-note{font-style:italic;color:#57606a;font-size:.9rem}
 .was{font-size:.9rem;color:#57606a}
-code.raw-html{white-space:pre-wrap}
 table{border-collapse:collapse;margin:.6rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;vertical-align:top}
 pre{white-space:pre-wrap}
 .apart{border:1px dashed #8c959f;padding:.5rem 1rem;margin:1rem 0}
@@ -40,7 +43,11 @@ pre{white-space:pre-wrap}
 body:has(#show-material:not(:checked)) ol.list .sig-material,
 body:has(#show-substantive:not(:checked)) ol.list .sig-substantive,
 body:has(#show-editorial:not(:checked)) ol.list .sig-editorial{display:none}
-@media (max-width:50rem){body{display:block}#changes{position:static;height:auto;border-right:0;border-bottom:1px solid #d0d7de}main{padding:1rem}}
+@media (max-width:50rem){
+  body{display:block}
+  #changes{position:static;height:auto;border-right:0;border-bottom:1px solid #d0d7de}
+  main{padding:1rem}
+}
 @media print{
   @page{margin:15mm}
   :root{font-size:11pt}
@@ -54,16 +61,33 @@ body:has(#show-editorial:not(:checked)) ol.list .sig-editorial{display:none}
 `;
 
 /** n / j: next change, p / k: previous; the change list's links move focus the same way. */
-export const SCRIPT = `(()=>{const marks=[...document.querySelectorAll("main [data-change]")];let at=-1;
-document.addEventListener("keydown",(e)=>{if(e.altKey||e.ctrlKey||e.metaKey||/^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName))return;
-const step={n:1,j:1,p:-1,k:-1}[e.key];if(!step||!marks.length)return;e.preventDefault();
-const here=marks.indexOf(document.activeElement);at=here>=0?here:at;at=Math.min(marks.length-1,Math.max(0,at+step));
-marks[at].focus();marks[at].scrollIntoView({block:"center"});});
-for(const a of document.querySelectorAll("#changes a[href^='#change-']"))a.addEventListener("click",()=>{
-const t=document.getElementById(a.getAttribute("href").slice(1));if(t){at=marks.indexOf(t);setTimeout(()=>t.focus(),0);}});})();`;
+export const SCRIPT = `(() => {
+  const marks = [...document.querySelectorAll("main [data-change]")];
+  let at = -1;
+  document.addEventListener("keydown", (e) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName)) return;
+    const step = { n: 1, j: 1, p: -1, k: -1 }[e.key];
+    if (!step || !marks.length) return;
+    e.preventDefault();
+    const here = marks.indexOf(document.activeElement);
+    at = Math.min(marks.length - 1, Math.max(0, (here >= 0 ? here : at) + step));
+    marks[at].focus();
+    marks[at].scrollIntoView({ block: "center" });
+  });
+  for (const a of document.querySelectorAll("#changes a[href^='#change-']")) {
+    a.addEventListener("click", () => {
+      const target = document.getElementById(a.getAttribute("href").slice(1));
+      if (target) {
+        at = marks.indexOf(target);
+        setTimeout(() => target.focus(), 0);
+      }
+    });
+  }
+})();`;
 
 /** The Content-Security-Policy: nothing may be fetched, and only this exact script may run. */
 export function contentSecurityPolicy(): string {
   const hash = createHash("sha256").update(SCRIPT).digest("base64");
-  return `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`;
+  const script = `script-src 'sha256-${hash}'`;
+  return `default-src 'none'; style-src 'unsafe-inline'; ${script}; base-uri 'none'; form-action 'none'`;
 }
