@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,6 +76,18 @@ describe("policylint log", () => {
     expect(log(dir, ["policy.md", "--since", "no-such-rev"]).stderr).toBe(
       "policylint: --since no-such-rev: neither a date (YYYY-MM-DD) nor a revision in this git repository\n",
     );
+  });
+  it("skips the commit that deleted the file before it came back: it has no version to read", () => {
+    const { dir, file } = scratchRepo([{ text: seed }]);
+    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], { cwd: dir });
+    git("rm", "-q", file);
+    git("commit", "-q", "-m", "withdrawn");
+    writeFileSync(path.join(dir, file), withRow);
+    git("add", file);
+    git("commit", "-q", "-m", "back");
+    const run = log(dir, [file, "--format", "json"]);
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout).versions.map((v: { subject: string }) => v.subject)).toEqual(["back", "version 1"]);
   });
 });
 

@@ -69,6 +69,9 @@ describe.skipIf(!CHROMIUM)("policylint diff --format html in a real browser", ()
     expect(await text("main p.mark-added ins")).toContain("train and improve our image generation models");
     expect(await text("main .mark-moved")).toContain("We do not sell personal information.");
     expect(await page.locator("main .moved-note").innerText()).toContain("moved from here to");
+    // Linked both ways: the note to the moved paragraph, the paragraph back to the note.
+    expect(await page.locator("main .moved-note a").getAttribute("href")).toBe("#change-3");
+    expect(await page.locator("#change-3 a.stood").getAttribute("href")).toBe("#change-3-from");
     expect(await text("main .mark-modified del")).toBe("Servce");
     expect(await text("main .mark-modified ins")).toBe("Service");
     expect(await page.locator("#changes .problems").innerText()).toContain("date-not-bumped");

@@ -117,7 +117,8 @@ export async function fileCommits(file: string, cwd: string): Promise<FileCommit
   if (!tracked.ok) throw new UsageError(`${file}: git does not track it, so it has no history`);
   // %x1e between commits and %x1f between fields: neither occurs in a subject line or a path git prints.
   const format = "--format=%x1e%H%x1f%cI%x1f%s";
-  const args = ["-c", "core.quotePath=false", "log", "--follow", format, "--name-only", "--", file];
+  // --diff-filter=d: a commit that deleted the file (before it came back) has no version to read.
+  const args = ["-c", "core.quotePath=false", "log", "--follow", "--diff-filter=d", format, "--name-only", "--", file];
   const log = await git(args, cwd, file);
   if (!log.ok) throw new UsageError(`${file}: git cannot read its history: ${log.reason}`);
   return log.stdout

@@ -117,12 +117,14 @@ function placeChanged(body: Root, old: Root, change: Change, n: number, oldToNew
     const was = el("span", { className: ["was"] }, [text(" was: "), el("del", {}, [text(change.old.text)])]);
     firstCell(node).children.push(was);
   }
+  const back = el("a", { href: `#change-${n}-from`, className: ["stood"] }, [text("where it stood")]);
+  const stood = moved && change.old?.line ? [back, text(" ")] : [];
   if (moved && sectionLike(change, node)) {
     const range = sectionRange(found.parent, node);
-    wrapOutside(found.parent, range, el("div", markProps(change, n, ["block"]), [label(change, n, note)]));
+    wrapOutside(found.parent, range, el("div", markProps(change, n, ["block"]), [label(change, n, note), ...stood]));
   } else {
     claim(node, markProps(change, n), firstCell(node));
-    firstCell(node).children.unshift(label(change, n, note));
+    firstCell(node).children.unshift(label(change, n, note), ...stood);
   }
   if (moved) leaveMovedNote(body, old, change, n, oldToNew);
   return true;

@@ -35,6 +35,7 @@ ins::before,ins::after,del::before,del::after{clip-path:inset(100%);clip:rect(0 
   border-radius:3px;padding:0 .3rem;margin-right:.4rem;color:#1f2328;text-decoration:none}
 .mark:focus,.mark:target{outline:3px solid #0969da;outline-offset:2px}
 .moved-note{font-style:italic;color:#57606a;font-size:.9rem}
+a.stood{font-size:.8rem}
 .was{font-size:.9rem;color:#57606a}
 table{border-collapse:collapse;margin:.6rem 0}th,td{border:1px solid #d0d7de;padding:.25rem .5rem;vertical-align:top}
 pre{white-space:pre-wrap}
