@@ -20,6 +20,7 @@ const { resetPieceMemory, DEFAULT_PIECE_MEMORY } = await import(path.join(DIST, 
 const { diffDocuments } = await import(path.join(DIST, "diff/index.js"));
 const { checkSections } = await import("./check.js");
 const { limitSections } = await import("./limits.js");
+const { logSections } = await import("./log.js");
 
 const targets = [];
 const SECTIONS = {
@@ -27,6 +28,7 @@ const SECTIONS = {
   diff: benchDiff,
   pieces: benchPieces,
   ...limitSections({ ROOT, CORPUS, table, targets }),
+  ...logSections({ CORPUS, DIST, table, targets, best: (...a) => best(...a), corpusDocuments: () => corpusDocuments() }),
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -202,7 +204,7 @@ if (unknown.length) {
   process.exit(2);
 }
 console.log(`policylint bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-for (const name of wanted.length ? wanted : Object.keys(SECTIONS)) SECTIONS[name]();
+for (const name of wanted.length ? wanted : Object.keys(SECTIONS)) await SECTIONS[name]();
 if (targets.length) {
   table(
     "targets (ratios from this run)",

@@ -5,6 +5,8 @@
  *   const results = await lint(["legal/privacy.md"]);
  *   process.stdout.write(formatters.stylish(results, { cwd: process.cwd(), rules: [], color: false, version: "" }));
  *   const { changes } = diff(oldText, newText, { old: "v1.md", new: "v2.md" });
+ *   const page = renderHtml(diff(oldText, newText), { old: oldText, new: newText });
+ *   const { versions } = await history("legal/privacy.md");
  */
 import path from "node:path";
 import { loadConfig, settingsFor, type ResolvedConfig } from "./config/load.js";
@@ -25,9 +27,12 @@ export {
   renderMarkdown,
   renderStat,
   renderTerminal,
+  renderHtml,
   type Change,
   type DiffResult,
 } from "./diff/index.js";
+
+export { history, type History, type HistoryOptions, type Version, type BrokenPromise } from "./cli/history.js";
 
 export interface LintOptions {
   /** Folder that paths and config discovery start from (default: process.cwd()). */

@@ -9,7 +9,7 @@ import { EXIT_FINDINGS, EXIT_USAGE, UsageError } from "./errors.js";
 import { applyMaxFileSize, decodeText, DEFAULT_MAX_FILE_MB, readPolicyFile, readStdin, STDIN } from "./files.js";
 import { blobAt, blobOf, resolveCommit } from "./git.js";
 
-const FORMATS = ["terminal", "markdown", "json"] as const;
+const FORMATS = ["terminal", "markdown", "json", "html"] as const;
 const LEVELS = ["material", "substantive", "any"] as const;
 type Format = (typeof FORMATS)[number];
 type Level = (typeof LEVELS)[number];
@@ -54,6 +54,7 @@ Examples:
   $ policylint diff v1.2:privacy.md privacy.md               since a release tag
   $ policylint diff HEAD~1:legal/privacy.md legal/privacy.md  since the last commit
   $ policylint diff old.md new.md --format markdown -o CHANGES.md
+  $ policylint diff old.md new.md --format html -o redline.html   a redline to open in a browser or print
   $ policylint diff old.md new.md --format json | jq '.changes[] | select(.significance == "material")'
   $ policylint diff main:privacy.md privacy.md --fail-on material       CI: material changes need a sign-off
   $ policylint diff --against HEAD --fail-on material --require-date-bump legal/*.md   pre-commit
@@ -68,6 +69,9 @@ bad configuration or other usage error.`,
       const cwd = process.cwd();
       checkOutputFile(cwd, flags.outputFile);
       applyMaxFileSize(flags.maxFileSize);
+      if (flags.format === "html" && flags.against) {
+        throw new UsageError("--format html shows one pair: give OLD and NEW, not --against");
+      }
       const pairs = flags.against ? await againstPairs(flags.against, files, cwd) : await explicitPair(files, cwd);
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
@@ -85,7 +89,11 @@ bad configuration or other usage error.`,
         }
       }
       const color = !flags.outputFile && useColor(flags.color);
-      const output = flags.against ? await renderAll(results, pairs.added, flags, color) : await render(results[0], flags, color);
+      const output = flags.against
+        ? await renderAll(results, pairs.added, flags, color)
+        : flags.format === "html" && !flags.stat
+          ? await renderHtmlPage(results[0], pairs.compared[0])
+          : await render(results[0], flags, color);
       await writeOutput(cwd, flags.outputFile, output);
       const failures = results.flatMap((r) => gate(r, flags));
       for (const failure of failures) process.stderr.write(`policylint: ${failure}\n`);
@@ -145,6 +153,11 @@ async function render(result: DiffResult, flags: DiffFlags, color: boolean): Pro
   if (flags.format === "json") return engine.renderJson(result);
   if (flags.format === "markdown") return engine.renderMarkdown(result);
   return engine.renderTerminal(result, { color });
+}
+
+/** The redline needs both texts besides the result: it renders the new version with the changes in place. */
+async function renderHtmlPage(result: DiffResult, pair: Pair): Promise<string> {
+  return (await import("../diff/index.js")).renderHtml(result, { old: pair.before, new: pair.after });
 }
 
 async function renderAll(results: ClassifiedResult[], added: string[], flags: DiffFlags, color: boolean): Promise<string> {

@@ -18,7 +18,7 @@ type Outcome = { ok: true; stdout: Buffer } | { ok: false; reason: string };
 const ENV = { ...process.env, GIT_LITERAL_PATHSPECS: "1" };
 
 /** Runs git; `label` names what was being read when git is not installed at all. */
-async function git(args: string[], cwd: string, label: string, maxBuffer = 1024 * 1024): Promise<Outcome> {
+async function git(args: string[], cwd: string, label: string, maxBuffer = 64 * 1024 * 1024): Promise<Outcome> {
   try {
     return { ok: true, stdout: (await run("git", args, { cwd, env: ENV, encoding: "buffer", maxBuffer })).stdout };
   } catch (error) {
@@ -115,4 +115,58 @@ export async function ignoredByGit(cwd: string): Promise<(relative: string) => b
   const files = new Set(entries.filter((e) => !e.endsWith("/")));
   const folders = entries.filter((e) => e.endsWith("/"));
   return (relative) => files.has(relative) || folders.some((folder) => relative.startsWith(folder));
+}
+
+/** One commit that changed a file, with the path the file had in it (renames followed). */
+export interface FileCommit {
+  commit: string;
+  /** Committer date, ISO 8601 with its offset. */
+  date: string;
+  subject: string;
+  /** The file's path at that commit, from the top of the repository. */
+  path: string;
+}
+
+/**
+ * The commits that changed `file` (relative to `cwd`), newest first, following renames (`git log --follow`). Outside
+ * a repository, or for a file git does not track: a usage error naming the file and git's reason.
+ */
+export async function fileCommits(file: string, cwd: string): Promise<FileCommit[]> {
+  checkPath(file);
+  const repository = await git(["rev-parse", "--git-dir"], cwd, file);
+  if (!repository.ok) throw new UsageError(`${file}: no history to read: ${repository.reason}`);
+  const tracked = await git(["ls-files", "--error-unmatch", "--", file], cwd, file);
+  if (!tracked.ok) throw new UsageError(`${file}: git does not track it, so it has no history`);
+  // %x1e between commits and %x1f between fields: neither occurs in a subject line or a path git prints.
+  const format = "--format=%x1e%H%x1f%cI%x1f%s";
+  // --diff-filter=d: a commit that deleted the file (before it came back) has no version to read.
+  const args = ["-c", "core.quotePath=false", "log", "--follow", "--diff-filter=d", format, "--name-only", "--", file];
+  const log = await git(args, cwd, file);
+  if (!log.ok) throw new UsageError(`${file}: git cannot read its history: ${log.reason}`);
+  return log.stdout
+    .toString()
+    .split("\x1e")
+    .filter((record) => record.trim())
+    .map((record) => {
+      const [header, ...rest] = record.split("\n");
+      const [commit, date, subject] = header.split("\x1f");
+      return { commit, date, subject, path: rest.find((line) => line.trim())?.trim() ?? file };
+    });
+}
+
+/** The commits reachable from HEAD but not from `rev`: what came after it. */
+export async function commitsSince(rev: string, cwd: string): Promise<Set<string>> {
+  checkRevision(rev, `--since ${rev}`);
+  const base = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], cwd, rev);
+  if (!base.ok) {
+    throw new UsageError(`--since ${rev}: neither a date (YYYY-MM-DD) nor a revision in this git repository`);
+  }
+  const list = await git(["rev-list", "--end-of-options", "HEAD", `^${base.stdout.toString().trim()}`], cwd, rev);
+  if (!list.ok) throw new UsageError(`--since ${rev}: git cannot list the commits after it: ${list.reason}`);
+  return new Set(list.stdout.toString().split("\n").filter(Boolean));
+}
+
+/** The bytes of a path (from the top of the repository) at a commit git gave us. */
+export async function blobAtCommit(commit: string, file: string, cwd: string): Promise<Buffer> {
+  return readObject(`${commit}:${file}`, `${commit.slice(0, 7)}:${file}`, cwd);
 }

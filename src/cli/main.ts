@@ -6,6 +6,7 @@ import { registerRules } from "./rules.js";
 import { registerInit } from "./init.js";
 import { registerDiff } from "./diff.js";
 import { registerNotice } from "./notice.js";
+import { registerLog } from "./log.js";
 import { EXIT_USAGE, UsageError } from "./errors.js";
 import { VERSION, type ExitState } from "./context.js";
 
@@ -23,6 +24,8 @@ Examples:
   $ policylint check privacy.md                  lint one policy
   $ policylint check legal/ --format sarif       lint a folder for code scanning
   $ policylint diff v1.2:privacy.md privacy.md   what changed since a release
+  $ policylint diff old.md new.md -f html -o redline.html   a redline to open in a browser
+  $ policylint log privacy.md                    every version in git and what it changed
   $ policylint rules                             list every rule
 
 Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, configuration or input error.`,
@@ -33,6 +36,7 @@ Exit codes: 0 clean, 1 lint errors (or too many warnings), 2 usage, configuratio
   registerInit(program);
   registerDiff(program, exit);
   registerNotice(program);
+  registerLog(program);
   return program;
 }
 

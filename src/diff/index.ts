@@ -11,6 +11,7 @@ export { renderJson } from "./render/json.js";
 export { renderMarkdown } from "./render/markdown.js";
 export { renderStat } from "./render/stat.js";
 export { renderTerminal } from "./render/terminal.js";
+export { renderHtml } from "./render/html/page.js";
 export { statedDate } from "./date.js";
 
 /**

@@ -1,0 +1,124 @@
+import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
+import { UsageError } from "./errors.js";
+import { decodeText } from "./files.js";
+import { blobAtCommit, commitsSince, fileCommits } from "./git.js";
+
+/**
+ * `policylint log`: the history of one policy read from git, each version compared with the one before it exactly as
+ * `policylint diff` compares two versions, and the promises a history can break (a material change with no new date,
+ * a date that went backwards, a new date with no change of meaning).
+ */
+
+export interface BrokenPromise {
+  code: "date-not-bumped" | "date-went-backwards" | "date-bumped-without-change";
+  message: string;
+}
+
+export interface Version {
+  commit: string;
+  /** The commit's date (committer, ISO 8601). */
+  date: string;
+  subject: string;
+  /** The file's path in that commit (it may have been renamed since). */
+  path: string;
+  /** The stated "Last updated" / effective date as written, and as YYYY-MM-DD. */
+  stated: string | null;
+  lastUpdated: string | null;
+  /** Changes from the previous version by significance; null for the first version. */
+  summary: { material: number; substantive: number; editorial: number } | null;
+  /** One line per material change: its section path and its first reason. */
+  material: string[];
+  problems: BrokenPromise[];
+}
+
+export interface HistoryOptions {
+  cwd?: string;
+  /** Only versions after this revision, or from this date (YYYY-MM-DD) on; earlier ones are still compared against. */
+  since?: string;
+  /** Only versions with material changes. */
+  materialOnly?: boolean;
+  /** The `diff` key of a configuration: the classifier's extra knowledge, as for `policylint diff`. */
+  settings?: DiffSettings;
+}
+
+export interface History {
+  file: string;
+  /** Newest first, as `git log` lists them. */
+  versions: Version[];
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads and compares every version of `file` in git. Each version is parsed once and used for both its pairs. */
+export async function history(file: string, options: HistoryOptions = {}): Promise<History> {
+  const cwd = options.cwd ?? process.cwd();
+  const commits = (await fileCommits(file, cwd)).reverse();
+  const after = options.since && !DATE.test(options.since) ? await commitsSince(options.since, cwd) : null;
+  const { parseDocument } = await import("../parse/document.js");
+  const { diffDocuments, statedDate } = await import("../diff/index.js");
+  const { classify, firstPartyOf } = await import("../classify/index.js");
+  const versions: Version[] = [];
+  let previous: ReturnType<typeof parseDocument> | null = null;
+  for (const c of commits) {
+    const label = `${c.commit.slice(0, 7)}:${c.path}`;
+    const text = decodeText(await blobAtCommit(c.commit, c.path, cwd));
+    if ("problem" in text) throw new UsageError(`${label}: ${text.problem}`);
+    const doc = parseDocument(text.text, label);
+    const result: ClassifiedResult | null = previous
+      ? classify(diffDocuments(previous, doc), {
+          settings: options.settings,
+          firstParty: firstPartyOf(doc),
+          documents: { old: previous, new: doc },
+        }).result
+      : null;
+    // The first version has no diff to carry its stated date: it is read the way the diff reads it.
+    const first = statedDate(doc);
+    versions.push(version(c, result, first && { text: first.text, iso: first.iso }));
+    previous = doc;
+  }
+  const shown = versions.filter((v, i) => {
+    if (options.materialOnly && !v.summary?.material) return false;
+    if (after) return after.has(commits[i].commit);
+    return !options.since || v.date.slice(0, 10) >= options.since;
+  });
+  return { file, versions: shown.reverse() };
+}
+
+type Commit = { commit: string; date: string; subject: string; path: string };
+
+type Stated = { text: string; iso: string | null } | null;
+
+function version(c: Commit, result: ClassifiedResult | null, first: Stated): Version {
+  if (!result) {
+    const stated = first?.text ?? null;
+    return { ...c, stated, lastUpdated: first?.iso ?? null, summary: null, material: [], problems: [] };
+  }
+  const stated = result.new.stated?.text ?? null;
+  const base = { ...c, stated, lastUpdated: result.new.lastUpdated, summary: result.summary };
+  const material = result.changes
+    .filter((ch) => ch.significance === "material")
+    .map((ch) => `${ch.path.join(" › ") || "(top)"}: ${ch.reasons[0]?.message ?? `${ch.kind} ${ch.target}`}`);
+  return { ...base, material, problems: promises(result) };
+}
+
+/** The promises a version can break, judged from its diff against the version before. */
+function promises(result: ClassifiedResult): BrokenPromise[] {
+  const out: BrokenPromise[] = [];
+  const { old, new: next, summary } = result;
+  const moved = old.lastUpdated !== next.lastUpdated || old.stated?.text !== next.stated?.text;
+  if (summary.material && !moved) {
+    const still = next.stated ? `the stated date is still ${next.stated.text}` : "it states no date";
+    const changes = `${summary.material} material change${summary.material === 1 ? "" : "s"}`;
+    out.push({ code: "date-not-bumped", message: `${changes}, but ${still}` });
+  }
+  if (old.lastUpdated && next.lastUpdated && next.lastUpdated < old.lastUpdated) {
+    const message = `the stated date went back from ${old.stated?.text} to ${next.stated?.text}`;
+    out.push({ code: "date-went-backwards", message });
+  }
+  if (moved && next.stated && !summary.material && !summary.substantive) {
+    const from = old.stated ? `from ${old.stated.text} ` : "";
+    const message = `the stated date moved ${from}to ${next.stated.text} with no change of meaning`;
+    out.push({ code: "date-bumped-without-change", message });
+  }
+  return out;
+}
