@@ -2,7 +2,8 @@ import { parseDocument, type PolicyDocument } from "../parse/document.js";
 import { ruleById } from "../../rules/index.js";
 import type { RuleSettings } from "../config/load.js";
 import { DirectiveFilter } from "./directives.js";
-import type { LintMessage, LintResult } from "./types.js";
+import { nodeRange } from "./node-range.js";
+import type { Finding, LintMessage, LintResult } from "./types.js";
 
 export interface LintOptions {
   /** Rule settings for this file (see `settingsFor`). */
@@ -37,16 +38,18 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
     if (setting.severity === "off") continue;
     const rule = ruleById(id)!;
     const severity = setting.severity === "error" ? 2 : 1;
+    const report = ({ message, start, end }: Finding) => {
+      const from = doc.pointAt(start);
+      const to = doc.pointAt(Math.max(start, end));
+      if (!directives.allows(id, from.line)) return;
+      messages.push({ ruleId: id, severity, message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column });
+    };
     rule.check({
       doc,
       options: setting.options,
       today,
-      report({ message, start, end }) {
-        const from = doc.pointAt(start);
-        const to = doc.pointAt(Math.max(start, end));
-        if (!directives.allows(id, from.line)) return;
-        messages.push({ ruleId: id, severity, message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column });
-      },
+      report,
+      reportNode: (node, message, last) => report({ message, ...nodeRange(doc, node, last) }),
     });
   }
   return sortMessages(messages);
