@@ -200,7 +200,8 @@ function* statedInText(doc: PolicyDocument, format: DateFormat, today: string | 
           yield { ...following, ...blockRange(next, skip, skip + following.text.length), label: m[0] };
           continue;
         }
-        if (/[:：]/.test(separator)) yield unreadable(m[0], blockRange(block, m.start, phraseEnd), m[0], "is not followed by a date");
+        const at = blockRange(block, m.start, phraseEnd);
+        if (/[:：]/.test(separator)) yield unreadable(m[0], at, m[0], "is not followed by a date");
         continue;
       }
       if (!/[:：]/.test(separator)) continue;

@@ -3,7 +3,8 @@ import { escapeRegExp, matchesOf } from "./lib/regexp.js";
 import { loadRuleData } from "../src/engine/data.js";
 import type { Rule, RuleContext } from "../src/engine/types.js";
 import { documentText, blockRange, alignOffsets, OPAQUE, type BlockText } from "../src/parse/text.js";
-import { BRACKETED, isReviewTag, isShortBracket, SNAKE_PLACEHOLDER, TEMPLATE_VARIABLE, TO_BE_DECIDED } from "./lib/blanks.js";
+import { BRACKETED, isReviewTag, isShortBracket } from "./lib/blanks.js";
+import { SNAKE_PLACEHOLDER, TEMPLATE_VARIABLE, TO_BE_DECIDED } from "./lib/blanks.js";
 import { replaceTags } from "../src/parse/tags.js";
 
 interface PlaceholderData {
@@ -94,7 +95,8 @@ export const noPlaceholders: Rule<Options> = {
         if (rendersLiquid) continue;
         for (const m of matchesOf(/(?<!\{)\{\{[^}]*\}\}|\{%[^%]*%\}|%7B%7B.*?%7D%7D/gi, link.url)) {
           const text = decodeSafely(m[0]);
-          reporter.report(`Unresolved template variable "${text}" in a link target`, link.start + m.start, link.start + m.end, text);
+          const message = `Unresolved template variable "${text}" in a link target`;
+          reporter.report(message, link.start + m.start, link.start + m.end, text);
         }
       }
     }
@@ -131,14 +133,15 @@ function scanBlock(block: Pick<BlockText, "text" | "offsets">, source: string, r
   };
 
   for (const m of matchesOf(OBFUSCATED_EMAIL, text)) {
-    const message = `Obfuscated e-mail artefact "${m[0]}": the address was lost when the text was copied from a web page`;
-    emit(message, m.start, m.end);
+    const lost = "the address was lost when the text was copied from a web page";
+    emit(`Obfuscated e-mail artefact "${m[0]}": ${lost}`, m.start, m.end);
   }
   for (const m of matchesOf(BRACKETED, text)) {
     if (!isShortBracket(m[1])) continue;
     // The source decides link syntax: in "[our cookies] [cookies]" the second bracket is already a parsed link.
     const sourceAfter = source.slice(block.offsets[m.end - 1] + 1, block.offsets[m.end - 1] + 3);
-    if (isBracketPlaceholder(text, m.start, m[0], m[1], sourceAfter)) emit(`Unresolved placeholder "${m[0]}"`, m.start, m.end);
+    if (!isBracketPlaceholder(text, m.start, m[0], m[1], sourceAfter)) continue;
+    emit(`Unresolved placeholder "${m[0]}"`, m.start, m.end);
   }
   for (const m of matchesOf(TEMPLATE_VARIABLE, text)) {
     if (reporter.rendersLiquid && /^\{[{%]/.test(m[0])) continue;
@@ -150,7 +153,9 @@ function scanBlock(block: Pick<BlockText, "text" | "offsets">, source: string, r
     if (isNumberPlaceholder(text, m.start, m[0])) emit(`Placeholder number "${m[0]}"`, m.start, m.end);
   }
   for (const pattern of extra) {
-    for (const m of matchesOf(pattern, text)) if (m[0]) emit(`Placeholder "${m[0]}" (matches ${pattern.source})`, m.start, m.end);
+    for (const m of matchesOf(pattern, text)) {
+      if (m[0]) emit(`Placeholder "${m[0]}" (matches ${pattern.source})`, m.start, m.end);
+    }
   }
 }
 

@@ -232,7 +232,8 @@ export const requiredSections: Rule<Options> = {
     const { doc, options } = context;
     // At the first heading, which names the document; at its start when it has none.
     const heading = doc.allSections[0]?.heading;
-    const report = (message: string) => (heading ? context.reportNode(heading, message) : context.report({ message, start: 0, end: 0 }));
+    const report = (message: string) =>
+      heading ? context.reportNode(heading, message) : context.report({ message, start: 0, end: 0 });
     const active: Compiled[] = [];
     const lists = options.presets.length || options.require.length ? options.presets : ["recommended"];
     // The shipped lists say what a privacy policy owes; terms, cookie notices and sub-processor lists owe only what
@@ -388,7 +389,9 @@ const WORD_CHAR = /[\p{L}\p{N}_]/u;
  */
 export function mask(text: string): string {
   const ranges: [number, number][] = [];
-  for (const note of reviewNotes.notesIn(text)) ranges.push([note.start, note.reach === "marker" ? note.end : text.length]);
+  for (const note of reviewNotes.notesIn(text)) {
+    ranges.push([note.start, note.reach === "marker" ? note.end : text.length]);
+  }
   for (const m of matchesOf(BRACKETED, text)) {
     if (!WORD_CHAR.test(text[m.start - 1] ?? "") && !WORD_CHAR.test(text[m.end] ?? "")) ranges.push([m.start, m.end]);
   }

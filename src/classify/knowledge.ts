@@ -177,7 +177,10 @@ function build(d: MaterialityData, s: DiffSettings): Knowledge {
   const equivalents = groups
     .flatMap((group, i) => group.map((phrase) => [phrase.toLowerCase(), `eqv${i}x`] as const))
     .sort((a, b) => b[0].length - a[0].length)
-    .map(([phrase, canonical]): [RegExp, string] => [new RegExp(`(?<!${WORD})${escapeRegExp(phrase)}(?!${WORD})`, "gu"), canonical]);
+    .map(([phrase, canonical]): [RegExp, string] => [
+      new RegExp(`(?<!${WORD})${escapeRegExp(phrase)}(?!${WORD})`, "gu"),
+      canonical,
+    ]);
   const suffixNegations = d.negations.filter((n) => /^n['’]t$/.test(n));
   const wordNegations = d.negations.filter((n) => !suffixNegations.includes(n));
   return {

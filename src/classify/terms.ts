@@ -144,7 +144,8 @@ export function contact(d: Delta, { k }: TextContext): Finding | null {
 }
 
 export function reference(d: Delta): Finding | null {
-  const refs = (text: string, spans: typeof d.ins) => [...matchesOf(REFERENCE, text)].filter((m) => overlaps(spans, m.start, m.end));
+  const refs = (text: string, spans: typeof d.ins) =>
+    [...matchesOf(REFERENCE, text)].filter((m) => overlaps(spans, m.start, m.end));
   const before = refs(d.old, d.del);
   const after = refs(d.new, d.ins);
   if (!before.length || !after.length) return null;

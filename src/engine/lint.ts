@@ -42,7 +42,8 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
       const from = doc.pointAt(start);
       const to = doc.pointAt(Math.max(start, end));
       if (!directives.allows(id, from.line)) return;
-      messages.push({ ruleId: id, severity, message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column });
+      const { line, column } = from;
+      messages.push({ ruleId: id, severity, message, line, column, endLine: to.line, endColumn: to.column });
     };
     rule.check({
       doc,
