@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { testRemembered } from "./lib/regexp.js";
+import { matchesOf, testRemembered } from "./lib/regexp.js";
 import path from "node:path";
 import { loadRuleData, ruleDataPath } from "../src/engine/data.js";
 import type { Rule, WrittenPattern } from "../src/engine/types.js";
@@ -10,7 +10,6 @@ import { parseHeadingNumber } from "../src/parse/sections.js";
 import { documentKind } from "../src/parse/kind.js";
 import { documentText, OPAQUE } from "../src/parse/text.js";
 import { BRACKETED, reviewNotes, SNAKE_PLACEHOLDER, TEMPLATE_VARIABLE, TO_BE_DECIDED } from "./lib/blanks.js";
-import { matchesOf } from "../src/text/regexp.js";
 
 /** One required disclosure, as written in rules/data/disclosures/*.json or in the `require` option. */
 export interface Disclosure {
