@@ -3,6 +3,7 @@ import { isRealDate, MONTH_NAMES } from "../src/engine/dates.js";
 import type { Rule } from "../src/engine/types.js";
 import type { PolicyDocument } from "../src/parse/document.js";
 import { documentText, blockRange } from "../src/parse/text.js";
+import { escapeRegExp as escape, matchesOf } from "./lib/regexp.js";
 
 interface LastUpdatedData {
   phrases: string[];
@@ -35,7 +36,6 @@ export interface StatedDate {
 }
 
 const data = loadRuleData<LastUpdatedData>("last-updated");
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const byLength = (a: string, b: string) => b.length - a.length;
 const MONTH = `(${Object.keys(data.months).sort(byLength).map(escape).join("|")})\\.?`;
 const WEEKDAY = new RegExp(`^(?:${data.weekdays.sort(byLength).map(escape).join("|")})\\.?,?\\s+`, "i");
@@ -175,8 +175,8 @@ function* statedInText(doc: PolicyDocument, format: DateFormat, today: string | 
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     const { text } = block;
-    for (const m of text.matchAll(PHRASE)) {
-      const phraseEnd = m.index! + m[0].length;
+    for (const m of matchesOf(PHRASE, text)) {
+      const phraseEnd = m.end;
       const separator = SEPARATOR.exec(text.slice(phraseEnd))![0];
       const from = phraseEnd + separator.length;
       const lineEnd = endOfLine(text, from);
@@ -189,7 +189,7 @@ function* statedInText(doc: PolicyDocument, format: DateFormat, today: string | 
       }
       // Without a date after it, a phrase counts only as a label: at the start of its line and before a colon
       // ("Effective date: TBD"), not inside a sentence ("after the effective date, …").
-      const opensLine = /^[\s(\[]*$|\n(?:(?!\n)[\s(\[])*$/.test(text.slice(0, m.index!));
+      const opensLine = /^[\s(\[]*$|\n(?:(?!\n)[\s(\[])*$/.test(text.slice(0, m.start));
       if (!opensLine) continue;
       if (!value.trim()) {
         // A heading or label alone ("## Effective date") with the date as the next block.
@@ -200,7 +200,8 @@ function* statedInText(doc: PolicyDocument, format: DateFormat, today: string | 
           yield { ...following, ...blockRange(next, skip, skip + following.text.length), label: m[0] };
           continue;
         }
-        if (/[:：]/.test(separator)) yield unreadable(m[0], blockRange(block, m.index!, phraseEnd), m[0], "is not followed by a date");
+        const at = blockRange(block, m.start, phraseEnd);
+        if (/[:：]/.test(separator)) yield unreadable(m[0], at, m[0], "is not followed by a date");
         continue;
       }
       if (!/[:：]/.test(separator)) continue;

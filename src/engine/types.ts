@@ -1,3 +1,4 @@
+import type { Node } from "mdast";
 import type { PolicyDocument } from "../parse/document.js";
 
 export type Severity = "off" | "warn" | "error";
@@ -53,6 +54,12 @@ export interface RuleContext<Options = Record<string, unknown>> {
   /** The date date-based rules compare against, YYYY-MM-DD. */
   today: string;
   report(finding: Finding): void;
+  /**
+   * Reports `node` where the tree places it, from its start to the end of `last` (the node itself unless given: the
+   * last of a run of siblings, such as a heading's text without its `#` markers). A node without a position (one a
+   * rule built) is reported at the start of its section, or of the document: never dropped, never thrown on.
+   */
+  reportNode(node: Node, message: string, last?: Node): void;
 }
 
 export interface Rule<Options = Record<string, unknown>> {
