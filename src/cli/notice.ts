@@ -2,7 +2,7 @@ import path from "node:path";
 import { Option, type Command } from "commander";
 import type { DiffSettings } from "../classify/index.js";
 import { compare, readVersion } from "./diff.js";
-import { longDate, parseIsoDate } from "../engine/dates.js";
+import { longDate, parseIsoDate } from "../parse/dates.js";
 import { UsageError } from "./errors.js";
 import { checkOutputFile, writeOutput } from "./output.js";
 import { applyMaxFileSize, DEFAULT_MAX_FILE_MB, STDIN } from "./files.js";
