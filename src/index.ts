@@ -4,7 +4,7 @@
  *   import { lint, diff, loadConfig, formatters } from "policylint";
  *   const results = await lint(["legal/privacy.md"]);
  *   process.stdout.write(formatters.stylish(results, { cwd: process.cwd(), rules: [], color: false, version: "" }));
- *   const { changes } = diff(oldText, newText, { old: "v1.md", new: "v2.md" });
+ *   const { changes, material } = diff(oldText, newText, { old: "v1.md", new: "v2.md" });
  */
 import path from "node:path";
 import { loadConfig, settingsFor, type ResolvedConfig } from "./config/load.js";
@@ -18,8 +18,18 @@ export { parseDocument, type PolicyDocument, type Section } from "./parse/docume
 export { documentKind, type DocumentKind, type DocumentKindInfo } from "./parse/kind.js";
 export { allRules } from "../rules/index.js";
 export type { LintMessage, LintResult, Rule, RuleMeta, RuleContext, Severity } from "./engine/types.js";
+export { compare, diff, notice, type Compared, type NoticeOptions } from "./compare.js";
 export {
-  diffTexts as diff,
+  classify,
+  type ClassifiedChange,
+  type ClassifiedResult,
+  type ClassifyOptions,
+  type DiffSettings,
+  type Finding as ClassifierFinding,
+} from "./classify/index.js";
+export type { NoticeFormat } from "./classify/notice.js";
+export {
+  diffTexts,
   diffDocuments,
   renderJson,
   renderMarkdown,

@@ -82,7 +82,7 @@ async function builtAtRunTime(): Promise<Found[]> {
   try {
     const { resolveConfig, settingsFor } = await import("../src/config/load.js");
     const { lintText } = await import("../src/engine/lint.js");
-    const { compare } = await import("../src/cli/diff.js");
+    const { compare } = await import("../src/compare.js");
     const { isDateText } = await import("../src/diff/date.js");
     const { noticeGroups, renderNotice } = await import("../src/classify/notice.js");
     const { disclosureListNames } = await import("../rules/required-sections.js");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compare } from "../src/cli/diff.js";
+import { compare } from "../src/compare.js";
 import { resolveConfig, settingsFor } from "../src/config/load.js";
 import { lintText } from "../src/engine/lint.js";
 import { disclosureListNames } from "../rules/required-sections.js";
