@@ -48,7 +48,7 @@ export function lintThreads(tasks: WorkerTask[], concurrency: Concurrency, cores
  * Lints the tasks on `threads` threads: this one and a worker for each other, all taking from one queue. The queue
  * is in path order, the workers taking from its front and this thread from its back, so each thread lints neighbours
  * (versions of one policy, policies of one folder) one after another and finds the pieces they share already parsed
- * (see parse/chunks.ts).
+ * (see parse/pieces.ts).
  */
 export async function lintInParallel(
   tasks: WorkerTask[],
