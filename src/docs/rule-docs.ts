@@ -30,7 +30,9 @@ export function renderRuleDoc(rule: Rule<any>): string {
     for (const [name, spec] of options) {
       const value = JSON.stringify(spec.default);
       const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-      lines.push(`| \`${name}\` | ${spec.type} | \`${shown.replace(/\|/g, "\\|")}\` | ${spec.description.replace(/\|/g, "\\|")} |`);
+      const former = spec.formerNames?.map((n) => `\`${n}\``).join(", ");
+      const meaning = former ? `${spec.description} Formerly ${former}, still accepted (deprecated).` : spec.description;
+      lines.push(`| \`${name}\` | ${spec.type} | \`${shown.replace(/\|/g, "\\|")}\` | ${meaning.replace(/\|/g, "\\|")} |`);
     }
     lines.push("");
   }

@@ -10,6 +10,8 @@ export interface OptionSpec {
   merge?: "union";
   /** Allowed values for a string option. */
   enum?: string[];
+  /** Names this option had before: a configuration that uses one still works, and the rule's docs say so. */
+  formerNames?: string[];
   /** The regular expressions a value of this option holds, so that the configuration vets them when it loads. */
   patterns?: (value: unknown) => WrittenPattern[];
 }

@@ -40,7 +40,7 @@ export function runsFor(fraction: number): number {
 const CONFIG: ResolvedConfig = resolveConfig(
   {
     extends: "policylint:recommended",
-    rules: { "required-sections": ["error", { presets: ["recommended", "gdpr", "ccpa", "us-states", "coppa"] }] },
+    rules: { "required-sections": ["error", { disclosures: ["recommended", "gdpr", "ccpa", "us-states", "coppa"] }] },
   },
   null,
   ROOT,
