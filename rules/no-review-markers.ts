@@ -47,7 +47,7 @@ export const noReviewMarkers: Rule<Options> = {
     const report = (what: string, start: number, end: number) => {
       if (reported.some(([s, e]) => start < e && end > s)) return;
       reported.push([start, end]);
-      context.report({ message: `Reviewer note left in the policy: "${quote(what)}"`, start, end });
+      context.report({ message: `Reviewer note left in the policy: "${shortened(what)}"`, start, end });
     };
 
     for (const block of documentText(context.doc).blocks) {
@@ -101,7 +101,8 @@ function endOfSentence(text: string, from: number): number {
   return stop ? from + stop.index + (stop[0] === "\n" ? 0 : 1) : text.trimEnd().length;
 }
 
-function quote(text: string): string {
+/** The note on one line, cut to QUOTE_LENGTH characters. */
+function shortened(text: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length > QUOTE_LENGTH ? `${oneLine.slice(0, QUOTE_LENGTH - 1)}…` : oneLine;
 }

@@ -8,7 +8,7 @@
  */
 import path from "node:path";
 import { loadConfig, settingsFor, type ResolvedConfig } from "./config/load.js";
-import { lintText as lintWithSettings, todayUtc } from "./engine/lint.js";
+import { lintWithSettings, todayUtc } from "./engine/lint.js";
 import { checkPaths } from "./engine/run.js";
 import type { LintResult } from "./engine/types.js";
 
@@ -25,7 +25,7 @@ export {
   type ClassifiedResult,
   type ClassifyOptions,
   type DiffSettings,
-  type Finding as ClassifierFinding,
+  type Finding,
 } from "./classify/index.js";
 export type { NoticeFormat } from "./classify/notice.js";
 export {

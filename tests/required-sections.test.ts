@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/config/load.js";
 import { renderRuleDoc } from "../src/docs/rule-docs.js";
-import { lintText } from "../src/engine/lint.js";
+import { lintWithSettings } from "../src/engine/lint.js";
 import type { LintMessage } from "../src/engine/types.js";
 import { compilePattern, disclosureList, disclosureListNames, requiredSections } from "../rules/required-sections.js";
 import { FIXTURES, ROOT, lintWith } from "./helpers/fixtures.js";
@@ -156,7 +156,7 @@ describe("required-sections options and combination", () => {
 
   it("still reports a malformed disclosure given to the rule directly (the library API), instead of failing", () => {
     const rules = new Map([["required-sections", { severity: "error" as const, options: { disclosures: [], require: [{ id: "x", body: ["ok"] }, { id: "y", name: "y", body: ["(unclosed"] }], ignore: ["recommended"] } }]]);
-    const messages = lintText("# Policy\n\nText.\n", "policy.md", { rules, today: "2026-11-25" }).messages.map((m) => m.message);
+    const messages = lintWithSettings("# Policy\n\nText.\n", "policy.md", { rules, today: "2026-11-25" }).messages.map((m) => m.message);
     expect(messages).toEqual(['invalid disclosure in "require": disclosure "x" needs a name', expect.stringMatching(/^invalid disclosure in "require": Invalid regular expression/)]);
   });
 

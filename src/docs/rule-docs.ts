@@ -1,7 +1,7 @@
 import { allRules } from "../../rules/index.js";
 import { BUILT_IN_PRESETS } from "../config/presets.js";
 import { resolveConfig } from "../config/load.js";
-import { lintText } from "../engine/lint.js";
+import { lintWithSettings } from "../engine/lint.js";
 import type { Rule } from "../engine/types.js";
 
 const EXAMPLE_TODAY = "2026-11-25";
@@ -41,7 +41,7 @@ export function renderRuleDoc(rule: Rule<any>): string {
     for (const example of meta.examples) {
       const entry = example.options ? ["error", example.options] : "error";
       const config = resolveConfig({ rules: { [meta.id]: entry } }, null, process.cwd());
-      const { messages } = lintText(example.markdown, "example.md", { rules: config.rules, today: EXAMPLE_TODAY });
+      const { messages } = lintWithSettings(example.markdown, "example.md", { rules: config.rules, today: EXAMPLE_TODAY });
       lines.push(`### ${example.title}`, "");
       if (example.options) lines.push(`With options \`${JSON.stringify(example.options)}\`:`, "");
       lines.push("```md", example.markdown.trimEnd(), "```", "");

@@ -57,7 +57,8 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
   return sortMessages(messages);
 }
 
-export function lintText(text: string, filePath: string, options: LintOptions): LintResult {
+/** Lints a text with rule settings already resolved; the library's lintText resolves them from a configuration. */
+export function lintWithSettings(text: string, filePath: string, options: LintOptions): LintResult {
   return toResult(filePath, lintDocument(parseDocument(text, filePath), options));
 }
 

@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { settingsFor, type ResolvedConfig, type RuleSettings } from "../config/load.js";
 import { InputLimitError } from "../parse/limits.js";
-import { comparePaths, lintText } from "./lint.js";
+import { comparePaths, lintWithSettings } from "./lint.js";
 import type { LintMessage, Severity } from "./types.js";
 
 export interface WorkerInit {
@@ -109,7 +109,7 @@ function send(worker: Worker, task: WorkerTask | undefined): void {
 export function lintTask(task: WorkerTask, context: LintContext): WorkerReply {
   try {
     const rules = fileSettings(task.displayPath, context);
-    const result = lintText(task.text, task.displayPath, { rules, today: context.today, unusedDirectives: context.unusedDirectives });
+    const result = lintWithSettings(task.text, task.displayPath, { rules, today: context.today, unusedDirectives: context.unusedDirectives });
     // Suppressed findings travel with the others (marked), as the cache keeps them; toResult sets them apart again.
     return { index: task.index, messages: [...result.messages, ...result.suppressedMessages] };
   } catch (error) {

@@ -42,7 +42,8 @@ export interface RuleExample {
   options?: Record<string, unknown>;
 }
 
-export interface Finding {
+/** What a rule reports: a message and the source range it is about. */
+export interface RuleReport {
   message: string;
   /** Source offsets (of the text as parsed). */
   start: number;
@@ -54,7 +55,7 @@ export interface RuleContext<Options = Record<string, unknown>> {
   options: Options;
   /** The date date-based rules compare against, YYYY-MM-DD. */
   today: string;
-  report(finding: Finding): void;
+  report(report: RuleReport): void;
 }
 
 export interface Rule<Options = Record<string, unknown>> {
