@@ -143,7 +143,7 @@ function errorsOnly(result: LintResult): LintResult {
   return { ...result, messages, warningCount: 0 };
 }
 
-export function parseToday(value: string): string {
+function parseToday(value: string): string {
   if (!parseIsoDate(value)) {
     throw new UsageError(`--today: "${value}" is not a valid date (use YYYY-MM-DD, e.g. 2026-04-29)`);
   }

@@ -31,13 +31,13 @@ async function git(args: string[], cwd: string, label: string, maxBuffer = 1024 
 }
 
 /** A revision as the user wrote it, refused when git could read it as an option (`--output=/tmp/x`). */
-export function checkRevision(rev: string, label: string): void {
+function checkRevision(rev: string, label: string): void {
   if (!rev) throw new UsageError(`${label}: empty revision`);
   if (rev.startsWith("-")) throw new UsageError(`${label}: a revision cannot start with "-"`);
 }
 
 /** A path handed to git as an argument of its own, refused when it could read as an option. */
-export function checkPath(file: string): void {
+function checkPath(file: string): void {
   if (file.startsWith("-")) throw new UsageError(`${file}: a path given to git cannot start with "-" (write ./${file})`);
 }
 

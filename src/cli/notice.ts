@@ -1,4 +1,3 @@
-import path from "node:path";
 import { Option, type Command } from "commander";
 import type { DiffSettings } from "../classify/index.js";
 import { DATE_PLACEHOLDER } from "../classify/notice.js";

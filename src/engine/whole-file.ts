@@ -41,7 +41,7 @@ function statOrNull(file: string): Stats | null {
  * a folder under /proc, or under a dangling symlink, spun a core for minutes (`-o /proc/x/y`). Here each missing
  * folder is made once, from the top down, and the first failure is the answer.
  */
-export function makeFolders(dir: string): void {
+function makeFolders(dir: string): void {
   const missing: string[] = [];
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
     const info = statOrNull(at);

@@ -181,7 +181,7 @@ function endOfLine(text: string, from: number): number {
  * ("08/12/2026") whose one reading lies after today and the other does not is read the other way: a page cannot state
  * a date it has not reached when it was recorded (Twitch, recorded 2026-08-13: August 12, not December 8).
  */
-export function readDate(value: string, format: DateFormat = "auto", today?: string): ReadDate | null {
+function readDate(value: string, format: DateFormat = "auto", today?: string): ReadDate | null {
   const weekday = WEEKDAY.exec(value)?.[0] ?? "";
   const rest = value.slice(weekday.length);
   const result = (length: number, year: number, month: number, day: number) => {
