@@ -17,7 +17,13 @@ export interface Compared {
 }
 
 /** Diffs and classifies two versions; the labels name them in the result (`old.file`, `new.file`). */
-export function compare(before: string, after: string, oldLabel: string, newLabel: string, settings: DiffSettings = {}): Compared {
+export function compare(
+  before: string,
+  after: string,
+  oldLabel: string,
+  newLabel: string,
+  settings: DiffSettings = {},
+): Compared {
   const oldDoc = parseDocument(before, oldLabel);
   const newDoc = parseDocument(after, newLabel);
   const result = diffDocuments(oldDoc, newDoc);

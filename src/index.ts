@@ -17,7 +17,16 @@ export { formatters, type Formatter, type FormatContext } from "./format/index.j
 export { parseDocument, type PolicyDocument, type Section } from "./parse/document.js";
 export { documentKind, type DocumentKind, type DocumentKindInfo } from "./parse/kind.js";
 export { allRules } from "../rules/index.js";
-export type { LintMessage, LintResult, Rule, RuleExample, RuleMeta, RuleContext, RuleReport, Severity } from "./engine/types.js";
+export type {
+  LintMessage,
+  LintResult,
+  Rule,
+  RuleContext,
+  RuleExample,
+  RuleMeta,
+  RuleReport,
+  Severity,
+} from "./engine/types.js";
 export { compare, diff, notice, type Compared, type NoticeOptions } from "./compare.js";
 export {
   classify,

@@ -75,12 +75,14 @@ export function parseRuleEntry(rule: Rule, entry: unknown, file: string, key: st
 }
 
 /** The options under their current names: a former name (`presets` of required-sections) is read as the new one. */
-function currentNames(rule: Rule, options: Record<string, unknown>, file: string, key: string): Record<string, unknown> {
+function currentNames(rule: Rule, options: Record<string, unknown>, file: string, key: string) {
   const renamed: Record<string, unknown> = {};
+  const specs = rule.meta.options;
   for (const [name, value] of Object.entries(options)) {
-    const current = Object.keys(rule.meta.options).find((n) => rule.meta.options[n].formerNames?.includes(name)) ?? name;
+    const current = Object.keys(specs).find((n) => specs[n].formerNames?.includes(name)) ?? name;
     if (current !== name && current in options) {
-      throw new ConfigError(file, `${key}.${name}`, `the former name of "${current}", which is given too: keep "${current}" only`);
+      const problem = `the former name of "${current}", which is given too: keep "${current}" only`;
+      throw new ConfigError(file, `${key}.${name}`, problem);
     }
     renamed[current] = value;
   }

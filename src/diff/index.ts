@@ -30,5 +30,9 @@ export function diffTexts(oldText: string, newText: string, files: { old?: strin
 
 function info(doc: PolicyDocument): DocumentInfo {
   const stated = findStatedDate(doc);
-  return { file: doc.filePath, lastUpdated: stated?.isoDate ?? null, stated: stated && { text: stated.text, line: doc.pointAt(stated.start).line } };
+  return {
+    file: doc.filePath,
+    lastUpdated: stated?.isoDate ?? null,
+    stated: stated && { text: stated.text, line: doc.pointAt(stated.start).line },
+  };
 }

@@ -32,7 +32,8 @@ export function renderRuleDoc(rule: Rule<any>): string {
       const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
       const former = spec.formerNames?.map((n) => `\`${n}\``).join(", ");
       const meaning = former ? `${spec.description} Formerly ${former}, still accepted (deprecated).` : spec.description;
-      lines.push(`| \`${name}\` | ${spec.type} | \`${shown.replace(/\|/g, "\\|")}\` | ${meaning.replace(/\|/g, "\\|")} |`);
+      const cell = (text: string) => text.replace(/\|/g, "\\|");
+      lines.push(`| \`${name}\` | ${spec.type} | \`${cell(shown)}\` | ${cell(meaning)} |`);
     }
     lines.push("");
   }
@@ -41,7 +42,8 @@ export function renderRuleDoc(rule: Rule<any>): string {
     for (const example of meta.examples) {
       const entry = example.options ? ["error", example.options] : "error";
       const config = resolveConfig({ rules: { [meta.id]: entry } }, null, process.cwd());
-      const { messages } = lintWithSettings(example.markdown, "example.md", { rules: config.rules, today: EXAMPLE_TODAY });
+      const settings = { rules: config.rules, today: EXAMPLE_TODAY };
+      const { messages } = lintWithSettings(example.markdown, "example.md", settings);
       lines.push(`### ${example.title}`, "");
       if (example.options) lines.push(`With options \`${JSON.stringify(example.options)}\`:`, "");
       lines.push("```md", example.markdown.trimEnd(), "```", "");

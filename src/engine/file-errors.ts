@@ -14,7 +14,7 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: "the name is too long",
 };
 
-/** The words and the code, for a reason given in brackets: "permission denied, EACCES"; the code alone without words. */
+/** Words and code, for a reason in brackets: "permission denied, EACCES"; the code alone when it has no words. */
 export function errorReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   return code ? (REASONS[code] ? `${REASONS[code]}, ${code}` : code) : String((error as Error).message ?? error);

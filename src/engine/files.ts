@@ -40,10 +40,14 @@ export async function expandPaths(
       continue;
     }
     if (info?.isDirectory() || GLOB_CHARS.test(pattern)) {
-      const globs = info?.isDirectory() ? [`${pattern.replace(/(?<!\/)\/+$/, "")}/**/*.{${MARKDOWN_EXTENSIONS}}`] : [pattern];
+      const folder = pattern.replace(/(?<!\/)\/+$/, "");
+      const globs = info?.isDirectory() ? [`${folder}/**/*.{${MARKDOWN_EXTENSIONS}}`] : [pattern];
       const found = (await glob(globs, { cwd, ignore: ALWAYS_IGNORED, dot: false, expandDirectories: false })).sort();
       const kept = found.filter((f) => !isIgnored(f));
-      if (!found.length) problems.push({ filePath: pattern, problem: info ? "no Markdown files in this directory" : "no files match this pattern" });
+      if (!found.length) {
+        const problem = info ? "no Markdown files in this directory" : "no files match this pattern";
+        problems.push({ filePath: pattern, problem });
+      }
       // One by one: a spread of a glob that found 150,000 files overflows the stack.
       for (const file of kept) files.push(file);
       continue;

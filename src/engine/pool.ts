@@ -109,7 +109,8 @@ function send(worker: Worker, task: WorkerTask | undefined): void {
 export function lintTask(task: WorkerTask, context: LintContext): WorkerReply {
   try {
     const rules = fileSettings(task.displayPath, context);
-    const result = lintWithSettings(task.text, task.displayPath, { rules, today: context.today, unusedDirectives: context.unusedDirectives });
+    const options = { rules, today: context.today, unusedDirectives: context.unusedDirectives };
+    const result = lintWithSettings(task.text, task.displayPath, options);
     // Suppressed findings travel with the others (marked), as the cache keeps them; toResult sets them apart again.
     return { index: task.index, messages: [...result.messages, ...result.suppressedMessages] };
   } catch (error) {

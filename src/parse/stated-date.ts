@@ -42,7 +42,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const byLength = (a: string, b: string) => b.length - a.length;
 const MONTH = `(${MONTH_PATTERN})\\.?`;
 const WEEKDAY = new RegExp(`^(?:${data.weekdays.sort(byLength).map(escape).join("|")})\\.?,?\\s+`, "i");
-const PHRASE = new RegExp(`(?<![\\p{L}\\p{N}])(${data.phrases.sort(byLength).map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
+const PHRASES = data.phrases.sort(byLength).map(escape).join("|");
+const PHRASE = new RegExp(`(?<![\\p{L}\\p{N}])(${PHRASES})(?![\\p{L}\\p{N}])`, "giu");
 // What may stand between the phrase and the date.
 const SEPARATOR = /^\s*(?:[:：\-–—]\s*|(?:on|as of|from|is)\s+)?(?:[:：]\s*)?/i;
 
@@ -57,8 +58,8 @@ const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/;
  * front matter; null when there is neither. The date rule and the diff both read a
  * version's date through this.
  */
-export function findStatedDate(doc: PolicyDocument, dateFormat: DateFormat = "auto", today?: string): StatedDate | null {
-  return findInText(doc, dateFormat, today) ?? findUnderTitle(doc, dateFormat, today) ?? findInFrontMatter(doc, dateFormat, today);
+export function findStatedDate(doc: PolicyDocument, format: DateFormat = "auto", today?: string): StatedDate | null {
+  return findInText(doc, format, today) ?? findUnderTitle(doc, format, today) ?? findInFrontMatter(doc, format, today);
 }
 
 // `{: datetime="2024-05-02"}`: the kramdown attribute list a site puts on a date line.
@@ -95,13 +96,14 @@ function findInText(doc: PolicyDocument, format: DateFormat, today?: string): St
   if (!first?.isoDate || !REVISION_LABEL.test(first.label.trim())) return first ?? null;
   let latest = first;
   for (const next of found) {
-    if (next.isoDate && next.label.toLowerCase() === first.label.toLowerCase() && next.isoDate > latest.isoDate!) latest = next;
+    const sameLabel = next.label.toLowerCase() === first.label.toLowerCase();
+    if (next.isoDate && sameLabel && next.isoDate > latest.isoDate!) latest = next;
   }
   return latest;
 }
 
 /** Every date a phrase introduces, in document order, in one pass (a change log can list hundreds). */
-function* statedInText(doc: PolicyDocument, format: DateFormat, today: string | undefined): Generator<StatedDate, void, undefined> {
+function* statedInText(doc: PolicyDocument, format: DateFormat, today?: string): Generator<StatedDate> {
   const blocks = documentText(doc).blocks;
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
@@ -131,7 +133,9 @@ function* statedInText(doc: PolicyDocument, format: DateFormat, today: string | 
           yield { ...following, ...blockRange(next, skip, skip + following.text.length), label: m[0] };
           continue;
         }
-        if (/[:：]/.test(separator)) yield unreadable(m[0], blockRange(block, m.index!, phraseEnd), m[0], "is not followed by a date");
+        if (/[:：]/.test(separator)) {
+          yield unreadable(m[0], blockRange(block, m.index!, phraseEnd), m[0], "is not followed by a date");
+        }
         continue;
       }
       if (!/[:：]/.test(separator)) continue;
@@ -167,7 +171,9 @@ function unreadable(text: string, at: { start: number; end: number }, label: str
 function trimValue(value: string): string {
   let text = value.replace(/(?<![\s.*_])[\s.*_]+$/, "");
   const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
-  while (/[)\]]$/.test(text) && count(/[)\]]/g) > count(/[(\[]/g)) text = text.slice(0, -1).replace(/(?<![\s.*_])[\s.*_]+$/, "");
+  while (/[)\]]$/.test(text) && count(/[)\]]/g) > count(/[(\[]/g)) {
+    text = text.slice(0, -1).replace(/(?<![\s.*_])[\s.*_]+$/, "");
+  }
   return text;
 }
 
@@ -207,7 +213,8 @@ function readDate(value: string, format: DateFormat = "auto", today?: string): R
     if (!order) {
       const text = value.slice(0, weekday.length + m[0].length);
       const readings = `${MONTH_NAMES[first - 1]} ${second} or ${MONTH_NAMES[second - 1]} ${first}, ${year}`;
-      return { text, isoDate: null, problem: `is ambiguous (${readings}): set the dateFormat option to "MDY" or "DMY"` };
+      const problem = `is ambiguous (${readings}): set the dateFormat option to "MDY" or "DMY"`;
+      return { text, isoDate: null, problem };
     }
     return order === "MDY" ? result(m[0].length, year, first, second) : result(m[0].length, year, second, first);
   }

@@ -6,7 +6,13 @@ import { placeOf, TARGET_LABEL } from "./common.js";
  * and the date problems. A reader who stops after this part knows whether a notice is due and why.
  */
 
-const VERB: Record<Change["kind"], string> = { added: "added", removed: "removed", modified: "changed", moved: "moved", renamed: "renamed" };
+const VERB: Record<Change["kind"], string> = {
+  added: "added",
+  removed: "removed",
+  modified: "changed",
+  moved: "moved",
+  renamed: "renamed",
+};
 
 export function isClassified(result: DiffResult): result is DiffResult & Required<Pick<DiffResult, "summary" | "problems" | "material">> {
   return result.summary !== undefined;
