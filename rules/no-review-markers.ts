@@ -42,7 +42,7 @@ export const noReviewMarkers: Rule<Options> = {
     const notes = new NoteFinder(context.options);
     const reported: [number, number][] = [];
     const overlapsReported = (start: number, end: number) => reported.some(([s, e]) => start < e && end > s);
-    const message = (what: string) => `Reviewer note left in the policy: "${quote(what)}"`;
+    const message = (what: string) => `Reviewer note left in the policy: "${shortened(what)}"`;
 
     for (const block of documentText(context.doc).blocks) {
       const { text } = block;
@@ -74,7 +74,7 @@ export const noReviewMarkers: Rule<Options> = {
   },
 };
 
-function quote(text: string): string {
+function shortened(text: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length > QUOTE_LENGTH ? `${oneLine.slice(0, QUOTE_LENGTH - 1)}…` : oneLine;
 }

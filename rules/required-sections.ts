@@ -32,7 +32,7 @@ export interface DisclosureList {
 }
 
 interface Options {
-  presets: string[];
+  disclosures: string[];
   require: Disclosure[];
   ignore: string[];
 }
@@ -145,14 +145,18 @@ export const requiredSections: Rule<Options> = {
       "else its file and folder name (terms, tos, cookie, tracker, subprocessor, privacy), else a sub-processor table; a " +
       "document nothing identifies is checked as a privacy policy. Disclosures written in `require` apply to every kind.",
     options: {
-      presets: {
+      disclosures: {
         type: "string[]",
         // Empty means "recommended" unless `require` names disclosures of its own, so extending only
         // policylint:gdpr checks the GDPR list alone, and presets combined add their lists up.
         default: [],
         merge: "union",
         enum: disclosureListNames(),
-        description: `Disclosure lists to require of privacy policies (${disclosureListNames().join(", ")}); presets add theirs to this list. None: recommended.`,
+        // Its name until 0.1: it names disclosure lists, which the configuration's presets (`extends`) only set.
+        formerNames: ["presets"],
+        description:
+          `Disclosure lists to require of privacy policies (${disclosureListNames().join(", ")}); ` +
+          "presets add theirs to this list. None: recommended.",
       },
       require: {
         type: "object[]",
@@ -196,7 +200,7 @@ export const requiredSections: Rule<Options> = {
       },
       {
         title: "GDPR: a legal basis named only in a reviewer note does not count",
-        options: { presets: ["gdpr"] },
+        options: { disclosures: ["gdpr"] },
         markdown: [
           "# Privacy Notice",
           "",
@@ -234,7 +238,7 @@ export const requiredSections: Rule<Options> = {
     const report = (message: string) =>
       heading ? context.reportNode(heading, message) : context.report({ message, start: 0, end: 0 });
     const active: Compiled[] = [];
-    const lists = options.presets.length || options.require.length ? options.presets : ["recommended"];
+    const lists = options.disclosures.length || options.require.length ? options.disclosures : ["recommended"];
     // The shipped lists say what a privacy policy owes; terms, cookie notices and sub-processor lists owe only what
     // the user's own `require` asks of them.
     if (documentKind(doc).kind === "privacy") for (const name of lists) active.push(...compiledList(name));

@@ -89,7 +89,7 @@ function checkNumbers(context: RuleContext<Options>): void {
   const { doc } = context;
   const known = numberedParts(doc);
   const usesLetters = doc.allSections.some((s) => s.number !== null && /^[a-z]/i.test(s.number));
-  const titles = new Set(doc.allSections.flatMap((s) => [titleKey(s.text), titleKey(s.title)]));
+  const titles = new Set(doc.allSections.flatMap((s) => [titleLetters(s.text), titleLetters(s.title)]));
   const headingWords = new Set(doc.allSections.map((s) => /^\p{L}+/u.exec(s.text)?.[0].toLowerCase()));
   const keywords = data.keywords.filter((k) => !k.onlyWhenHeadingsUseIt || headingWords.has(k.onlyWhenHeadingsUseIt));
   const byWord = new Map(keywords.map((k) => [k.word.toLowerCase(), k]));
@@ -148,8 +148,8 @@ interface TitledSection {
 function titledSection(doc: PolicyDocument, after: string): TitledSection | null {
   const title = QUOTED_TITLE.exec(after)?.groups?.title;
   if (!title) return null;
-  const wanted = titleKey(title);
-  const section = doc.allSections.find((s) => titleKey(s.title) === wanted || titleKey(s.text) === wanted);
+  const wanted = titleLetters(title);
+  const section = doc.allSections.find((s) => titleLetters(s.title) === wanted || titleLetters(s.text) === wanted);
   if (!section) return null;
   const siblings = section.parent ? section.parent.children : doc.sections;
   return { section, number: section.number, position: siblings.indexOf(section) + 1 };
@@ -207,12 +207,12 @@ function readReference(text: string, from: number, symbol: boolean, usesLetters:
 function isCitation(before: string, after: string, titles: Set<string>): boolean {
   // "clause 7 of the Uptime, Security and Privacy section" is ours only if we have a section of that name.
   const named = NAMED_PART.exec(after);
-  if (named) return !titles.has(titleKey(named[1]));
+  if (named) return !titles.has(titleLetters(named[1]));
   return LAW_BEFORE.test(before) || LAW_AFTER.test(after) || OTHER_TEXT.test(after);
 }
 
 /** Titles compared as a reader would: "Uptime, Security and Privacy" is "Uptime, Security, and Privacy". */
-function titleKey(title: string): string {
+function titleLetters(title: string): string {
   return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 

@@ -93,10 +93,6 @@ function splitGone(d: Delta): Delta[] {
   return [...gone, { old: d.old.slice(from, to), new: d.new, del, ins: d.ins }];
 }
 
-export function spanText(text: string, spans: readonly Span[]): string {
-  return spans.map((s) => text.slice(s.start, s.end)).join(" … ").replace(/\s+/g, " ").trim();
-}
-
 export function overlaps(spans: readonly Span[], start: number, end: number): boolean {
   return spans.some((s) => s.start < end && s.end > start);
 }

@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from "../engine/dates.js";
+import { MONTH_NAMES } from "../parse/dates.js";
 
 /**
  * `diff --against REV --fix`: the one fix that is always safe for a gate on dates. When a policy's meaning changed

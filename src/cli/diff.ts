@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import type { ClassifiedResult, DiffSettings, Finding } from "../classify/index.js";
+import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
 import type { DiffResult } from "../diff/index.js";
 import { useColor } from "./color.js";
 import { checkOutputFile, writeOutput } from "./output.js";
@@ -7,7 +7,7 @@ import type { ExitState } from "./context.js";
 import { InputLimitError } from "../parse/limits.js";
 import { EXIT_FINDINGS, EXIT_USAGE, UsageError } from "./errors.js";
 import { applyMaxFileSize, decodeText, DEFAULT_MAX_FILE_MB, readPolicyFile, readStdin, STDIN } from "./files.js";
-import { blobAt, blobOf, resolveCommit } from "./git.js";
+import { blobAt, blobOf, resolveCommit } from "../git/git.js";
 import { todayUtc } from "../engine/lint.js";
 import { parseToday } from "./check.js";
 
@@ -88,11 +88,12 @@ bad configuration or other usage error.`,
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
       // Loaded on use, so the bundle keeps the diff engine out of every other command's start-up.
+      const { compare } = await import("../compare.js");
       const results: ClassifiedResult[] = [];
       let refused = false;
       for (const p of pairs.compared) {
         try {
-          results.push((await compare(p.before, p.after, p.oldLabel, p.newLabel, settings)).result);
+          results.push(compare(p.before, p.after, p.oldLabel, p.newLabel, settings).result);
         } catch (error) {
           // Under --against, a file beyond a limit is one line and the other files are still compared.
           if (!flags.against || !(error instanceof InputLimitError)) throw error;
@@ -114,25 +115,6 @@ bad configuration or other usage error.`,
       if (pairs.problems.length || refused) exit.code = EXIT_USAGE;
       else if (failures.length) exit.code = EXIT_FINDINGS;
     });
-}
-
-export interface Compared {
-  result: ClassifiedResult;
-  findings: Map<string, Finding[]>;
-  /** The new version's title (front matter `title`, else its first heading), as a notice names the policy. */
-  title: string | null;
-}
-
-/** Diffs and classifies two versions; shared with `policylint notice`. */
-export async function compare(before: string, after: string, oldLabel: string, newLabel: string, settings: DiffSettings = {}): Promise<Compared> {
-  const engine = await import("../diff/index.js");
-  const { parseDocument } = await import("../parse/document.js");
-  const { classify, firstPartyOf } = await import("../classify/index.js");
-  const oldDoc = parseDocument(before, oldLabel);
-  const newDoc = parseDocument(after, newLabel);
-  const result = engine.diffDocuments(oldDoc, newDoc);
-  const title = newDoc.frontMatter.data?.title;
-  return { ...classify(result, { settings, firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } }), title: typeof title === "string" ? title : (newDoc.allSections[0]?.title ?? null) };
 }
 
 const RANK: Record<Level, number> = { any: 0, substantive: 1, material: 2 };

@@ -15,17 +15,17 @@ export const BUILT_IN_PRESETS: Record<string, ConfigObject> = {
       "valid-cross-references": "error",
       // A warning by default: its result changes with the calendar, so an untouched policy would one day break builds.
       "last-updated": "warn",
-      "required-sections": ["error", { presets: ["recommended"] }],
+      "required-sections": ["error", { disclosures: ["recommended"] }],
     },
   },
-  [`${PRESET_PREFIX}gdpr`]: { rules: { "required-sections": ["error", { presets: ["gdpr"] }] } },
+  [`${PRESET_PREFIX}gdpr`]: { rules: { "required-sections": ["error", { disclosures: ["gdpr"] }] } },
   [`${PRESET_PREFIX}ccpa`]: {
     rules: {
-      "required-sections": ["error", { presets: ["ccpa"] }],
+      "required-sections": ["error", { disclosures: ["ccpa"] }],
       // Cal. Civ. Code § 1798.130(a)(5): the privacy policy is updated at least once every 12 months.
       "last-updated": ["error", { maxAgeDays: 365 }],
     },
   },
-  [`${PRESET_PREFIX}us-states`]: { rules: { "required-sections": ["error", { presets: ["us-states"] }] } },
-  [`${PRESET_PREFIX}coppa`]: { rules: { "required-sections": ["error", { presets: ["coppa"] }] } },
+  [`${PRESET_PREFIX}us-states`]: { rules: { "required-sections": ["error", { disclosures: ["us-states"] }] } },
+  [`${PRESET_PREFIX}coppa`]: { rules: { "required-sections": ["error", { disclosures: ["coppa"] }] } },
 };

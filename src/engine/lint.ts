@@ -3,7 +3,7 @@ import { ruleById } from "../../rules/index.js";
 import type { RuleSettings } from "../config/load.js";
 import { DirectiveFilter } from "./directives.js";
 import { nodeRange } from "./node-range.js";
-import type { Finding, LintMessage, LintResult, Severity } from "./types.js";
+import type { LintMessage, LintResult, RuleReport, Severity } from "./types.js";
 
 export interface LintOptions {
   /** Rule settings for this file (see `settingsFor`). */
@@ -40,7 +40,7 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
     if (setting.severity === "off") continue;
     const rule = ruleById(id)!;
     const severity = setting.severity === "error" ? 2 : 1;
-    const report = ({ message, start, end }: Finding) => {
+    const report = ({ message, start, end }: RuleReport) => {
       const from = doc.pointAt(start);
       const to = doc.pointAt(Math.max(start, end));
       const suppressions = directives.suppresses(id, from.line);
@@ -61,7 +61,8 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
   return sortMessages(messages);
 }
 
-export function lintText(text: string, filePath: string, options: LintOptions): LintResult {
+/** Lints a text with rule settings already resolved; the library's lintText resolves them from a configuration. */
+export function lintWithSettings(text: string, filePath: string, options: LintOptions): LintResult {
   return toResult(filePath, lintDocument(parseDocument(text, filePath), options));
 }
 

@@ -153,9 +153,3 @@ export function blockRange(block: Pick<BlockText, "offsets">, from: number, to: 
   const end = to > from ? block.offsets[to - 1] + 1 : start;
   return { start, end };
 }
-
-/** The nearest ancestor of one of these types, if any. */
-export function within(ancestors: Parent[], ...types: string[]): Parent | undefined {
-  for (let i = ancestors.length - 1; i >= 0; i--) if (types.includes(ancestors[i].type)) return ancestors[i];
-  return undefined;
-}
