@@ -1,4 +1,4 @@
-import { MONTH_NAMES } from "../parse/dates.js";
+import { MONTH_NAMES, monthNumber } from "../parse/dates.js";
 
 /**
  * `diff --against REV --fix`: the one fix that is always safe for a gate on dates. When a policy's meaning changed
@@ -9,25 +9,29 @@ import { MONTH_NAMES } from "../parse/dates.js";
 
 type Ymd = { year: number; month: number; day: number };
 
-const FULL = MONTH_NAMES.join("|");
-const SHORT = MONTH_NAMES.map((m) => m.slice(0, 3)).join("|");
-const ordinal = (day: number) => (day % 10 === 1 && day !== 11 ? "st" : day % 10 === 2 && day !== 12 ? "nd" : day % 10 === 3 && day !== 13 ? "rd" : "th");
+const ordinal = (day: number) =>
+  day % 10 === 1 && day !== 11 ? "st" : day % 10 === 2 && day !== 12 ? "nd" : day % 10 === 3 && day !== 13 ? "rd" : "th";
+
+// A month is any capitalised word here, known by monthNumber(): literal patterns, vetted where they are written.
+const MONTH = (word: string) => monthNumber(word) !== undefined;
 
 /** Each style: how to recognise it, and how to write `today` in it, keeping what the old date's text chose. */
-const STYLES: { pattern: RegExp; write: (d: Ymd, m: RegExpExecArray) => string }[] = [
+const STYLES: { pattern: RegExp; month?: number; write: (d: Ymd, m: RegExpExecArray) => string }[] = [
   { pattern: /^\d{4}-\d{2}-\d{2}$/, write: (d) => `${d.year}-${pad(d.month)}-${pad(d.day)}` },
   {
     // "March 1, 2026", "March 1st, 2026", "Mar. 1, 2026", "Sept 3, 2021"
-    pattern: new RegExp(`^(${FULL}|${SHORT}|Sept)(\\.?) (\\d{1,2})(st|nd|rd|th)?(,?) (\\d{4})$`),
+    pattern: /^([A-Z][a-z]{2,8})(\.?) (\d{1,2})(st|nd|rd|th)?(,?) (\d{4})$/,
+    month: 1,
     write: (d, m) => `${monthLike(m[1], d.month)}${m[2]} ${d.day}${m[4] ? ordinal(d.day) : ""}${m[5]} ${d.year}`,
   },
   {
     // "1 March 2026", "1st of March 2026"
-    pattern: new RegExp(`^(\\d{1,2})(st|nd|rd|th)?( of)? (${FULL}|${SHORT}|Sept)(\\.?),? (\\d{4})$`),
+    pattern: /^(\d{1,2})(st|nd|rd|th)?( of)? ([A-Z][a-z]{2,8})(\.?),? (\d{4})$/,
+    month: 4,
     write: (d, m) => `${d.day}${m[2] ? ordinal(d.day) : ""}${m[3] ?? ""} ${monthLike(m[4], d.month)}${m[5]} ${d.year}`,
   },
   // "March 2026"
-  { pattern: new RegExp(`^(${FULL}) (\\d{4})$`), write: (d, m) => `${monthLike(m[1], d.month)} ${d.year}` },
+  { pattern: /^([A-Z][a-z]{2,8}) (\d{4})$/, month: 1, write: (d, m) => `${monthLike(m[1], d.month)} ${d.year}` },
 ];
 
 function pad(n: number): string {
@@ -38,6 +42,7 @@ function pad(n: number): string {
 function monthLike(old: string, month: number): string {
   const full = MONTH_NAMES[month - 1];
   if (MONTH_NAMES.includes(old)) return full;
+  // "May" is its own abbreviation; any other old month of three letters or "Sept" is abbreviated.
   return month === 9 && old === "Sept" ? "Sept" : full.slice(0, 3);
 }
 
@@ -46,7 +51,7 @@ export function restyle(stated: string, today: string): string | null {
   const [year, month, day] = today.split("-").map(Number);
   for (const style of STYLES) {
     const match = style.pattern.exec(stated.trim());
-    if (match) return style.write({ year, month, day }, match);
+    if (match && (style.month === undefined || MONTH(match[style.month]))) return style.write({ year, month, day }, match);
   }
   return null;
 }

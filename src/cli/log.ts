@@ -88,7 +88,7 @@ export function renderMarkdown(h: History): string {
     if (v.material.length) lines.push("");
     for (const p of v.problems) lines.push(`> **${p.code}**: ${escape(p.message)}`, "");
   }
-  return `${lines.join("\n").replace(/\n+$/, "")}\n`;
+  return `${lines.join("\n").replace(/(?<!\n)\n+$/, "")}\n`;
 }
 
 // Words from the policy and the commit are text in the page, not markup.
