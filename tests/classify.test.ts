@@ -142,11 +142,11 @@ describe("editorial judgements", () => {
 
 describe("the knowledge file", () => {
   it("names every OPP-115 category's headings and the columns of recipient tables", () => {
-    const data = JSON.parse(readFileSync(path.join(FIXTURES, "../rules/data/materiality.json"), "utf8"));
+    const data = JSON.parse(readFileSync(path.join(FIXTURES, "../data/materiality.json"), "utf8"));
     for (const category of ["collection", "use", "sharing", "retention", "rights", "choices", "security", "children", "transfers", "tracking", "changes", "contact"]) {
       expect(data.sections[category].length, category).toBeGreaterThan(0);
     }
-    expect(existsSync(path.join(FIXTURES, "../rules/data/materiality.json"))).toBe(true);
+    expect(existsSync(path.join(FIXTURES, "../data/materiality.json"))).toBe(true);
     expect(data.columns.recipient).toContain("provider*");
     expect(data.equivalents).toContainEqual(["organisation", "organization"]);
   });

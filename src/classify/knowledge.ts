@@ -1,8 +1,8 @@
-import { loadRuleData } from "../engine/data.js";
+import { loadMateriality } from "./data.js";
 import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
 
 /**
- * The classifier's vocabulary, read from rules/data/materiality.json and extended by a configuration's `diff` key,
+ * The classifier's vocabulary, read from data/materiality.json and extended by a configuration's `diff` key,
  * compiled once into matchers. Code decides how words combine; which words count lives in the data.
  */
 
@@ -153,7 +153,7 @@ export function knowledgeFor(settings: DiffSettings = {}): Knowledge {
   const id = JSON.stringify(settings);
   let knowledge = built.get(id);
   if (!knowledge) {
-    knowledge = build((cachedData ??= loadRuleData<MaterialityData>("materiality")), settings);
+    knowledge = build((cachedData ??= loadMateriality<MaterialityData>()), settings);
     built.set(id, knowledge);
   }
   return knowledge;

@@ -25,6 +25,7 @@ describe("the npm package", () => {
     expect(files).toContain("dist/src/index.d.ts");
     expect(files).toContain("rules/data/review-markers.json");
     expect(files).toContain("rules/data/disclosures/gdpr.json");
+    expect(files).toContain("data/materiality.json");
     expect(files).toContain("README.md");
     expect(files.filter((f) => /^(tests|fixtures|bench|scripts|src|docs)\//.test(f) || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
   });
