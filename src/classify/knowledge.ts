@@ -39,6 +39,9 @@ interface MaterialityData {
   corporateSuffixes: string[];
   equivalents: string[][];
   editorialRules: { minLength: number; suffixes: [string, string][] };
+  literal: Record<"purposeConnectors" | "notPurposeAfter" | "notPurposeObjects" | "forum" | "eligibility", string[]>;
+  paymentTerms: string[];
+  titleWords: string[];
 }
 
 export interface Match {
@@ -143,23 +146,48 @@ export interface Knowledge {
   /** Words written for one another by mistake ("are" for "our"): each word → its group's first word. */
   homophones: Map<string, string>;
   firstParty: string[];
+  /** A purpose stated: "in order to", "so we can", or "to" and a verb that completes no other ("to train"). */
+  purpose: RegExp;
+  /** A connector that states a purpose whatever the verb ("in order to", "for the purposes of"). */
+  purposeConnector: RegExp;
+  /** Words naming where disputes are heard or which law rules them (a bare "jurisdiction" may mean a country). */
+  forum: RegExp;
+  /** Words that say who may use the service ("must be at least", "eligible"). */
+  eligibility: RegExp;
+  /** The binding-term groups about what the reader pays. */
+  paymentTerms: Set<string>;
 }
 
 let cachedData: MaterialityData | undefined;
 const built = new Map<string, Knowledge>();
+const data = (): MaterialityData => (cachedData ??= loadMateriality<MaterialityData>());
+let titleWordSet: Set<string> | undefined;
+
+/** The generic words of a policy's title ("Privacy", "Statement"), lower case: the others name its owner. */
+export function titleWords(): ReadonlySet<string> {
+  return (titleWordSet ??= new Set(data().titleWords.map((w) => w.toLowerCase())));
+}
+
+/** Words matched as written, one alternation: a list of such phrases holds only words and single spaces. */
+function literal(d: MaterialityData, name: keyof MaterialityData["literal"]): string {
+  const bad = d.literal[name].find((phrase) => !/^[\p{L}'’]+(?: [\p{L}'’]+)*$/u.test(phrase));
+  if (bad !== undefined) throw new Error(`data/materiality.json: literal.${name}: "${bad}" is not words and spaces`);
+  return d.literal[name].join("|");
+}
 
 /** The knowledge for a configuration's `diff` settings (cached per settings, so a run compiles it once). */
 export function knowledgeFor(settings: DiffSettings = {}): Knowledge {
   const id = JSON.stringify(settings);
   let knowledge = built.get(id);
   if (!knowledge) {
-    knowledge = build((cachedData ??= loadMateriality<MaterialityData>()), settings);
+    knowledge = build(data(), settings);
     built.set(id, knowledge);
   }
   return knowledge;
 }
 
-function build(d: MaterialityData, s: DiffSettings): Knowledge {
+/** The knowledge compiled from the data and a configuration's additions (exported for tests that vary the data). */
+export function build(d: MaterialityData, s: DiffSettings): Knowledge {
   const m = (...lists: (readonly string[] | undefined)[]): Matcher => new Matcher(lists.flatMap((l) => l ?? []));
   const aliases = Object.entries(d.locationAliases)
     .filter(([name]) => !name.startsWith("$"))
@@ -230,5 +258,14 @@ function build(d: MaterialityData, s: DiffSettings): Knowledge {
     furniturePhrases: new Set(d.furniturePhrases.map((p) => p.toLowerCase())),
     homophones: new Map(d.homophones.flatMap((group) => group.map((w): [string, string] => [w, group[0]]))),
     firstParty: s.firstParty ?? [],
+    purpose: new RegExp(
+      String.raw`\b(?:${literal(d, "purposeConnectors")}|(?<!\b(?:${literal(d, "notPurposeAfter")})\s)to ` +
+        String.raw`(?!(?:${literal(d, "notPurposeObjects")})\b)\p{L}{3,})`,
+      "iu",
+    ),
+    purposeConnector: new RegExp(String.raw`\b(?:${literal(d, "purposeConnectors")})\b`, "i"),
+    forum: new RegExp(String.raw`\b(?:${literal(d, "forum")})\b`, "i"),
+    eligibility: new RegExp(String.raw`\b(?:${literal(d, "eligibility")})\b`, "i"),
+    paymentTerms: new Set(d.paymentTerms),
   };
 }

@@ -1,3 +1,4 @@
+import { finding } from "./finding.js";
 import type { Knowledge } from "./knowledge.js";
 import type { Layouts } from "./layout.js";
 import { modalShift, promises } from "./promises.js";
@@ -27,9 +28,6 @@ export interface TextContext {
   duty?: boolean;
 }
 
-// An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share", "able to").
-const PURPOSE = /\b(?:in order to|so (?:that )?(?:we|they) can|for the purposes? of|(?<!\b(?:required|able|going|have|has|had|need|needs|want|wants|used|likely|about|seem|seems|continue|choose|chooses|agree|agrees|try|tries|plan|plans|intend|intends|subject|due|according|pursuant|prior|similar|access|right|option|ability|consent|request|ask|asks|allow|allows|permit|permits|refer|related|relating|only|compared|applies|apply)\s)to (?!(?:you|us|the|our|your|a|an|any|third|other|another|them|it|its|this|that|these|those|be|which|whom|such|each|all|do|date|time)\b)\p{L}{3,})/iu;
-const CONNECTOR = /\b(?:in order to|so (?:that )?(?:we|they) can|for the purposes? of)\b/i;
 
 export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
   const found: Finding[] = [];
@@ -47,7 +45,8 @@ export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
   const ref = reference(d);
   add(ref ?? contact(d, ctx));
   for (const m of ctx.k.material ? cameIn(ctx.k.material, d) : []) {
-    found.push({ code: "material-term", message: `adds ${quote(m.text)}, a term configured as material: ${excerpt(d.new, d.ins)}`, family: "term", key: m.term, direction: "added", reader: `We added: ${excerpt(d.new, d.ins, 90)}` });
+    const data = { term: quote(m.text), excerpt: excerpt(d.new, d.ins), short: excerpt(d.new, d.ins, 90) };
+    found.push(finding("material-term", "term", data, { family: "term", key: m.term, direction: "added" }));
   }
   return found;
 }
@@ -57,18 +56,23 @@ function rights(d: Delta, ctx: TextContext): Finding[] {
   const found: Finding[] = [];
   // "FedEx reserves the right", "we have the right", "you waive any right": not the reader's rights.
   const theirs = (text: string, at: number) => /\breserves?\s+(?:(?:the|a|any)\s*)?$|\b(?:we|it)\s+(?:has|have)\s+the\s*$|\bwaiv\w*\s+(?:(?:any|all|your|the|every)\s*)?$/i.test(text.slice(Math.max(0, at - 30), at));
-  for (const m of cameIn(k.rights, d, ctx.before).filter((x) => !theirs(d.new, x.start))) found.push({ code: "right-added", message: `adds a right or choice: ${quote(m.text)} in ${excerpt(d.new, d.ins)}`, family: "right", key: m.term, direction: "added" });
+  for (const m of cameIn(k.rights, d, ctx.before).filter((x) => !theirs(d.new, x.start))) {
+    const data = { right: quote(m.text), excerpt: excerpt(d.new, d.ins) };
+    found.push(finding("right-added", "sentence", data, { family: "right", key: m.term, direction: "added" }));
+  }
   for (const m of wentOut(k.rights, d, ctx.after).filter((x) => !theirs(d.old, x.start))) {
-    found.push({ code: "right-removed", message: `removes a right or choice: ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "right", key: m.term, direction: "removed", reader: `We removed ${quote(m.text)}: ${excerpt(d.old, d.del, 90)}` });
+    const data = { right: quote(m.text), excerpt: excerpt(d.old, d.del), short: excerpt(d.old, d.del, 90) };
+    found.push(finding("right-removed", "sentence", data, { family: "right", key: m.term, direction: "removed" }));
   }
   const about = categories.has("rights") || categories.has("choices") || k.rights.test(d.new) || k.rights.test(d.old);
   if (found.length || !about || isWholeNew(d) || isWholeGone(d)) return found;
   const wider = d.ins.find((s) => extendsList(k, d, s) && hasContent(k, d.new.slice(s.start, s.end)));
-  if (wider) return [{ code: "right-added", message: `widens a right or choice with ${quote(d.new.slice(wider.start, wider.end))}` }];
+  if (wider) return [finding("right-added", "widened", { words: quote(d.new.slice(wider.start, wider.end)) })];
   // A right named in the deleted words and none in the inserted ones: the list of rights got shorter.
   const lost = k.rightNouns.test(inserted(d)) ? [] : wentOut(k.rightNouns, d);
   if (lost.length) {
-    return [{ code: "right-removed", message: `removes ${quote(lost[0].text)} from ${excerpt(d.old, d.del)}`, family: "right", key: lost[0].term, direction: "removed", reader: `We removed ${quote(lost[0].text)} from: ${excerpt(d.old, d.del, 90)}` }];
+    const data = { right: quote(lost[0].text), excerpt: excerpt(d.old, d.del), short: excerpt(d.old, d.del, 90) };
+    return [finding("right-removed", "list", data, { family: "right", key: lost[0].term, direction: "removed" })];
   }
   return found;
 }
@@ -100,10 +104,12 @@ function sharing(d: Delta, ctx: TextContext, side: Side): Finding[] {
   if (shares && (nouns.length || names.length)) who = nouns.length ? nouns.map((n) => withQualifier(k, v.text, n)) : names;
   else if (thirdParty && opening && names.length) who = names;
   if (!who.length) return [];
-  const list = who.map((w) => quote(w)).join(", ");
+  const data = { list: who.map((w) => quote(w)).join(", "), excerpt: excerpt(v.text, v.spans) };
+  const facts = { family: "recipient", key: who[0].toLowerCase(), direction: side };
+  const named = { names: who.join(", "), short: excerpt(v.text, v.spans, 90) };
   return side === "added"
-    ? [{ code: "new-recipient", message: `shares data with ${list}: ${excerpt(v.text, v.spans)}`, family: "recipient", key: who[0].toLowerCase(), direction: "added", reader: `We now share information with ${who.join(", ")}: ${excerpt(v.text, v.spans, 90)}` }]
-    : [{ code: "recipient-removed", message: `no longer names ${list} as a recipient: ${excerpt(v.text, v.spans)}`, family: "recipient", key: who[0].toLowerCase(), direction: "removed" }];
+    ? [finding("new-recipient", "sentence", { ...data, ...named }, facts)]
+    : [finding("recipient-removed", "sentence", data, facts)];
 }
 
 function collection(d: Delta, ctx: TextContext, side: Side): Finding[] {
@@ -115,10 +121,12 @@ function collection(d: Delta, ctx: TextContext, side: Side): Finding[] {
   const collects = affirmative(k, v.text, k.verbs.collection).length > 0;
   const section = categories.has("collection") && v.whole && !negatedAt(k, v.text, v.text.length);
   if (!collects && !section) return [];
-  const list = nouns.map((n) => quote(n.text)).join(", ");
+  const data = { list: nouns.map((n) => quote(n.text)).join(", "), excerpt: excerpt(v.text, v.spans) };
+  const facts = { family: "data", key: nouns[0].term, direction: side };
+  const named = { names: nouns.map((n) => n.text).join(", "), short: excerpt(v.text, v.spans, 90) };
   return side === "added"
-    ? [{ code: "new-data-category", message: `collects ${list}: ${excerpt(v.text, v.spans)}`, family: "data", key: nouns[0].term, direction: "added", reader: `We now collect ${nouns.map((n) => n.text).join(", ")}: ${excerpt(v.text, v.spans, 90)}` }]
-    : [{ code: "data-category-removed", message: `no longer mentions collecting ${list}: ${excerpt(v.text, v.spans)}`, family: "data", key: nouns[0].term, direction: "removed" }];
+    ? [finding("new-data-category", "sentence", { ...data, ...named }, facts)]
+    : [finding("data-category-removed", "sentence", data, facts)];
 }
 
 function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
@@ -128,26 +136,31 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
   // Purposes are the company's: "we use … to", "so we can"; "you must … to receive a receipt" is an obligation.
   const ours = /\b(?:we|us|our)\b/i.test(v.text);
   const uses = ours && [k.verbs.use, k.verbs.collection, k.verbs.sharing].some((m) => affirmative(k, v.text, m).length > 0);
-  const purposeful = (uses && PURPOSE.test(v.text)) || CONNECTOR.test(v.text);
+  // An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share").
+  const purposeful = (uses && k.purpose.test(v.text)) || k.purposeConnector.test(v.text);
   if (!purposeful) return [];
   // "…, and with advertising partners" extends the recipients, not the purposes.
-  if (!PURPOSE.test(v.changed) && k.recipientNouns.test(v.changed) && !v.whole) return [];
+  if (!k.purpose.test(v.changed) && k.recipientNouns.test(v.changed) && !v.whole) return [];
   const words = k.purposeWords.find(v.changed);
-  const aims = (text: string) => [...text.matchAll(new RegExp(PURPOSE.source, "giu"))].map((m) => m[0].toLowerCase());
+  const aims = (text: string) => [...text.matchAll(new RegExp(k.purpose.source, "giu"))].map((m) => m[0].toLowerCase());
   const fresh = aims(v.text).some((a) => !aims(v.other).includes(a)) || words.some((w) => !v.other.toLowerCase().includes(w.text.toLowerCase()));
-  const newPurpose = (v.whole && fresh) || (extension(ctx, d, side) && (PURPOSE.test(v.changed) || words.length > 0));
+  const newPurpose = (v.whole && fresh) || (extension(ctx, d, side) && (k.purpose.test(v.changed) || words.length > 0));
   if (!newPurpose) return [];
   const what = v.whole ? v.text : v.changed;
-  return side === "added"
-    ? [{ code: "new-purpose", message: `uses data for ${quote(what)}${v.whole ? "" : ` in ${excerpt(v.text, v.spans)}`}`, family: "purpose", key: what.trim().toLowerCase(), direction: "added", reader: purposeSentence(v.whole ? "" : v.changed, v.text) }]
-    : [{ code: "purpose-removed", message: `no longer uses data for ${quote(what)}`, family: "purpose", key: what.trim().toLowerCase(), direction: "removed" }];
+  const facts = { family: "purpose", key: what.trim().toLowerCase(), direction: side };
+  if (side === "removed") return [finding("purpose-removed", "sentence", { what: quote(what) }, facts)];
+  const data = { what: quote(what), where: v.whole ? "" : ` in ${excerpt(v.text, v.spans)}` };
+  // The reader hears "We now also use your information to train …" when the new words say it; else the sentence.
+  const aim = aimOf(v.whole ? "" : v.changed);
+  return aim
+    ? [finding("new-purpose", "aim", { ...data, aim }, facts)]
+    : [finding("new-purpose", "sentence", { ...data, sentence: quote(v.text, 240) }, facts)];
 }
 
-/** "We now also use your information to train …" when the new words say it; else the new sentence, quoted. */
-function purposeSentence(added: string, sentence: string): string {
+/** The purpose the added words state ("to train …", "for …"), without the words that join them on; or null. */
+function aimOf(added: string): string | null {
   const what = added.replace(/^[\s,;]*(?:(?:and|or|as well as|including)\s+)?(?:also\s+)?/i, "").replace(/(?<![\s,;.])[\s,;.]+$/, "");
-  if (/^(?:to|for|in order to)\s/i.test(what)) return `We now also use your information ${what}.`;
-  return `We now use your information as follows: ${quote(sentence, 240)}`;
+  return /^(?:to|for|in order to)\s/i.test(what) ? what : null;
 }
 
 /** Storage sizes in megabytes; other units count as they are. */
@@ -172,7 +185,9 @@ function lowered(d: Delta): Finding | null {
   for (const now of after) {
     const was = before.find((b) => b.kind === now.kind);
     if (was && now.value < was.value) {
-      return { code: "limit-lowered", message: `gives less: ${quote(was.text)} → ${quote(now.text)} in ${excerpt(d.new, d.ins)}`, family: "limit", key: now.kind, direction: "added", reader: `The service now gives less: ${quote(now.text)} instead of ${quote(was.text)} (${excerpt(d.new, d.ins, 90)})` };
+      const sentence = { excerpt: excerpt(d.new, d.ins), short: excerpt(d.new, d.ins, 90) };
+      const data = { was: quote(was.text), now: quote(now.text), ...sentence };
+      return finding("limit-lowered", "quantity", data, { family: "limit", key: now.kind, direction: "added" });
     }
   }
   return null;
@@ -214,14 +229,24 @@ function places(d: Delta, ctx: TextContext): Finding[] {
     const before = named(`${d.old}\n${ctx.before ?? d.old}`);
     const came = k.locations.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(k.placeName(x.term)));
     if (came.length) {
-      const list = came.map((m) => quote(m.text)).join(", ");
-      found.push({ code: "new-processing-location", message: `data now processed in ${list}: ${excerpt(d.new, d.ins)}`, family: "location", key: k.placeName(came[0].term), direction: "added", reader: `Your information may now be processed in ${came.map((m) => m.text).join(", ")}: ${excerpt(d.new, d.ins, 90)}` });
+      const data = {
+        list: came.map((m) => quote(m.text)).join(", "),
+        excerpt: excerpt(d.new, d.ins),
+        places: came.map((m) => m.text).join(", "),
+        short: excerpt(d.new, d.ins, 90),
+      };
+      const facts = { family: "location", key: k.placeName(came[0].term), direction: "added" } as const;
+      found.push(finding("new-processing-location", "sentence", data, facts));
     }
   }
   if (aboutData(k, d.old)) {
     const after = named(`${d.new}\n${ctx.after ?? d.new}`);
     const gone = k.locations.find(d.old).filter((x) => overlaps(d.del, x.start, x.end) && !after.has(k.placeName(x.term)));
-    if (gone.length) found.push({ code: "location-removed", message: `no longer names ${gone.map((m) => quote(m.text)).join(", ")}: ${excerpt(d.old, d.del)}`, family: "location", key: k.placeName(gone[0].term), direction: "removed" });
+    if (gone.length) {
+      const data = { list: gone.map((m) => quote(m.text)).join(", "), excerpt: excerpt(d.old, d.del) };
+      const facts = { family: "location", key: k.placeName(gone[0].term), direction: "removed" } as const;
+      found.push(finding("location-removed", "sentence", data, facts));
+    }
   }
   return found;
 }
