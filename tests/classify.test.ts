@@ -151,7 +151,7 @@ describe("the knowledge file", () => {
     expect(data.equivalents).toContainEqual(["organisation", "organization"]);
   });
 
-  it("decides how purposes, forums and eligibility are worded and which title words are generic", () => {
+  it("decides how purposes, forums, eligibility and quantities are worded and which title words are generic", () => {
     const data = JSON.parse(readFileSync(path.join(FIXTURES, "../data/materiality.json"), "utf8"));
     const sentence = "We keep logs for the purposes of security.";
     expect(build(data, {}).purposeConnector.test(sentence)).toBe(true);
@@ -161,6 +161,8 @@ describe("the knowledge file", () => {
     expect(build(data, {}).purpose.test("we are required to share it")).toBe(false);
     expect(build(data, {}).forum.test("the courts located in Dublin")).toBe(true);
     expect(build(data, {}).eligibility.test("you must be at least 16")).toBe(true);
+    const units = (text: string) => [...text.matchAll(build(data, {}).quantity)].map((m) => m[2]);
+    expect(units("15 GB, 2 gigabytes, 10 users, 3 GBs, 4 seat")).toEqual(["GB", "gigabytes", "users", "seat"]);
     // Those lists are words as written: a wildcard there is refused, naming the list, rather than matched literally.
     expect(() => build({ ...data, literal: { ...data.literal, forum: ["court*"] } }, {})).toThrow('literal.forum: "court*"');
     expect(firstPartyOf(parseDocument("# Acme Sub-processors List\n\nText.\n", "p.md"))).toEqual(["Acme"]);

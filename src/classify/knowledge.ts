@@ -42,6 +42,7 @@ interface MaterialityData {
   literal: Record<"purposeConnectors" | "notPurposeAfter" | "notPurposeObjects" | "forum" | "eligibility", string[]>;
   paymentTerms: string[];
   titleWords: string[];
+  limitUnits: { sizeAbbreviations: Record<string, number>; sizeWords: Record<string, number>; counted: string[] };
 }
 
 export interface Match {
@@ -156,6 +157,10 @@ export interface Knowledge {
   eligibility: RegExp;
   /** The binding-term groups about what the reader pays. */
   paymentTerms: Set<string>;
+  /** A number and what it counts ("15 GB", "10 users"): the number, then the unit as written. */
+  quantity: RegExp;
+  /** Storage units in megabytes, by their singular; other units count as they are. */
+  sizes: Record<string, number>;
 }
 
 let cachedData: MaterialityData | undefined;
@@ -170,9 +175,13 @@ export function titleWords(): ReadonlySet<string> {
 
 /** Words matched as written, one alternation: a list of such phrases holds only words and single spaces. */
 function literal(d: MaterialityData, name: keyof MaterialityData["literal"]): string {
-  const bad = d.literal[name].find((phrase) => !/^[\p{L}'’]+(?: [\p{L}'’]+)*$/u.test(phrase));
-  if (bad !== undefined) throw new Error(`data/materiality.json: literal.${name}: "${bad}" is not words and spaces`);
-  return d.literal[name].join("|");
+  return words(d.literal[name], `literal.${name}`);
+}
+
+function words(list: readonly string[], where: string): string {
+  const bad = list.find((phrase) => !/^[\p{L}'’]+(?: [\p{L}'’]+)*$/u.test(phrase));
+  if (bad !== undefined) throw new Error(`data/materiality.json: ${where}: "${bad}" is not words and spaces`);
+  return list.join("|");
 }
 
 /** The knowledge for a configuration's `diff` settings (cached per settings, so a run compiles it once). */
@@ -267,5 +276,14 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     forum: new RegExp(String.raw`\b(?:${literal(d, "forum")})\b`, "i"),
     eligibility: new RegExp(String.raw`\b(?:${literal(d, "eligibility")})\b`, "i"),
     paymentTerms: new Set(d.paymentTerms),
+    quantity: quantityPattern(d.limitUnits),
+    sizes: { ...d.limitUnits.sizeAbbreviations, ...d.limitUnits.sizeWords },
   };
+}
+
+/** "15 GB", "25 megabytes", "10 users": abbreviations exactly as listed, words with or without a plural s. */
+function quantityPattern(units: MaterialityData["limitUnits"]): RegExp {
+  const short = words(Object.keys(units.sizeAbbreviations), "limitUnits.sizeAbbreviations");
+  const long = words([...Object.keys(units.sizeWords), ...units.counted], "limitUnits");
+  return new RegExp(String.raw`(?<!\d)(\d+(?:[.,]\d+)?)\s*(${short}|(?:${long})s?)\b`, "gi");
 }

@@ -40,7 +40,7 @@ export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
   found.push(...collection(d, ctx, "added"), ...collection(d, ctx, "removed"));
   found.push(...purposes(d, ctx, "added"), ...purposes(d, ctx, "removed"));
   found.push(...places(d, ctx));
-  add(lowered(d));
+  add(lowered(d, ctx.k));
   found.push(...binding(d, ctx));
   const ref = reference(d);
   add(ref ?? contact(d, ctx));
@@ -163,21 +163,17 @@ function aimOf(added: string): string | null {
   return /^(?:to|for|in order to)\s/i.test(what) ? what : null;
 }
 
-/** Storage sizes in megabytes; other units count as they are. */
-const SIZES: Record<string, number> = { tb: 1048576, terabyte: 1048576, gb: 1024, gigabyte: 1024, mb: 1, megabyte: 1, kb: 1 / 1024, kilobyte: 1 / 1024 };
-const QUANTITY = /(?<!\d)(\d+(?:[.,]\d+)?)\s*(tb|gb|mb|kb|(?:tera|giga|mega|kilo)bytes?|users?|seats?|members?|projects?|collaborators?|guests?|uploads?|files?|videos?|photos?|characters?)\b/gi;
-
 /**
  * A quantity the service gives that is now smaller: "15 GB of storage" → "5 GB", "attachments of up to 25 MB" →
  * "10 MB", "up to 10 users" → "5 users". The same unit on both sides of a sentence pair, the new number lower.
  */
-function lowered(d: Delta): Finding | null {
+function lowered(d: Delta, k: Knowledge): Finding | null {
   const quantities = (text: string, spans: Span[]) =>
-    [...text.matchAll(QUANTITY)]
+    [...text.matchAll(k.quantity)]
       .filter((m) => overlaps(spans, m.index, m.index + m[0].length))
       .map((m) => {
         const unit = m[2].toLowerCase().replace(/s$/, "");
-        const size = SIZES[unit];
+        const size = k.sizes[unit];
         return { text: m[0], kind: size ? "bytes" : unit, value: Number(m[1].replace(",", ".")) * (size ?? 1) };
       });
   const before = quantities(d.old, d.del);
