@@ -158,6 +158,9 @@ describe("the knowledge file", () => {
     const connectors = data.literal.purposeConnectors.filter((c: string) => !c.startsWith("for the purpose"));
     expect(build({ ...data, literal: { ...data.literal, purposeConnectors: connectors } }, {}).purposeConnector.test(sentence)).toBe(false);
     expect(build(data, {}).purpose.test("we use it to train models")).toBe(true);
+    const aims = { ...data.literal, readerAims: ["use the", "use our", "access the", "access our"] };
+    expect(build({ ...data, literal: aims }, {}).purposeConnector.test("data is used in order to use the Service")).toBe(false);
+    expect(build({ ...data, literal: aims }, {}).purposeConnector.test("in order to improve the Service")).toBe(true);
     expect(build(data, {}).purpose.test("we are required to share it")).toBe(false);
     expect(build(data, {}).forum.test("the courts located in Dublin")).toBe(true);
     expect(build(data, {}).eligibility.test("you must be at least 16")).toBe(true);

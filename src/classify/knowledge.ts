@@ -39,7 +39,10 @@ interface MaterialityData {
   corporateSuffixes: string[];
   equivalents: string[][];
   editorialRules: { minLength: number; suffixes: [string, string][] };
-  literal: Record<"purposeConnectors" | "notPurposeAfter" | "notPurposeObjects" | "forum" | "eligibility", string[]>;
+  literal: Record<
+    "purposeConnectors" | "notPurposeAfter" | "notPurposeObjects" | "readerAims" | "forum" | "eligibility",
+    string[]
+  >;
   paymentTerms: string[];
   titleWords: string[];
   limitUnits: { sizeAbbreviations: Record<string, number>; sizeWords: Record<string, number>; counted: string[] };
@@ -178,6 +181,13 @@ function literal(d: MaterialityData, name: keyof MaterialityData["literal"]): st
   return words(d.literal[name], `literal.${name}`);
 }
 
+/** The purpose connectors; one ending in "to" does not state a purpose before the reader's own aim ("to use the"). */
+function connectors(d: MaterialityData): string {
+  const aims = d.literal.readerAims.length ? literal(d, "readerAims") : "";
+  const list = literal(d, "purposeConnectors").split("|");
+  return list.map((c) => (aims && c.endsWith(" to") ? `${c}(?! (?:${aims}) )` : c)).join("|");
+}
+
 function words(list: readonly string[], where: string): string {
   const bad = list.find((phrase) => !/^[\p{L}'’]+(?: [\p{L}'’]+)*$/u.test(phrase));
   if (bad !== undefined) throw new Error(`data/materiality.json: ${where}: "${bad}" is not words and spaces`);
@@ -268,11 +278,11 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     homophones: new Map(d.homophones.flatMap((group) => group.map((w): [string, string] => [w, group[0]]))),
     firstParty: s.firstParty ?? [],
     purpose: new RegExp(
-      String.raw`\b(?:${literal(d, "purposeConnectors")}|(?<!\b(?:${literal(d, "notPurposeAfter")})\s)to ` +
+      String.raw`\b(?:${connectors(d)}|(?<!\b(?:${literal(d, "notPurposeAfter")})\s)to ` +
         String.raw`(?!(?:${literal(d, "notPurposeObjects")})\b)\p{L}{3,})`,
       "iu",
     ),
-    purposeConnector: new RegExp(String.raw`\b(?:${literal(d, "purposeConnectors")})\b`, "i"),
+    purposeConnector: new RegExp(String.raw`\b(?:${connectors(d)})\b`, "i"),
     forum: new RegExp(String.raw`\b(?:${literal(d, "forum")})\b`, "i"),
     eligibility: new RegExp(String.raw`\b(?:${literal(d, "eligibility")})\b`, "i"),
     paymentTerms: new Set(d.paymentTerms),
