@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { classify, CODES, firstPartyOf, type DiffSettings } from "../src/classify/index.js";
 import { explainEditorial } from "../src/classify/editorial.js";
-import { knowledgeFor } from "../src/classify/knowledge.js";
+import { build, knowledgeFor } from "../src/classify/knowledge.js";
 import { diffDocuments, diffTexts } from "../src/diff/index.js";
 import { parseDocument } from "../src/parse/document.js";
 import { FIXTURES } from "./helpers/fixtures.js";
@@ -142,13 +142,33 @@ describe("editorial judgements", () => {
 
 describe("the knowledge file", () => {
   it("names every OPP-115 category's headings and the columns of recipient tables", () => {
-    const data = JSON.parse(readFileSync(path.join(FIXTURES, "../rules/data/materiality.json"), "utf8"));
+    const data = JSON.parse(readFileSync(path.join(FIXTURES, "../data/materiality.json"), "utf8"));
     for (const category of ["collection", "use", "sharing", "retention", "rights", "choices", "security", "children", "transfers", "tracking", "changes", "contact"]) {
       expect(data.sections[category].length, category).toBeGreaterThan(0);
     }
-    expect(existsSync(path.join(FIXTURES, "../rules/data/materiality.json"))).toBe(true);
+    expect(existsSync(path.join(FIXTURES, "../data/materiality.json"))).toBe(true);
     expect(data.columns.recipient).toContain("provider*");
     expect(data.equivalents).toContainEqual(["organisation", "organization"]);
+  });
+
+  it("decides how purposes, forums, eligibility and quantities are worded and which title words are generic", () => {
+    const data = JSON.parse(readFileSync(path.join(FIXTURES, "../data/materiality.json"), "utf8"));
+    const sentence = "We keep logs for the purposes of security.";
+    expect(build(data, {}).purposeConnector.test(sentence)).toBe(true);
+    const connectors = data.literal.purposeConnectors.filter((c: string) => !c.startsWith("for the purpose"));
+    expect(build({ ...data, literal: { ...data.literal, purposeConnectors: connectors } }, {}).purposeConnector.test(sentence)).toBe(false);
+    expect(build(data, {}).purpose.test("we use it to train models")).toBe(true);
+    const aims = { ...data.literal, readerAims: ["use the", "use our", "access the", "access our"] };
+    expect(build({ ...data, literal: aims }, {}).purposeConnector.test("data is used in order to use the Service")).toBe(false);
+    expect(build({ ...data, literal: aims }, {}).purposeConnector.test("in order to improve the Service")).toBe(true);
+    expect(build(data, {}).purpose.test("we are required to share it")).toBe(false);
+    expect(build(data, {}).forum.test("the courts located in Dublin")).toBe(true);
+    expect(build(data, {}).eligibility.test("you must be at least 16")).toBe(true);
+    const units = (text: string) => [...text.matchAll(build(data, {}).quantity)].map((m) => m[2]);
+    expect(units("15 GB, 2 gigabytes, 10 users, 3 GBs, 4 seat")).toEqual(["GB", "gigabytes", "users", "seat"]);
+    // Those lists are words as written: a wildcard there is refused, naming the list, rather than matched literally.
+    expect(() => build({ ...data, literal: { ...data.literal, forum: ["court*"] } }, {})).toThrow('literal.forum: "court*"');
+    expect(firstPartyOf(parseDocument("# Acme Sub-processors List\n\nText.\n", "p.md"))).toEqual(["Acme"]);
   });
 });
 

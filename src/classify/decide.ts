@@ -1,6 +1,7 @@
 import type { Change } from "../diff/types.js";
 import { significanceOf } from "./codes.js";
 import { explainEditorial } from "./editorial.js";
+import { finding } from "./finding.js";
 import { inFurniture, netSentences, restructured, type Layouts } from "./layout.js";
 import { isVersionNote } from "./notices.js";
 import { cellFindings, itemFindings, rowFindings, tablesIn } from "./items.js";
@@ -23,7 +24,8 @@ export function judge(change: Change, ctx: TextContext): Finding[] {
   if (!found.length) found.push(fallback(change, ctx));
   const heading = materialSection(change, ctx.k);
   if (heading && found.some((f) => significanceOf(f.code) !== "editorial")) {
-    found.push({ code: "material-section", message: `changes ${quote(heading)}, a section configured as material`, reader: `We changed the section ${quote(heading)}: ${quote((change.new ?? change.old)!.text, 220)}` });
+    const text = quote((change.new ?? change.old)!.text, 220);
+    found.push(finding("material-section", "section", { heading: quote(heading), text }));
   }
   return found;
 }
@@ -51,46 +53,51 @@ function ownNameOnly(change: Change, firstParty: readonly string[]): boolean {
 function editorialByKind(change: Change, ctx: TextContext): Finding[] | null {
   const { old, new: now } = change;
   if (ctx.layouts && inFurniture(change, ctx.layouts)) {
-    return [{ code: "furniture", message: `page furniture ${change.kind}: ${quote((now ?? old)!.text)}` }];
+    return [finding("furniture", "page", { kind: change.kind, text: quote((now ?? old)!.text) })];
   }
   if (change.kind === "modified" && interfaceOnly(change, ctx.k.furniturePhrases)) {
-    return [{ code: "furniture", message: `a web page's interface words ${change.kind}: ${changedWords(change.edits)}` }];
+    return [finding("furniture", "interface", { kind: change.kind, words: changedWords(change.edits) })];
   }
   if (ctx.layouts && restructured(change, ctx.layouts)) {
-    return [{ code: "moved", message: `restructured, not reworded: every sentence of it stands in the other version too: ${quote((now ?? old)!.text)}` }];
+    return [finding("moved", "restructured", { text: quote((now ?? old)!.text) })];
   }
   if (PROSE.has(change.target) && [old, now].every((s) => !s || isVersionNote(s.text))) {
-    return [{ code: "date-bump", message: `a note dating this version ${change.kind}: ${quote((now ?? old)!.text)}` }];
+    return [finding("date-bump", "note", { kind: change.kind, text: quote((now ?? old)!.text) })];
   }
   // A lone "false" or "undefined" is what a page script leaves behind when a capture runs it half-way.
   if (PROSE.has(change.target) && change.kind !== "modified" && /^(?:false|true|null|undefined)$/.test((now ?? old)!.text.trim())) {
-    return [{ code: "furniture", message: `a script's leftover ${change.kind}: ${quote((now ?? old)!.text)}` }];
+    return [finding("furniture", "script", { kind: change.kind, text: quote((now ?? old)!.text) })];
   }
   if (change.target === "link" && change.kind === "modified" && shownAddress(change) && ctx.layouts && shownBoth(change, ctx.layouts)) {
-    return [{ code: "link-target", message: `the link under unchanged words now points to ${quote(now?.text ?? "")}` }];
+    return [finding("link-target", "shown", { target: quote(now?.text ?? "") })];
   }
   if (change.kind === "modified" && ownNameOnly(change, ctx.firstParty)) {
-    return [{ code: "typo", message: `the policy owner's name written in or out: ${changedWords(change.edits)}` }];
+    return [finding("typo", "own-name", { words: changedWords(change.edits) })];
   }
-  if (change.target === "date") return [{ code: "date-bump", message: `the stated date changed: ${quote(old?.text ?? "")} → ${quote(now?.text ?? "")}` }];
-  if (change.target === "frontmatter") return [{ code: "front-matter", message: `front matter ${quote(change.field ?? "")} ${change.kind}` }];
+  if (change.target === "date") {
+    return [finding("date-bump", "date", { was: quote(old?.text ?? ""), now: quote(now?.text ?? "") })];
+  }
+  if (change.target === "frontmatter") {
+    return [finding("front-matter", "field", { field: quote(change.field ?? ""), kind: change.kind })];
+  }
   if (change.target === "link") {
-    if (change.kind === "modified" && !shownAddress(change) && !otherAddress(change)) return [{ code: "link-target", message: `the link under ${quote(change.linkText ?? "")} now points to ${quote(now?.text ?? "")}` }];
-    return null;
+    if (change.kind !== "modified" || shownAddress(change) || otherAddress(change)) return null;
+    return [finding("link-target", "target", { words: quote(change.linkText ?? ""), target: quote(now?.text ?? "") })];
   }
-  if (ctx.categories.has("history")) return [{ code: "change-log", message: `a ${change.kind} entry in a change log or table of contents` }];
+  if (ctx.categories.has("history")) return [finding("change-log", "entry", { kind: change.kind })];
   if (change.kind === "moved" && (!change.edits.length || change.target === "table-row" || change.target === "section" || change.target === "clause")) {
-    return [{ code: "moved", message: `moved, unchanged: ${quote((now ?? old)!.text)}` }];
+    return [finding("moved", "unchanged", { text: quote((now ?? old)!.text) })];
   }
   if (change.target === "heading" && change.kind === "modified" && !change.edits.some((e) => e.op !== "equal")) {
-    return [{ code: "heading-level", message: `heading level ${change.level?.old} → ${change.level?.new}: ${quote(now!.text)}` }];
+    const level = { was: `${change.level?.old}`, now: `${change.level?.new}` };
+    return [finding("heading-level", "level", { ...level, text: quote(now!.text) })];
   }
   if (old && now && (change.kind === "modified" || change.kind === "renamed" || change.kind === "moved")) {
     const kinds = explainEditorial(old.text, now.text, ctx.k);
     if (kinds) {
-      const extra = change.kind === "moved" ? [{ code: "moved", message: `moved: ${quote(now.text)}` }] : [];
+      const extra = change.kind === "moved" ? [finding("moved", "edited", { text: quote(now.text) })] : [];
       const what = change.edits.length ? changedWords(change.edits) : `${quote(old.text)} → ${quote(now.text)}`;
-      return [...extra, ...kinds.map((kind) => ({ code: kind, message: `${kind.replace("-", " ")}: ${what}` }))];
+      return [...extra, ...kinds.map((kind) => finding(kind, "editorial", { what }))];
     }
   }
   return null;
@@ -129,18 +136,20 @@ function meaning(change: Change, ctx: TextContext): Finding[] {
   const { old, new: now } = change;
   if (change.kind === "renamed") {
     const found = editDeltas(change.edits).flatMap((d) => analyseDelta(d, ctx)).filter((f) => f.family === "promise" || f.code.startsWith("modal"));
-    return found.length ? found : [{ code: "heading-renamed", message: `heading renamed over an unchanged body: ${quote(old!.text)} → ${quote(now!.text)}` }];
+    if (found.length) return found;
+    return [finding("heading-renamed", "renamed", { was: quote(old!.text), now: quote(now!.text) })];
   }
   if (change.target === "link" && (shownAddress(change) || otherAddress(change))) {
     const code = /^mailto:|^tel:|@/.test(now!.text) ? "contact-changed" : "clarification";
-    return [{ code, message: `the address a reader sees changed: ${quote(old!.text.replace(/^mailto:/, ""))} → ${quote(now!.text.replace(/^mailto:/, ""))}` }];
+    const shown = (target: string) => quote(target.replace(/^mailto:/, ""));
+    return [finding(code, "address", { was: shown(old!.text), now: shown(now!.text) })];
   }
   if (change.target === "link") {
     // The words stay; the link only matters when it is how the reader exercises a right ("Do Not Sell or Share").
     const words = change.linkText ?? (now ?? old)!.text;
     const url = (now ?? old)!.text;
     const right = !url.startsWith("#") && (ctx.k.rights.test(words) || ctx.k.rights.test(url.replace(/[-_/]+/g, " ")));
-    return [{ code: right ? "link-changed" : "link-markup", message: `a link ${change.kind} under ${quote(words)}` }];
+    return [finding(right ? "link-changed" : "link-markup", "link", { kind: change.kind, words: quote(words) })];
   }
   if (change.target === "table-row" && (change.kind === "added" || change.kind === "removed")) {
     const rows = rowFindings(change, ctx, change.kind);
@@ -177,7 +186,9 @@ function meaning(change: Change, ctx: TextContext): Finding[] {
   // unless the new version states that period elsewhere.
   if (retention && before.length && !after.length && !before.some((p) => ctx.layouts?.new.text.includes(p.text.toLowerCase()))) {
     const was = before.reduce((a, b) => (b.days > a.days ? b : a));
-    return [...found, { code: "protection-removed", message: `no longer says how long data is kept: ${quote(was.text)} is gone from ${quote(old.text)}`, family: "retention", key: "period", direction: "removed", reader: `We no longer say how long we keep it: ${quote(old.text, 200)}` }];
+    const data = { period: quote(was.text), text: quote(old.text), short: quote(old.text, 200) };
+    const facts = { family: "retention", key: "period", direction: "removed" } as const;
+    return [...found, finding("protection-removed", "retention", data, facts)];
   }
   return retention ? [...found, retention] : found;
 }
@@ -202,7 +213,14 @@ function whole(change: Change, ctx: TextContext, side: "added" | "removed"): Fin
 function fallback(change: Change, ctx: TextContext): Finding {
   const { old, new: now } = change;
   const what = now && old ? (change.edits.length ? changedWords(change.edits) : `${quote(old.text)} → ${quote(now.text)}`) : quote((now ?? old)!.text);
-  if (ctx.categories.has("contact")) return { code: "contact-changed", message: `contact information ${change.kind}: ${what}` };
-  if (ctx.categories.has("scope") || ctx.k.scopeMarkers.test(`${old?.text ?? ""}\n${now?.text ?? ""}`)) return { code: "scope-changed", message: `what the policy covers ${change.kind === "modified" ? "changed" : change.kind}: ${what}` };
-  return { code: "clarification", message: `${change.kind === "modified" ? "reworded" : change.kind}: ${what}` };
+  if (ctx.categories.has("contact")) return finding("contact-changed", "section", { kind: change.kind, what });
+  const { kind } = change;
+  const reworded = kind === "modified";
+  const scope = ctx.categories.has("scope") || ctx.k.scopeMarkers.test(`${old?.text ?? ""}\n${now?.text ?? ""}`);
+  if (scope) {
+    return reworded
+      ? finding("scope-changed", "reworded", { what })
+      : finding("scope-changed", "other", { kind, what });
+  }
+  return reworded ? finding("clarification", "reworded", { what }) : finding("clarification", "other", { kind, what });
 }

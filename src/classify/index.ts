@@ -2,7 +2,8 @@ import type { Change, DiffResult } from "../diff/types.js";
 import type { PolicyDocument } from "../parse/document.js";
 import { significanceOf } from "./codes.js";
 import { judge } from "./decide.js";
-import { knowledgeFor } from "./knowledge.js";
+import { finding } from "./finding.js";
+import { knowledgeFor, titleWords } from "./knowledge.js";
 import { layoutOf } from "./layout.js";
 import { categorise } from "./section.js";
 import { quote } from "./words.js";
@@ -76,7 +77,7 @@ function net(judged: { change: Change; findings: Finding[] }[]): void {
     const kept = item.findings.filter((f) => !(f.family && f.key && f.direction && entry[f.direction === "added" ? "removed" : "added"].has(`${f.family}\u0001${f.key}`)));
     if (kept.length === item.findings.length) continue;
     const text = (item.change.new ?? item.change.old)!.text;
-    item.findings = kept.length ? kept : [{ code: "clarification", message: `reworded: ${quote(text)}; another change in the same section says the same thing in other words` }];
+    item.findings = kept.length ? kept : [finding("clarification", "cancelled", { text: quote(text) })];
   }
 }
 
@@ -118,7 +119,10 @@ function problems(result: DiffResult, summary: Summary): Problem[] {
 /** The policy owner's names, from its title ("GitHub Privacy Statement" → GitHub), so its own rows are not recipients. */
 export function firstPartyOf(doc: PolicyDocument): string[] {
   const titles = [doc.frontMatter.data?.title, doc.allSections[0]?.title].filter((t): t is string => typeof t === "string");
-  const generic = /^(?:privacy|cookie|cookies|policy|statement|notice|terms|of|service|use|the|and|our|website|data|protection|subprocessors?|sub-processors?|list|legal|general|global)$/i;
-  const names = titles.flatMap((t) => t.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !generic.test(w.replace(/[’']s$/, "")))).map((w) => w.replace(/[’']s$/, ""));
+  const generic = titleWords();
+  const word = (w: string) => w.replace(/[’']s$/, "");
+  const names = titles
+    .flatMap((t) => t.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w) && !generic.has(word(w).toLowerCase())))
+    .map(word);
   return [...new Set(names)];
 }

@@ -1,5 +1,6 @@
 import type { Change } from "../diff/types.js";
 import { explainEditorial } from "./editorial.js";
+import { finding } from "./finding.js";
 import type { Knowledge } from "./knowledge.js";
 import { compareRetention, periodsIn } from "./retention.js";
 import type { TextContext } from "./text.js";
@@ -47,23 +48,48 @@ export function rowFindings(change: Change, ctx: TextContext, side: "added" | "r
   const found: Finding[] = [];
   const extra = [purpose && `for ${lowerFirst(purpose)}`, where.length && `in ${where.join(", ")}`].filter(Boolean).join(", ");
   if (recipient && !isFirstParty(recipient, ctx)) {
+    const facts = { family: "recipient", key: recipient.toLowerCase() };
     found.push(
       side === "added"
-        ? { code: "new-recipient", message: `adds the recipient ${quote(recipient)}${extra ? ` (${extra})` : ""}`, family: "recipient", key: recipient.toLowerCase(), direction: "added", reader: `We now share your information with ${recipient}${purpose ? ` (${lowerFirst(purpose)})` : ""}${where.length ? `, processed in ${where.join(", ")}` : ""}${data.length ? `; it receives: ${data.map(lowerFirst).join("; ")}` : ""}.` }
-        : { code: "recipient-removed", message: `removes the recipient ${quote(recipient)}`, family: "recipient", key: recipient.toLowerCase(), direction: "removed" },
+        ? finding(
+            "new-recipient",
+            "added",
+            {
+              recipient: quote(recipient),
+              extra: extra ? ` (${extra})` : "",
+              name: recipient,
+              purpose: purpose ? ` (${lowerFirst(purpose)})` : "",
+              where: where.length ? `, processed in ${where.join(", ")}` : "",
+              receives: data.length ? `; it receives: ${data.map(lowerFirst).join("; ")}` : "",
+            },
+            { ...facts, direction: "added" },
+          )
+        : finding("recipient-removed", "removed", { recipient: quote(recipient) }, { ...facts, direction: "removed" }),
     );
   }
   if (keyRole === "data" || (!recipient && data.length)) {
     const what = change.row ?? data[0] ?? cells[0];
     const why = purpose ?? cells.find((c, i) => roles[i] !== "data" && c !== what && c.length > 20);
+    const facts = { family: "data", key: what.toLowerCase() };
     found.push(
       side === "added"
-        ? { code: "new-data-category", message: `adds ${quote(what)}${why ? `: ${quote(why)}` : ""}`, family: "data", key: what.toLowerCase(), direction: "added", reader: `We now collect ${what}${why ? ` (${lowerFirst(why.replace(/\.$/, ""))})` : ""}.` }
-        : { code: "data-category-removed", message: `removes ${quote(what)}`, family: "data", key: what.toLowerCase(), direction: "removed" },
+        ? finding(
+            "new-data-category",
+            "row",
+            {
+              what: quote(what),
+              why: why ? `: ${quote(why)}` : "",
+              name: what,
+              purpose: why ? ` (${lowerFirst(why.replace(/\.$/, ""))})` : "",
+            },
+            { ...facts, direction: "added" },
+          )
+        : finding("data-category-removed", "row", { what: quote(what) }, { ...facts, direction: "removed" }),
     );
   }
   if (!found.length && purpose && !recipient && side === "added") {
-    found.push({ code: "new-purpose", message: `adds the purpose ${quote(purpose)}`, family: "purpose", key: purpose.toLowerCase(), direction: "added", reader: `We now use information for ${lowerFirst(purpose)}.` });
+    const facts = { family: "purpose", key: purpose.toLowerCase(), direction: "added" } as const;
+    found.push(finding("new-purpose", "row", { purpose: quote(purpose), use: lowerFirst(purpose) }, facts));
   }
   return found;
 }
@@ -83,27 +109,37 @@ export function cellFindings(change: Change, ctx: TextContext): Finding[] | null
   if (role === "retention") return [compareRetention(periodsIn(change.old.text, ctx.k), periodsIn(change.new.text, ctx.k), `${change.row ?? ""}: ${change.new.text}`)].filter((f): f is Finding => f !== null);
   if (role === "recipient") {
     if (sameCompany(change.old.text, change.new.text, ctx.k)) {
-      return [{ code: "spelling-variant", message: `the same recipient, written differently: ${quote(change.old.text)} → ${quote(change.new.text)}` }];
+      return [finding("spelling-variant", "recipient", { was: quote(change.old.text), now: quote(change.new.text) })];
     }
     if (!came.length) return [];
-    return [{ code: "new-recipient", message: `the recipient${row} is now ${quote(change.new.text)} (was ${quote(change.old.text)})`, family: "recipient", key: change.new.text.toLowerCase(), direction: "added", reader: `We now share your information with ${change.new.text} (instead of ${change.old.text}).` }];
+    const names = { nowName: change.new.text, wasName: change.old.text };
+    const data = { row, now: quote(change.new.text), was: quote(change.old.text), ...names };
+    const facts = { family: "recipient", key: change.new.text.toLowerCase(), direction: "added" } as const;
+    return [finding("new-recipient", "cell", data, facts)];
   }
-  const codes: Record<Exclude<Role, "retention" | "recipient">, [string, string, string]> = {
-    location: ["new-processing-location", "location-removed", "processed in"],
-    purpose: ["new-purpose", "purpose-removed", "used for"],
-    data: ["new-data-category", "data-category-removed", "receives"],
-  };
-  const [up, down, verb] = codes[role];
+  const codes = {
+    location: ["new-processing-location", "location-removed"],
+    purpose: ["new-purpose", "purpose-removed"],
+    data: ["new-data-category", "data-category-removed"],
+  } as const;
+  const [up, down] = codes[role];
   if (came.length && came.some((x) => hasContent(ctx.k, x))) {
-    const reader =
-      role === "location"
-        ? `Your information may now be processed in ${came.join(", ")}${change.row ? ` by ${change.row}` : ""}.`
-        : role === "purpose"
-          ? `${change.row ?? "A provider"} now also processes your information for: ${came.map(lowerFirst).join(", ")}.`
-          : `${change.row ?? "A provider"} now also receives: ${came.map(lowerFirst).join(", ")}.`;
-    return [{ code: up, message: `${verb} ${list(came)}${row}: ${quote(change.old.text)} → ${quote(change.new.text)}`, family: role, key: came[0].toLowerCase(), direction: "added", reader }];
+    const data = {
+      list: list(came),
+      row,
+      was: quote(change.old.text),
+      now: quote(change.new.text),
+      places: came.join(", "),
+      by: change.row ? ` by ${change.row}` : "",
+      provider: change.row ?? "A provider",
+      items: came.map(lowerFirst).join(", "),
+    };
+    return [finding(up, "cell", data, { family: role, key: came[0].toLowerCase(), direction: "added" })];
   }
-  if (went.length) return [{ code: down, message: `no longer ${verb} ${list(went)}${row}`, family: role, key: went[0].toLowerCase(), direction: "removed" }];
+  if (went.length) {
+    const facts = { family: role, key: went[0].toLowerCase(), direction: "removed" } as const;
+    return [finding(down, "cell", { list: list(went), row }, facts)];
+  }
   return [];
 }
 
@@ -129,16 +165,36 @@ export function itemFindings(change: Change, ctx: TextContext): Finding[] | null
     const lead = leadOf(text, k);
     if (!lead || isFirstParty(lead.name, ctx)) return null;
     const what = lead.rest.replace(/\.$/, "");
-    return change.kind === "added"
-      ? [{ code: "new-recipient", message: `adds the recipient ${quote(lead.name)}${what ? ` (${quote(what)})` : ""}`, family: "recipient", key: lead.name.toLowerCase(), direction: "added", reader: `We now share your information with ${lead.name}${what ? ` (${lowerFirst(what)})` : ""}.` }]
-      : [{ code: "recipient-removed", message: `removes the recipient ${quote(lead.name)}`, family: "recipient", key: lead.name.toLowerCase(), direction: "removed" }];
+    const facts = { family: "recipient", key: lead.name.toLowerCase() };
+    if (change.kind === "removed") {
+      const data = { recipient: quote(lead.name) };
+      return [finding("recipient-removed", "removed", data, { ...facts, direction: "removed" })];
+    }
+    const data = {
+      recipient: quote(lead.name),
+      extra: what ? ` (${quote(what)})` : "",
+      name: lead.name,
+      purpose: what ? ` (${lowerFirst(what)})` : "",
+      where: "",
+      receives: "",
+    };
+    return [finding("new-recipient", "added", data, { ...facts, direction: "added" })];
   }
   if (change.kind !== "modified" || !change.old || !change.new) return null;
   const before = leadOf(change.old.text, k);
   const after = leadOf(change.new.text, k);
   if (!before || !after || explainEditorial(before.name, after.name, k) === null) return null;
   if (explainEditorial(before.rest, after.rest, k) !== null) return [];
-  return [{ code: "new-purpose", message: `${quote(after.name)} now: ${quote(after.rest)} (was ${quote(before.rest)})`, family: "purpose", key: `${after.name}:${after.rest}`.toLowerCase(), direction: "added", reader: `${after.name} now processes your information for: ${lowerFirst(after.rest.replace(/\.$/, ""))} (before: ${lowerFirst(before.rest.replace(/\.$/, ""))}).` }];
+  const data = {
+    name: quote(after.name),
+    rest: quote(after.rest),
+    before: quote(before.rest),
+    provider: after.name,
+    use: lowerFirst(after.rest.replace(/\.$/, "")),
+    used: lowerFirst(before.rest.replace(/\.$/, "")),
+  };
+  const facts = { family: "purpose", key: `${after.name}:${after.rest}`.toLowerCase(), direction: "added" } as const;
+  return [finding("new-purpose", "item", data, facts)];
 }
 
 /** Tables inside the content of an added or removed section: header line, then one row a line. */

@@ -1,9 +1,9 @@
-import { loadRuleData } from "../engine/data.js";
+import { loadMateriality } from "./data.js";
 import { escapeRegExp } from "../text/regexp.js";
 import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
 
 /**
- * The classifier's vocabulary, read from rules/data/materiality.json and extended by a configuration's `diff` key,
+ * The classifier's vocabulary, read from data/materiality.json and extended by a configuration's `diff` key,
  * compiled once into matchers. Code decides how words combine; which words count lives in the data.
  */
 
@@ -40,6 +40,13 @@ interface MaterialityData {
   corporateSuffixes: string[];
   equivalents: string[][];
   editorialRules: { minLength: number; suffixes: [string, string][] };
+  literal: Record<
+    "purposeConnectors" | "notPurposeAfter" | "notPurposeObjects" | "readerAims" | "forum" | "eligibility",
+    string[]
+  >;
+  paymentTerms: string[];
+  titleWords: string[];
+  limitUnits: { sizeAbbreviations: Record<string, number>; sizeWords: Record<string, number>; counted: string[] };
 }
 
 export interface Match {
@@ -145,23 +152,63 @@ export interface Knowledge {
   /** Words written for one another by mistake ("are" for "our"): each word → its group's first word. */
   homophones: Map<string, string>;
   firstParty: string[];
+  /** A purpose stated: "in order to", "so we can", or "to" and a verb that completes no other ("to train"). */
+  purpose: RegExp;
+  /** A connector that states a purpose whatever the verb ("in order to", "for the purposes of"). */
+  purposeConnector: RegExp;
+  /** Words naming where disputes are heard or which law rules them (a bare "jurisdiction" may mean a country). */
+  forum: RegExp;
+  /** Words that say who may use the service ("must be at least", "eligible"). */
+  eligibility: RegExp;
+  /** The binding-term groups about what the reader pays. */
+  paymentTerms: Set<string>;
+  /** A number and what it counts ("15 GB", "10 users"): the number, then the unit as written. */
+  quantity: RegExp;
+  /** Storage units in megabytes, by their singular; other units count as they are. */
+  sizes: Record<string, number>;
 }
 
 let cachedData: MaterialityData | undefined;
 const built = new Map<string, Knowledge>();
+const data = (): MaterialityData => (cachedData ??= loadMateriality<MaterialityData>());
+let titleWordSet: Set<string> | undefined;
+
+/** The generic words of a policy's title ("Privacy", "Statement"), lower case: the others name its owner. */
+export function titleWords(): ReadonlySet<string> {
+  return (titleWordSet ??= new Set(data().titleWords.map((w) => w.toLowerCase())));
+}
+
+/** Words matched as written, one alternation: a list of such phrases holds only words and single spaces. */
+function literal(d: MaterialityData, name: keyof MaterialityData["literal"]): string {
+  return words(d.literal[name], `literal.${name}`);
+}
+
+/** The purpose connectors; one ending in "to" does not state a purpose before the reader's own aim ("to use the"). */
+function connectors(d: MaterialityData): string {
+  const aims = d.literal.readerAims.length ? literal(d, "readerAims") : "";
+  const list = literal(d, "purposeConnectors").split("|");
+  return list.map((c) => (aims && c.endsWith(" to") ? `${c}(?! (?:${aims}) )` : c)).join("|");
+}
+
+function words(list: readonly string[], where: string): string {
+  const bad = list.find((phrase) => !/^[\p{L}'’]+(?: [\p{L}'’]+)*$/u.test(phrase));
+  if (bad !== undefined) throw new Error(`data/materiality.json: ${where}: "${bad}" is not words and spaces`);
+  return list.join("|");
+}
 
 /** The knowledge for a configuration's `diff` settings (cached per settings, so a run compiles it once). */
 export function knowledgeFor(settings: DiffSettings = {}): Knowledge {
   const id = JSON.stringify(settings);
   let knowledge = built.get(id);
   if (!knowledge) {
-    knowledge = build((cachedData ??= loadRuleData<MaterialityData>("materiality")), settings);
+    knowledge = build(data(), settings);
     built.set(id, knowledge);
   }
   return knowledge;
 }
 
-function build(d: MaterialityData, s: DiffSettings): Knowledge {
+/** The knowledge compiled from the data and a configuration's additions (exported for tests that vary the data). */
+export function build(d: MaterialityData, s: DiffSettings): Knowledge {
   const m = (...lists: (readonly string[] | undefined)[]): Matcher => new Matcher(lists.flatMap((l) => l ?? []));
   const aliases = Object.entries(d.locationAliases)
     .filter(([name]) => !name.startsWith("$"))
@@ -235,5 +282,23 @@ function build(d: MaterialityData, s: DiffSettings): Knowledge {
     furniturePhrases: new Set(d.furniturePhrases.map((p) => p.toLowerCase())),
     homophones: new Map(d.homophones.flatMap((group) => group.map((w): [string, string] => [w, group[0]]))),
     firstParty: s.firstParty ?? [],
+    purpose: new RegExp(
+      String.raw`\b(?:${connectors(d)}|(?<!\b(?:${literal(d, "notPurposeAfter")})\s)to ` +
+        String.raw`(?!(?:${literal(d, "notPurposeObjects")})\b)\p{L}{3,})`,
+      "iu",
+    ),
+    purposeConnector: new RegExp(String.raw`\b(?:${connectors(d)})\b`, "i"),
+    forum: new RegExp(String.raw`\b(?:${literal(d, "forum")})\b`, "i"),
+    eligibility: new RegExp(String.raw`\b(?:${literal(d, "eligibility")})\b`, "i"),
+    paymentTerms: new Set(d.paymentTerms),
+    quantity: quantityPattern(d.limitUnits),
+    sizes: { ...d.limitUnits.sizeAbbreviations, ...d.limitUnits.sizeWords },
   };
+}
+
+/** "15 GB", "25 megabytes", "10 users": abbreviations exactly as listed, words with or without a plural s. */
+function quantityPattern(units: MaterialityData["limitUnits"]): RegExp {
+  const short = words(Object.keys(units.sizeAbbreviations), "limitUnits.sizeAbbreviations");
+  const long = words([...Object.keys(units.sizeWords), ...units.counted], "limitUnits");
+  return new RegExp(String.raw`(?<!\d)(\d+(?:[.,]\d+)?)\s*(${short}|(?:${long})s?)\b`, "gi");
 }

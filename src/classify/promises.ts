@@ -1,3 +1,4 @@
+import { finding } from "./finding.js";
 import type { Knowledge, Matcher } from "./knowledge.js";
 import { overlaps, type Delta } from "./sentences.js";
 import type { TextContext } from "./text.js";
@@ -9,6 +10,11 @@ import { cameIn, clauseAround, deleted, excerpt, extendsList, hasContent, insert
  * before one ("may only access"), or a protective phrase from the knowledge (encryption, a transfer safeguard,
  * notice); a commitment's strength is its modal verb. What a change does to them is the reason.
  */
+
+/** The old and the new sentence, as a reader's "We changed … to …" quotes them. */
+function bothSentences(d: Delta): { old: string; new: string } {
+  return { old: quote(d.old, 200), new: quote(d.new, 200) };
+}
 
 /** "will not" → "may", "will" → "may try to": the company's commitment got weaker (or, the other way, stronger). */
 export function modalShift(d: Delta, { k }: TextContext): Finding | null {
@@ -23,12 +29,14 @@ export function modalShift(d: Delta, { k }: TextContext): Finding | null {
     if (gone.length && came.length && count(from, d.new) < count(from, d.old)) {
       const before = d.old.slice(gone[0].start);
       const after = d.new.slice(came[0].start);
-      return { code: "modal-weakened", message: `weaker commitment: ${quote(words(before, 4))} became ${quote(words(after, 4))}`, family: "modal", key: came[0].term, direction: "added", reader: `We changed ${quote(d.old, 200)} to ${quote(d.new, 200)}` };
+      const data = { was: quote(words(before, 4)), now: quote(words(after, 4)), ...bothSentences(d) };
+      return finding("modal-weakened", "modal", data, { family: "modal", key: came[0].term, direction: "added" });
     }
     const back = wentOut(to, d).filter(real(d.old));
     const firm = cameIn(from, d).filter(real(d.new));
     if (back.length && firm.length && count(to, d.new) < count(to, d.old)) {
-      return { code: "modal-strengthened", message: `firmer commitment: ${quote(words(d.old.slice(back[0].start), 4))} became ${quote(words(d.new.slice(firm[0].start), 4))}` };
+      const was = quote(words(d.old.slice(back[0].start), 4));
+      return finding("modal-strengthened", "modal", { was, now: quote(words(d.new.slice(firm[0].start), 4)) });
     }
   }
   return null;
@@ -61,20 +69,27 @@ export function promises(d: Delta, ctx: TextContext, modal: Finding | null): Fin
   const addedNeg = newNeg.filter((n) => overlaps(d.ins, n.start, n.end) && (isWholeNew(d) || !oldNeg.some((o) => o.verb === n.verb) || negationInserted(k, d, n)));
   const goneNeg = oldNeg.filter((o) => overlaps(d.del, o.start, o.end) && !newNeg.some((n) => n.verb === o.verb));
   for (const n of addedNeg) {
-    found.push({ code: "protection-added", message: `new promise: ${quote(d.new.slice(n.start, n.end))}`, family: "promise", key: n.verb, direction: "added" });
+    const promise = quote(d.new.slice(n.start, n.end));
+    const facts = { family: "promise", key: n.verb, direction: "added" } as const;
+    found.push(finding("protection-added", "negation", { promise }, facts));
   }
   if (!weakened) {
     for (const o of goneNeg) {
       const promise = d.old.slice(o.start, o.end);
-      found.push({ code: "protection-removed", message: `no longer promises ${quote(promise)}`, family: "promise", key: o.verb, direction: "removed", reader: `We no longer say ${excerpt(d.old, d.del, 90)}` });
+      const data = { promise: quote(promise), short: excerpt(d.old, d.del, 90) };
+      const facts = { family: "promise", key: o.verb, direction: "removed" } as const;
+      found.push(finding("protection-removed", "negation", data, facts));
     }
   }
   // "will notify" → "may notify" is one reason (the modal), not also a protection gone.
   for (const m of modal ? [] : cameIn(k.protections, d, ctx.before)) {
-    found.push({ code: "protection-added", message: `adds the protection ${quote(m.text)}: ${excerpt(d.new, d.ins)}`, family: "protection", key: m.term, direction: "added" });
+    const data = { protection: quote(m.text), excerpt: excerpt(d.new, d.ins) };
+    found.push(finding("protection-added", "phrase", data, { family: "protection", key: m.term, direction: "added" }));
   }
   for (const m of modal ? [] : wentOut(k.protections, d, ctx.after)) {
-    found.push({ code: "protection-removed", message: `removes the protection ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "protection", key: m.term, direction: "removed", reader: `We removed ${quote(m.text)} from: ${excerpt(d.old, d.del, 90)}` });
+    const data = { protection: quote(m.text), excerpt: excerpt(d.old, d.del), short: excerpt(d.old, d.del, 90) };
+    const facts = { family: "protection", key: m.term, direction: "removed" } as const;
+    found.push(finding("protection-removed", "phrase", data, facts));
   }
   if (!addedNeg.length && !isWholeNew(d)) found.push(...narrowed(d, ctx, newNeg));
   if (!goneNeg.length && !isWholeGone(d)) found.push(...shrunk(d, ctx, oldNeg));
@@ -97,7 +112,10 @@ function shrunk(d: Delta, { k }: TextContext, oldNeg: { start: number; end: numb
       const text = d.old.slice(span.start, span.end);
       if (!hasContent(k, text) || text.trim().split(/\s+/).length > 6 || !extendsList(k, mirrored, span)) continue;
       const promise = d.old.slice(clause.start, clause.end);
-      return [{ code: "protection-narrowed", message: `the promise ${quote(promise)} no longer covers ${quote(text.replace(/^[\s,;]*(?:and|or)?\s*/, "").replace(/(?<![\s,;])[\s,;]+$/, ""))}`, family: "narrowed", key: text.trim().toLowerCase(), direction: "removed", reader: `We changed ${quote(d.old, 200)} to ${quote(d.new, 200)}` }];
+      const dropped = text.replace(/^[\s,;]*(?:and|or)?\s*/, "").replace(/(?<![\s,;])[\s,;]+$/, "");
+      const data = { promise: quote(promise), words: quote(dropped), ...bothSentences(d) };
+      const facts = { family: "narrowed", key: text.trim().toLowerCase(), direction: "removed" } as const;
+      return [finding("protection-narrowed", "dropped", data, facts)];
     }
   }
   return [];
@@ -131,9 +149,12 @@ function narrowed(d: Delta, { k }: TextContext, newNeg: { start: number; end: nu
       const promise = d.new.slice(clause.start, clause.end);
       if (extendsList(k, d, span)) {
         if (anchor.only) continue;
-        return [{ code: "protection-added", message: `the promise ${quote(promise)} now also covers ${quote(text)}`, family: "promise", key: text.trim().toLowerCase(), direction: "added" }];
+        const facts = { family: "promise", key: text.trim().toLowerCase(), direction: "added" } as const;
+        return [finding("protection-added", "wider", { promise: quote(promise), words: quote(text) }, facts)];
       }
-      return [{ code: "protection-narrowed", message: `the promise ${quote(promise)} now covers less: ${quote(text)} was added`, family: "narrowed", key: text.trim().toLowerCase(), direction: "added", reader: `We changed ${quote(d.old, 200)} to ${quote(d.new, 200)}` }];
+      const data = { promise: quote(promise), words: quote(text), ...bothSentences(d) };
+      const facts = { family: "narrowed", key: text.trim().toLowerCase(), direction: "added" } as const;
+      return [finding("protection-narrowed", "qualified", data, facts)];
     }
   }
   return [];

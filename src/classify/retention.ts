@@ -1,3 +1,4 @@
+import { finding } from "./finding.js";
 import type { Knowledge } from "./knowledge.js";
 import { sentenceSpans } from "./sentences.js";
 import type { Finding } from "./types.js";
@@ -50,21 +51,17 @@ export function compareRetention(before: Period[], after: Period[], context: str
   if (same(key(before), key(after))) return null;
   if (!before.length) return null;
   const was = longest(before);
+  const shortened = { family: "retention", key: "period", direction: "removed" } as const;
   if (!after.length) {
-    return { code: "retention-shortened", message: `no longer states ${quote(was.text)} as a retention period: ${quote(context)}`, family: "retention", key: "period", direction: "removed" };
+    return finding("retention-shortened", "unstated", { was: quote(was.text), context: quote(context) }, shortened);
   }
   const now = longest(after);
   if (now.days > was.days) {
-    return {
-      code: "retention-extended",
-      message: `keeps data longer: ${quote(was.text)} → ${quote(now.text)} in ${quote(context)}`,
-      family: "retention",
-      key: "period",
-      direction: "added",
-      reader: `We keep information longer: ${quote(now.text)} instead of ${quote(was.text)} (${quote(context, 200)})`,
-    };
+    const data = { was: quote(was.text), now: quote(now.text), context: quote(context), short: quote(context, 200) };
+    return finding("retention-extended", "longer", data, { family: "retention", key: "period", direction: "added" });
   }
   const newOnes = after.filter((p) => !before.some((b) => b.days === p.days));
   const shorter = newOnes.length ? newOnes.reduce((a, b) => (b.days < a.days ? b : a)) : now;
-  return { code: "retention-shortened", message: `keeps some data for less time: ${quote(shorter.text)} (before: ${quote(was.text)}) in ${quote(context)}`, family: "retention", key: "period", direction: "removed" };
+  const data = { shorter: quote(shorter.text), was: quote(was.text), context: quote(context) };
+  return finding("retention-shortened", "shorter", data, shortened);
 }

@@ -1,3 +1,5 @@
+import { finding } from "./finding.js";
+import type { Knowledge } from "./knowledge.js";
 import { overlaps, type Delta } from "./sentences.js";
 import { matchesOf } from "../text/regexp.js";
 import type { TextContext } from "./text.js";
@@ -9,9 +11,6 @@ import { deleted, excerpt, extendsList, hasContent, inserted, isWholeNew, isWhol
  * came, what went, and, for payment terms, what was reworded.
  */
 
-const PAYMENT_KEYS = new Set(["fees", "price changes", "automatic renewal"]);
-/** Words that name where disputes go or which law rules them; a bare "jurisdiction" may only mean a country. */
-const FORUM = /\b(?:governing law|governed by|venue|courts? (?:located|sitting|situated) in|exclusive(?:ly)? (?:courts?|jurisdiction)|submit(?:ted)? to the (?:exclusive )?jurisdiction)\b/i;
 const EMAIL = /[\w.+-]{1,64}@[\w-]+\.[\w.]+|\[at\]|\(at\)/i;
 const REFERENCE = /\b(?:[Ss]ections?|§+|[Cc]lauses?|[Aa]rticles?|[Pp]aragraphs?)\s*[\p{Lu}\d][\w.()]*|\b\p{Lu}\.\d+(?:\.\d+)*\b/gu;
 
@@ -32,50 +31,59 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
   const came = find(d.new).filter((m) => overlaps(d.ins, m.start, m.end) && !everBefore.has(key(m.term)));
   const gone = find(d.old).filter((m) => overlaps(d.del, m.start, m.end) && !stillAfter.has(key(m.term)));
   const found: Finding[] = [];
+  // The changed sentence as the message quotes it, and cut for a reader (made only for a finding).
+  const added = () => ({ excerpt: excerpt(d.new, d.ins), short: excerpt(d.new, d.ins, 90) });
   if (came.length) {
-    found.push({ code: "new-binding-term", message: `adds ${key(came[0].term)}: ${quote(came[0].text)} in ${excerpt(d.new, d.ins)}`, family: "binding", key: key(came[0].term), direction: "added", reader: `New terms apply to you: ${excerpt(d.new, d.ins, 90)}` });
+    const data = { term: key(came[0].term), words: quote(came[0].text), ...added() };
+    const facts = { family: "binding", key: key(came[0].term), direction: "added" } as const;
+    found.push(finding("new-binding-term", "term", data, facts));
   }
   for (const m of gone) {
-    found.push({ code: "binding-term-removed", message: `removes ${key(m.term)}: ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "binding", key: key(m.term), direction: "removed" });
+    const data = { term: key(m.term), words: quote(m.text), excerpt: excerpt(d.old, d.del) };
+    const facts = { family: "binding", key: key(m.term), direction: "removed" } as const;
+    found.push(finding("binding-term-removed", "term", data, facts));
   }
   if (came.length || isWholeNew(d) || isWholeGone(d)) return found;
-  const older = raisedAge(d);
+  const older = raisedAge(d, k);
   if (older) {
-    found.push({ code: "new-binding-term", message: `fewer people may use the service: the age ${quote(older)} is now required in ${excerpt(d.new, d.ins)}`, family: "binding", key: `age ${older}`, direction: "added", reader: `A higher minimum age now applies: ${excerpt(d.new, d.ins, 90)}` });
+    const facts = { family: "binding", key: `age ${older}`, direction: "added" } as const;
+    found.push(finding("new-binding-term", "age", { age: quote(older), ...added() }, facts));
     return found;
   }
+  const reworded = () => ({ was: quote(deleted(d)), now: quote(inserted(d)), old: quote(d.old, 200), ...added() });
+  const changed = () => ({ family: "binding-change", key: inserted(d).toLowerCase(), direction: "added" }) as const;
   const obliges = ctx.duty || k.obligationMarkers.find(d.new).some((m) => !negatedAt(k, d.new, m.start));
   const more = d.ins.find((s) => extendsList(k, d, s) && hasContent(k, d.new.slice(s.start, s.end)));
   if (obliges && more) {
     const what = d.new.slice(more.start, more.end);
-    found.push({ code: "new-binding-term", message: `adds an obligation: ${quote(what)} in ${excerpt(d.new, d.ins)}`, family: "binding", key: what.trim().toLowerCase(), direction: "added", reader: `New terms apply to you: ${excerpt(d.new, d.ins, 90)}` });
-  } else if (substituted(d, ctx) && FORUM.test(d.old) && FORUM.test(d.new) && anotherForum(d, ctx)) {
+    const facts = { family: "binding", key: what.trim().toLowerCase(), direction: "added" } as const;
+    found.push(finding("new-binding-term", "obligation", { words: quote(what), ...added() }, facts));
+  } else if (substituted(d, ctx) && k.forum.test(d.old) && k.forum.test(d.new) && anotherForum(d, ctx)) {
     // Another court, county, state or law named where disputes are heard: the reader now litigates elsewhere.
-    found.push({ code: "binding-term-changed", message: `changes where disputes are heard or which law governs: ${quote(deleted(d))} became ${quote(inserted(d))} in ${excerpt(d.new, d.ins)}`, family: "binding-change", key: inserted(d).toLowerCase(), direction: "added", reader: `Disputes are now heard or governed elsewhere: ${excerpt(d.new, d.ins, 90)} (before: ${quote(d.old, 200)})` });
+    found.push(finding("binding-term-changed", "forum", reworded(), changed()));
   } else if (conditionOfDuty(d, ctx)) {
     // "If you {use the self-service platform for advertising → advertise on the Services}, you must also agree …":
     // the duty stands, but it now falls on other people or in other cases.
-    found.push({ code: "binding-term-changed", message: `changes when an obligation applies: ${quote(deleted(d))} became ${quote(inserted(d))} in ${excerpt(d.new, d.ins)}`, family: "binding-change", key: inserted(d).toLowerCase(), direction: "added", reader: `These terms now apply in other cases: ${excerpt(d.new, d.ins, 90)} (before: ${quote(d.old, 200)})` });
+    found.push(finding("binding-term-changed", "condition", reworded(), changed()));
   } else if (ctx.categories.has("terms") && substituted(d, ctx)) {
     // Payment terms reworded in a payment section: when or for what you are charged may have changed ("If you choose
     // to {purchase → use} paid features … you pay"). Other binding terms count when they come or go.
-    const term = [...oldKeys].find((x) => newKeys.has(x) && PAYMENT_KEYS.has(x));
+    const term = [...oldKeys].find((x) => newKeys.has(x) && k.paymentTerms.has(x));
     if (term) {
-      found.push({ code: "binding-term-changed", message: `changes the wording of a payment term (${term}): ${quote(deleted(d))} became ${quote(inserted(d))} in ${excerpt(d.new, d.ins)}`, family: "binding-change", key: inserted(d).toLowerCase(), direction: "added", reader: `These terms change: ${excerpt(d.new, d.ins, 90)} (before: ${quote(d.old, 200)})` });
+      found.push(finding("binding-term-changed", "payment", { ...reworded(), term }, changed()));
     }
   }
   return found;
 }
 
-const ELIGIBILITY = /\b(?:not available to|may not use|must be at least|minimum age|you represent that you are|(?:are|be) at least|eligible)\b/i;
 const AGE = /\b(?:age of|aged|at least|older than|over|under)\s+(\d{1,2})\b|\b(\d{1,2})\s+years?\s+(?:of\s+age|old)\b/gi;
 
 /**
  * An age a sentence about who may use the service newly requires, higher than any it stated before ("at least 13"
  * → "at least 16"; "under 13" → "under the age of 13" is the same age).
  */
-function raisedAge(d: Delta): string | null {
-  if (!ELIGIBILITY.test(d.new) || !ELIGIBILITY.test(d.old)) return null;
+function raisedAge(d: Delta, k: Knowledge): string | null {
+  if (!k.eligibility.test(d.new) || !k.eligibility.test(d.old)) return null;
   const ages = (text: string) =>
     [...text.matchAll(AGE)].map((m) => {
       const number = m[1] ?? m[2];
@@ -145,7 +153,8 @@ export function contact(d: Delta, { k }: TextContext): Finding | null {
   // Each run of words on its own: "15 GB" → "5 GB" and "25 MB" → "10 MB" joined would read as a phone number.
   const runs = [...d.ins.map((x) => d.new.slice(x.start, x.end)), ...d.del.map((x) => d.old.slice(x.start, x.end))];
   if (!(EMAIL.test(changed) || runs.some((r) => PHONE.test(r)) || address || k.contactMarkers.test(changed))) return null;
-  return { code: "contact-changed", message: `contact details changed: ${quote(deleted(d) || "(nothing)")} → ${quote(inserted(d) || "(nothing)")}` };
+  const shown = (words: string) => quote(words || "(nothing)");
+  return finding("contact-changed", "details", { was: shown(deleted(d)), now: shown(inserted(d)) });
 }
 
 export function reference(d: Delta): Finding | null {
@@ -154,5 +163,5 @@ export function reference(d: Delta): Finding | null {
   const before = refs(d.old, d.del);
   const after = refs(d.new, d.ins);
   if (!before.length || !after.length) return null;
-  return { code: "cross-reference-changed", message: `a cross-reference changed: ${quote(before[0][0])} → ${quote(after[0][0])}` };
+  return finding("cross-reference-changed", "reference", { was: quote(before[0][0]), now: quote(after[0][0]) });
 }

@@ -1,3 +1,4 @@
+import { finding } from "./finding.js";
 import type { Knowledge } from "./knowledge.js";
 import type { Layouts } from "./layout.js";
 import { modalShift, promises } from "./promises.js";
@@ -27,11 +28,8 @@ export interface TextContext {
   duty?: boolean;
 }
 
-// An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share", "able to"),
-// nor the reader's own aim ("information is used in order to use the Service": LINE's terms, a duty of care).
-const PURPOSE = /\b(?:in order to(?! (?:use|access) (?:the|our) )|so (?:that )?(?:we|they) can|for the purposes? of|(?<!\b(?:required|able|going|have|has|had|need|needs|want|wants|used|likely|about|seem|seems|continue|choose|chooses|agree|agrees|try|tries|plan|plans|intend|intends|subject|due|according|pursuant|prior|similar|access|right|option|ability|consent|request|ask|asks|allow|allows|permit|permits|refer|related|relating|only|compared|applies|apply|order)\s)to (?!(?:you|us|the|our|your|a|an|any|third|other|another|them|it|its|this|that|these|those|be|which|whom|such|each|all|do|date|time)\b)\p{L}{3,})/iu;
+// A pointer to another page states no use of data ("For more information on …, see …").
 const POINTER = /^\W*(?:for (?:more|further|additional) (?:information|details)|to (?:learn|find out|read) more)\b/i;
-const CONNECTOR = /\b(?:in order to(?! (?:use|access) (?:the|our) )|so (?:that )?(?:we|they) can|for the purposes? of)\b/i;
 
 export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
   const found: Finding[] = [];
@@ -44,12 +42,13 @@ export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
   found.push(...collection(d, ctx, "added"), ...collection(d, ctx, "removed"));
   found.push(...purposes(d, ctx, "added"), ...purposes(d, ctx, "removed"));
   found.push(...places(d, ctx));
-  add(lowered(d));
+  add(lowered(d, ctx.k));
   found.push(...binding(d, ctx));
   const ref = reference(d);
   add(ref ?? contact(d, ctx));
   for (const m of ctx.k.material ? cameIn(ctx.k.material, d) : []) {
-    found.push({ code: "material-term", message: `adds ${quote(m.text)}, a term configured as material: ${excerpt(d.new, d.ins)}`, family: "term", key: m.term, direction: "added", reader: `We added: ${excerpt(d.new, d.ins, 90)}` });
+    const data = { term: quote(m.text), excerpt: excerpt(d.new, d.ins), short: excerpt(d.new, d.ins, 90) };
+    found.push(finding("material-term", "term", data, { family: "term", key: m.term, direction: "added" }));
   }
   return found;
 }
@@ -59,18 +58,23 @@ function rights(d: Delta, ctx: TextContext): Finding[] {
   const found: Finding[] = [];
   // "FedEx reserves the right", "we have the right", "you waive any right": not the reader's rights.
   const theirs = (text: string, at: number) => /\breserves?\s+(?:(?:the|a|any)\s*)?$|\b(?:we|it)\s+(?:has|have)\s+the\s*$|\bwaiv\w*\s+(?:(?:any|all|your|the|every)\s*)?$/i.test(text.slice(Math.max(0, at - 30), at));
-  for (const m of cameIn(k.rights, d, ctx.before).filter((x) => !theirs(d.new, x.start))) found.push({ code: "right-added", message: `adds a right or choice: ${quote(m.text)} in ${excerpt(d.new, d.ins)}`, family: "right", key: m.term, direction: "added" });
+  for (const m of cameIn(k.rights, d, ctx.before).filter((x) => !theirs(d.new, x.start))) {
+    const data = { right: quote(m.text), excerpt: excerpt(d.new, d.ins) };
+    found.push(finding("right-added", "sentence", data, { family: "right", key: m.term, direction: "added" }));
+  }
   for (const m of wentOut(k.rights, d, ctx.after).filter((x) => !theirs(d.old, x.start))) {
-    found.push({ code: "right-removed", message: `removes a right or choice: ${quote(m.text)} from ${excerpt(d.old, d.del)}`, family: "right", key: m.term, direction: "removed", reader: `We removed ${quote(m.text)}: ${excerpt(d.old, d.del, 90)}` });
+    const data = { right: quote(m.text), excerpt: excerpt(d.old, d.del), short: excerpt(d.old, d.del, 90) };
+    found.push(finding("right-removed", "sentence", data, { family: "right", key: m.term, direction: "removed" }));
   }
   const about = categories.has("rights") || categories.has("choices") || k.rights.test(d.new) || k.rights.test(d.old);
   if (found.length || !about || isWholeNew(d) || isWholeGone(d)) return found;
   const wider = d.ins.find((s) => extendsList(k, d, s) && hasContent(k, d.new.slice(s.start, s.end)));
-  if (wider) return [{ code: "right-added", message: `widens a right or choice with ${quote(d.new.slice(wider.start, wider.end))}` }];
+  if (wider) return [finding("right-added", "widened", { words: quote(d.new.slice(wider.start, wider.end)) })];
   // A right named in the deleted words and none in the inserted ones: the list of rights got shorter.
   const lost = k.rightNouns.test(inserted(d)) ? [] : wentOut(k.rightNouns, d);
   if (lost.length) {
-    return [{ code: "right-removed", message: `removes ${quote(lost[0].text)} from ${excerpt(d.old, d.del)}`, family: "right", key: lost[0].term, direction: "removed", reader: `We removed ${quote(lost[0].text)} from: ${excerpt(d.old, d.del, 90)}` }];
+    const data = { right: quote(lost[0].text), excerpt: excerpt(d.old, d.del), short: excerpt(d.old, d.del, 90) };
+    return [finding("right-removed", "list", data, { family: "right", key: lost[0].term, direction: "removed" })];
   }
   return found;
 }
@@ -102,10 +106,12 @@ function sharing(d: Delta, ctx: TextContext, side: Side): Finding[] {
   if (shares && (nouns.length || names.length)) who = nouns.length ? nouns.map((n) => withQualifier(k, v.text, n)) : names;
   else if (thirdParty && opening && names.length) who = names;
   if (!who.length) return [];
-  const list = who.map((w) => quote(w)).join(", ");
+  const data = { list: who.map((w) => quote(w)).join(", "), excerpt: excerpt(v.text, v.spans) };
+  const facts = { family: "recipient", key: who[0].toLowerCase(), direction: side };
+  const named = { names: who.join(", "), short: excerpt(v.text, v.spans, 90) };
   return side === "added"
-    ? [{ code: "new-recipient", message: `shares data with ${list}: ${excerpt(v.text, v.spans)}`, family: "recipient", key: who[0].toLowerCase(), direction: "added", reader: `We now share information with ${who.join(", ")}: ${excerpt(v.text, v.spans, 90)}` }]
-    : [{ code: "recipient-removed", message: `no longer names ${list} as a recipient: ${excerpt(v.text, v.spans)}`, family: "recipient", key: who[0].toLowerCase(), direction: "removed" }];
+    ? [finding("new-recipient", "sentence", { ...data, ...named }, facts)]
+    : [finding("recipient-removed", "sentence", data, facts)];
 }
 
 function collection(d: Delta, ctx: TextContext, side: Side): Finding[] {
@@ -117,10 +123,12 @@ function collection(d: Delta, ctx: TextContext, side: Side): Finding[] {
   const collects = affirmative(k, v.text, k.verbs.collection).length > 0;
   const section = categories.has("collection") && v.whole && !negatedAt(k, v.text, v.text.length);
   if (!collects && !section) return [];
-  const list = nouns.map((n) => quote(n.text)).join(", ");
+  const data = { list: nouns.map((n) => quote(n.text)).join(", "), excerpt: excerpt(v.text, v.spans) };
+  const facts = { family: "data", key: nouns[0].term, direction: side };
+  const named = { names: nouns.map((n) => n.text).join(", "), short: excerpt(v.text, v.spans, 90) };
   return side === "added"
-    ? [{ code: "new-data-category", message: `collects ${list}: ${excerpt(v.text, v.spans)}`, family: "data", key: nouns[0].term, direction: "added", reader: `We now collect ${nouns.map((n) => n.text).join(", ")}: ${excerpt(v.text, v.spans, 90)}` }]
-    : [{ code: "data-category-removed", message: `no longer mentions collecting ${list}: ${excerpt(v.text, v.spans)}`, family: "data", key: nouns[0].term, direction: "removed" }];
+    ? [finding("new-data-category", "sentence", { ...data, ...named }, facts)]
+    : [finding("data-category-removed", "sentence", data, facts)];
 }
 
 function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
@@ -130,44 +138,45 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
   // Purposes are the company's: "we use … to", "so we can"; "you must … to receive a receipt" is an obligation.
   const ours = /\b(?:we|us|our)\b/i.test(v.text);
   const uses = ours && [k.verbs.use, k.verbs.collection, k.verbs.sharing].some((m) => affirmative(k, v.text, m).length > 0);
-  const purposeful = (uses && PURPOSE.test(v.text)) || CONNECTOR.test(v.text);
+  // An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share").
+  const purposeful = (uses && k.purpose.test(v.text)) || k.purposeConnector.test(v.text);
   // "For more information on … our use of recommender systems to show you …, see …" points elsewhere; it states no use.
   if (!purposeful || POINTER.test(v.text)) return [];
   // "…, and with advertising partners" extends the recipients, not the purposes.
-  if (!PURPOSE.test(v.changed) && k.recipientNouns.test(v.changed) && !v.whole) return [];
+  if (!k.purpose.test(v.changed) && k.recipientNouns.test(v.changed) && !v.whole) return [];
   const words = k.purposeWords.find(v.changed);
-  const aims = (text: string) => [...text.matchAll(new RegExp(PURPOSE.source, "giu"))].map((m) => m[0].toLowerCase());
+  const aims = (text: string) => [...text.matchAll(new RegExp(k.purpose.source, "giu"))].map((m) => m[0].toLowerCase());
   const fresh = aims(v.text).some((a) => !aims(v.other).includes(a)) || words.some((w) => !v.other.toLowerCase().includes(w.text.toLowerCase()));
-  const newPurpose = (v.whole && fresh) || (extension(ctx, d, side) && (PURPOSE.test(v.changed) || words.length > 0));
+  const newPurpose = (v.whole && fresh) || (extension(ctx, d, side) && (k.purpose.test(v.changed) || words.length > 0));
   if (!newPurpose) return [];
   const what = v.whole ? v.text : v.changed;
-  return side === "added"
-    ? [{ code: "new-purpose", message: `uses data for ${quote(what)}${v.whole ? "" : ` in ${excerpt(v.text, v.spans)}`}`, family: "purpose", key: what.trim().toLowerCase(), direction: "added", reader: purposeSentence(v.whole ? "" : v.changed, v.text) }]
-    : [{ code: "purpose-removed", message: `no longer uses data for ${quote(what)}`, family: "purpose", key: what.trim().toLowerCase(), direction: "removed" }];
+  const facts = { family: "purpose", key: what.trim().toLowerCase(), direction: side };
+  if (side === "removed") return [finding("purpose-removed", "sentence", { what: quote(what) }, facts)];
+  const data = { what: quote(what), where: v.whole ? "" : ` in ${excerpt(v.text, v.spans)}` };
+  // The reader hears "We now also use your information to train …" when the new words say it; else the sentence.
+  const aim = aimOf(v.whole ? "" : v.changed);
+  return aim
+    ? [finding("new-purpose", "aim", { ...data, aim }, facts)]
+    : [finding("new-purpose", "sentence", { ...data, sentence: quote(v.text, 240) }, facts)];
 }
 
-/** "We now also use your information to train …" when the new words say it; else the new sentence, quoted. */
-function purposeSentence(added: string, sentence: string): string {
+/** The purpose the added words state ("to train …", "for …"), without the words that join them on; or null. */
+function aimOf(added: string): string | null {
   const what = added.replace(/^[\s,;]*(?:(?:and|or|as well as|including)\s+)?(?:also\s+)?/i, "").replace(/(?<![\s,;.])[\s,;.]+$/, "");
-  if (/^(?:to|for|in order to)\s/i.test(what)) return `We now also use your information ${what}.`;
-  return `We now use your information as follows: ${quote(sentence, 240)}`;
+  return /^(?:to|for|in order to)\s/i.test(what) ? what : null;
 }
-
-/** Storage sizes in megabytes; other units count as they are. */
-const SIZES: Record<string, number> = { tb: 1048576, terabyte: 1048576, gb: 1024, gigabyte: 1024, mb: 1, megabyte: 1, kb: 1 / 1024, kilobyte: 1 / 1024 };
-const QUANTITY = /(?<!\d)(\d+(?:[.,]\d+)?)\s*(tb|gb|mb|kb|(?:tera|giga|mega|kilo)bytes?|users?|seats?|members?|projects?|collaborators?|guests?|uploads?|files?|videos?|photos?|characters?)\b/gi;
 
 /**
  * A quantity the service gives that is now smaller: "15 GB of storage" → "5 GB", "attachments of up to 25 MB" →
  * "10 MB", "up to 10 users" → "5 users". The same unit on both sides of a sentence pair, the new number lower.
  */
-function lowered(d: Delta): Finding | null {
+function lowered(d: Delta, k: Knowledge): Finding | null {
   const quantities = (text: string, spans: Span[]) =>
-    [...text.matchAll(QUANTITY)]
+    [...text.matchAll(k.quantity)]
       .filter((m) => overlaps(spans, m.index, m.index + m[0].length))
       .map((m) => {
         const unit = m[2].toLowerCase().replace(/s$/, "");
-        const size = SIZES[unit];
+        const size = k.sizes[unit];
         return { text: m[0], kind: size ? "bytes" : unit, value: Number(m[1].replace(",", ".")) * (size ?? 1) };
       });
   const before = quantities(d.old, d.del);
@@ -175,7 +184,9 @@ function lowered(d: Delta): Finding | null {
   for (const now of after) {
     const was = before.find((b) => b.kind === now.kind);
     if (was && now.value < was.value) {
-      return { code: "limit-lowered", message: `gives less: ${quote(was.text)} → ${quote(now.text)} in ${excerpt(d.new, d.ins)}`, family: "limit", key: now.kind, direction: "added", reader: `The service now gives less: ${quote(now.text)} instead of ${quote(was.text)} (${excerpt(d.new, d.ins, 90)})` };
+      const sentence = { excerpt: excerpt(d.new, d.ins), short: excerpt(d.new, d.ins, 90) };
+      const data = { was: quote(was.text), now: quote(now.text), ...sentence };
+      return finding("limit-lowered", "quantity", data, { family: "limit", key: now.kind, direction: "added" });
     }
   }
   return null;
@@ -217,14 +228,24 @@ function places(d: Delta, ctx: TextContext): Finding[] {
     const before = named(`${d.old}\n${ctx.before ?? d.old}`);
     const came = k.locations.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(k.placeName(x.term)));
     if (came.length) {
-      const list = came.map((m) => quote(m.text)).join(", ");
-      found.push({ code: "new-processing-location", message: `data now processed in ${list}: ${excerpt(d.new, d.ins)}`, family: "location", key: k.placeName(came[0].term), direction: "added", reader: `Your information may now be processed in ${came.map((m) => m.text).join(", ")}: ${excerpt(d.new, d.ins, 90)}` });
+      const data = {
+        list: came.map((m) => quote(m.text)).join(", "),
+        excerpt: excerpt(d.new, d.ins),
+        places: came.map((m) => m.text).join(", "),
+        short: excerpt(d.new, d.ins, 90),
+      };
+      const facts = { family: "location", key: k.placeName(came[0].term), direction: "added" } as const;
+      found.push(finding("new-processing-location", "sentence", data, facts));
     }
   }
   if (aboutData(k, d.old)) {
     const after = named(`${d.new}\n${ctx.after ?? d.new}`);
     const gone = k.locations.find(d.old).filter((x) => overlaps(d.del, x.start, x.end) && !after.has(k.placeName(x.term)));
-    if (gone.length) found.push({ code: "location-removed", message: `no longer names ${gone.map((m) => quote(m.text)).join(", ")}: ${excerpt(d.old, d.del)}`, family: "location", key: k.placeName(gone[0].term), direction: "removed" });
+    if (gone.length) {
+      const data = { list: gone.map((m) => quote(m.text)).join(", "), excerpt: excerpt(d.old, d.del) };
+      const facts = { family: "location", key: k.placeName(gone[0].term), direction: "removed" } as const;
+      found.push(finding("location-removed", "sentence", data, facts));
+    }
   }
   return found;
 }

@@ -75,7 +75,7 @@ export const CATEGORIES: readonly Category[] = [
   "history",
 ];
 
-/** The `diff` key of a configuration: every list adds to the built-in knowledge in rules/data/materiality.json. */
+/** The `diff` key of a configuration: every list adds to the built-in knowledge in data/materiality.json. */
 export interface DiffSettings {
   /** Words or phrases whose appearance in added text makes a change material. */
   material?: string[];

@@ -155,7 +155,7 @@ export function checkTopLevel(config: unknown, file: string): ConfigObject {
 
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string" && x.trim() !== "");
 
-/** The `diff` key: lists that extend the classifier's knowledge (rules/data/materiality.json). */
+/** The `diff` key: lists that extend the classifier's knowledge (data/materiality.json). */
 function checkDiff(diff: unknown, file: string): void {
   if (typeof diff !== "object" || diff === null || Array.isArray(diff)) throw new ConfigError(file, "diff", "expected an object");
   const lists: readonly string[] = DIFF_SETTING_LISTS;

@@ -25,6 +25,7 @@ describe("the npm package", () => {
     expect(files).toContain("dist/src/index.d.ts");
     expect(files).toContain("rules/data/review-markers.json");
     expect(files).toContain("rules/data/disclosures/gdpr.json");
+    expect(files).toContain("data/materiality.json");
     expect(files).toContain("README.md");
     expect(files).toContain("LICENSE");
     expect(files).toContain("CHANGELOG.md");
