@@ -7,7 +7,7 @@ import type { Paragraph } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { PolicyDocument } from "../src/parse/document.js";
 import { parseHeadingNumber } from "../src/parse/sections.js";
-import { documentKind } from "../src/parse/kind.js";
+import { documentKind, type DocumentKind } from "../src/parse/kind.js";
 import { documentText, OPAQUE } from "../src/parse/text.js";
 import { reviewMarkerData, tagMatcher } from "./lib/review-vocabulary.js";
 
@@ -28,6 +28,8 @@ export interface Disclosure {
 export interface DisclosureList {
   name: string;
   description: string;
+  /** The kind of document the list applies to; none means privacy. */
+  kind?: DocumentKind;
   disclosures: Disclosure[];
 }
 
@@ -119,6 +121,9 @@ function shapeProblem(d: Disclosure): string | null {
   return null;
 }
 
+/** What runs when no list is named: the recommended list for each kind (policylint:recommended names the same). */
+export const RECOMMENDED_LISTS = ["recommended", "terms", "subprocessors", "cookies"];
+
 const compiledLists = new Map<string, Compiled[]>();
 
 function compiledList(name: string): Compiled[] {
@@ -140,7 +145,8 @@ export const requiredSections: Rule<Options> = {
       "must tell its readers. Each missing disclosure is reported once, with the article or section that requires it. " +
       "Text inside reviewer notes ([LAWYER] …) and placeholders ([YOUR LEGAL ENTITY NAME]) does not count. " +
       "The lists, their sources and their conditions are in docs/presets.md. " +
-      "The shipped lists apply to privacy policies only. A document's kind (privacy, terms, cookies, subprocessors, other) " +
+      "Each shipped list applies to one kind of document (terms, cookie notices and sub-processor lists have their own; " +
+      "the others are for privacy policies). A document's kind (privacy, terms, cookies, subprocessors, other) " +
       "is read from its front matter (`policylint: { kind: terms }`), else its title (\"Terms of Service\", \"Cookie Notice\"), " +
       "else its file and folder name (terms, tos, cookie, tracker, subprocessor, privacy), else a sub-processor table; a " +
       "document nothing identifies is checked as a privacy policy. Disclosures written in `require` apply to every kind.",
@@ -152,7 +158,9 @@ export const requiredSections: Rule<Options> = {
         default: [],
         merge: "union",
         enum: disclosureListNames(),
-        description: `Disclosure lists to require of privacy policies (${disclosureListNames().join(", ")}); presets add theirs to this list. None: recommended.`,
+        description:
+          `Disclosure lists to require, each of documents of its own kind (${disclosureListNames().join(", ")}); ` +
+          `presets add theirs to this list. None: ${RECOMMENDED_LISTS.join(", ")}.`,
       },
       require: {
         type: "object[]",
@@ -221,7 +229,7 @@ export const requiredSections: Rule<Options> = {
         ].join("\n"),
       },
       {
-        title: "Terms of service owe no privacy disclosures; a house rule in `require` still applies",
+        title: "Terms of service owe no privacy disclosures, only their own; a house rule in `require` still applies",
         options: { require: [{ id: "governing-law", name: "the governing law", body: ["\\bgoverned by the laws? of\\b"] }] },
         markdown: ["# Terms of Service", "", "These Terms govern your use of acme.example.", "", "## Disputes", "", "Disputes are settled in Dublin.", ""].join("\n"),
       },
@@ -232,10 +240,11 @@ export const requiredSections: Rule<Options> = {
     const at = firstHeading(doc);
     const report = (message: string) => context.report({ message, ...at });
     const active: Compiled[] = [];
-    const lists = options.presets.length || options.require.length ? options.presets : ["recommended"];
-    // The shipped lists say what a privacy policy owes; terms, cookie notices and sub-processor lists owe only what
-    // the user's own `require` asks of them.
-    if (documentKind(doc).kind === "privacy") for (const name of lists) active.push(...compiledList(name));
+    const lists = options.presets.length || options.require.length ? options.presets : RECOMMENDED_LISTS;
+    // Each shipped list says what one kind of document owes (a privacy policy, terms, a cookie notice, a
+    // sub-processor list): a document is held only to the lists of its own kind, plus the user's own `require`.
+    const { kind } = documentKind(doc);
+    for (const name of lists) if ((disclosureList(name).kind ?? "privacy") === kind) active.push(...compiledList(name));
     for (const d of options.require) {
       try {
         active.push(compile("require", d));
@@ -400,8 +409,9 @@ export function mask(text: string): string {
       ranges.push([from, opensNote ? text.length : to]);
       continue;
     }
-    // privacy[at]example[dot]com is an address written to fool scrapers, not a blank.
-    if (WORD_CHAR.test(text[from - 1] ?? "") || WORD_CHAR.test(text[to] ?? "")) continue;
+    // privacy[at]example[dot]com is an address written to fool scrapers, not a blank; "[contact us]({{ site.email }})"
+    // is a link whose template target Markdown could not parse, which the published page renders as a link.
+    if (WORD_CHAR.test(text[from - 1] ?? "") || WORD_CHAR.test(text[to] ?? "") || text.startsWith("({{", to)) continue;
     ranges.push([from, to]);
   }
   const phrase = NOTE_PHRASE.exec(text);
