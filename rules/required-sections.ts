@@ -145,8 +145,9 @@ export const requiredSections: Rule<Options> = {
       "must tell its readers. Each missing disclosure is reported once, with the article or section that requires it. " +
       "Text inside reviewer notes ([LAWYER] …) and placeholders ([YOUR LEGAL ENTITY NAME]) does not count. " +
       "The lists, their sources and their conditions are in docs/presets.md. " +
-      "Each shipped list applies to one kind of document (terms, cookie notices and sub-processor lists have their own; " +
-      "the others are for privacy policies). A document's kind (privacy, terms, cookies, subprocessors, other) " +
+      "Each shipped list applies to one kind of document (terms, cookie notices and sub-processor lists have " +
+      "their own; the others are for privacy policies). " +
+      "A document's kind (privacy, terms, cookies, subprocessors, other) " +
       "is read from its front matter (`policylint: { kind: terms }`), else its title (\"Terms of Service\", \"Cookie Notice\"), " +
       "else its file and folder name (terms, tos, cookie, tracker, subprocessor, privacy), else a sub-processor table; a " +
       "document nothing identifies is checked as a privacy policy. Disclosures written in `require` apply to every kind.",
