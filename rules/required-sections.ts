@@ -230,7 +230,7 @@ export const requiredSections: Rule<Options> = {
         ].join("\n"),
       },
       {
-        title: "Terms of service owe no privacy disclosures, only their own; a house rule in `require` still applies",
+        title: "Terms of service owe no privacy disclosures; a house rule in `require` still applies",
         options: { require: [{ id: "governing-law", name: "the governing law", body: ["\\bgoverned by the laws? of\\b"] }] },
         markdown: ["# Terms of Service", "", "These Terms govern your use of acme.example.", "", "## Disputes", "", "Disputes are settled in Dublin.", ""].join("\n"),
       },
