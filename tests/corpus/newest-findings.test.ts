@@ -33,9 +33,9 @@ const expected = JSON.parse(readFileSync(path.join(import.meta.dirname, "newest-
 
 // The defects people found among the 296 findings before the rules were tuned: 24 read as defects, plus the GitHub
 // legacy statement's empty "GitHub Privacy Statement" heading (52:4), overridden to a defect on review; then the
-// places of the 5 defects the kind lists (terms, cookies, sub-processors) found when they were added (issue 17): 3, as
+// places of the 6 defects the kind lists (terms, cookies, sub-processors) found when they were added (issue 17): 4, as
 // Parler's captured home page lacks three cookie disclosures at one place.
-const DEFECTS_READ = 28;
+const DEFECTS_READ = 29;
 /** A finding's place and rule: a defect is still found when its rule still reports that place, whatever the wording. */
 const place = (e: { document: string; finding: string }) => `${e.document} ${e.finding.split(" ").slice(0, 2).join(" ")}`;
 
