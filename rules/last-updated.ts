@@ -1,53 +1,13 @@
-import { loadRuleData } from "../src/engine/data.js";
-import { isRealDate, MONTH_NAMES } from "../src/engine/dates.js";
 import type { Rule } from "../src/engine/types.js";
+import { daysBetween } from "../src/parse/dates.js";
 import type { PolicyDocument } from "../src/parse/document.js";
-import { documentText, blockRange } from "../src/parse/text.js";
-
-interface LastUpdatedData {
-  phrases: string[];
-  frontMatterKeys: string[];
-  months: Record<string, number>;
-  weekdays: string[];
-}
-
-type DateFormat = "auto" | "MDY" | "DMY";
+import { findStatedDate, type DateFormat } from "../src/parse/stated-date.js";
 
 interface Options {
   maxAgeDays: number;
   maxFutureDays: number;
   dateFormat: DateFormat;
 }
-
-/** The date a policy states, as found in its text or front matter. */
-export interface StatedDate {
-  /** The date as written ("April 29, 2026"), or what stands where the date should be. */
-  text: string;
-  /** YYYY-MM-DD, or null when `text` is not a date that can be read without doubt. */
-  isoDate: string | null;
-  /** Source offsets of `text`. */
-  start: number;
-  end: number;
-  /** What introduced it: "Last updated", "Effective date", or the front-matter key. */
-  label: string;
-  /** Why isoDate is null. */
-  problem: string | null;
-}
-
-const data = loadRuleData<LastUpdatedData>("last-updated");
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const byLength = (a: string, b: string) => b.length - a.length;
-const MONTH = `(${Object.keys(data.months).sort(byLength).map(escape).join("|")})\\.?`;
-const WEEKDAY = new RegExp(`^(?:${data.weekdays.sort(byLength).map(escape).join("|")})\\.?,?\\s+`, "i");
-const PHRASE = new RegExp(`(?<![\\p{L}\\p{N}])(${data.phrases.sort(byLength).map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu");
-// What may stand between the phrase and the date.
-const SEPARATOR = /^\s*(?:[:：\-–—]\s*|(?:on|as of|from|is)\s+)?(?:[:：]\s*)?/i;
-
-const ISO = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
-const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "i");
-const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)`, "i");
-const MONTH_YEAR = new RegExp(`^${MONTH},?\\s+(\\d{4})(?!\\d)`, "i");
-const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/;
 
 export const lastUpdated: Rule<Options> = {
   meta: {
@@ -110,35 +70,6 @@ export const lastUpdated: Rule<Options> = {
   },
 };
 
-/**
- * The first date the text states ("Last updated: April 29, 2026", "*Effective date:* 2026-04-29"), else the one in
- * front matter; null when there is neither. The diff engine reads a version's date through this too.
- */
-export function findStatedDate(doc: PolicyDocument, dateFormat: DateFormat = "auto", today?: string): StatedDate | null {
-  return findInText(doc, dateFormat, today) ?? findUnderTitle(doc, dateFormat, today) ?? findInFrontMatter(doc, dateFormat, today);
-}
-
-// `{: datetime="2024-05-02"}`: the kramdown attribute list a site puts on a date line.
-const ATTRIBUTES_AFTER = /^\s*(?:\{[^}\n]*\}\s*)?$/;
-
-/**
- * A date standing alone on the line under the title ("# Privacy Policy" then "May 2, 2024", with or without a kramdown
- * attribute list): the page's date, though no phrase introduces it.
- */
-function findUnderTitle(doc: PolicyDocument, format: DateFormat, today?: string): StatedDate | null {
-  const blocks = documentText(doc).blocks;
-  const titleAt = blocks.findIndex((b) => b.node.type === "heading");
-  const title = blocks[titleAt];
-  if (!title || doc.allSections[0]?.heading !== title.node) return null;
-  const next = blocks[titleAt + 1];
-  if (!next || next.node.type !== "paragraph") return null;
-  const text = next.text.replace(/^[\s*_]+/, "");
-  const skip = next.text.length - text.length;
-  const parsed = readDate(text, format, today);
-  if (!parsed || !ATTRIBUTES_AFTER.test(text.slice(parsed.text.length).replace(/^[*_.]+/, ""))) return null;
-  return { ...parsed, ...blockRange(next, skip, skip + parsed.text.length), label: "date under the title" };
-}
-
 /** The title's text (without a Setext underline), or the first line of the text when it opens without a title. */
 function whereTheDateBelongs(doc: PolicyDocument): { start: number; end: number } {
   const first = doc.tree.children.find((node) => node.type !== "yaml" && !(node.type === "html" && node.value.startsWith("<!--")));
@@ -149,153 +80,4 @@ function whereTheDateBelongs(doc: PolicyDocument): { start: number; end: number 
   const start = first.position.start.offset!;
   const lineEnd = doc.source.indexOf("\n", start);
   return { start, end: Math.min(first.position.end.offset!, lineEnd < 0 ? doc.source.length : lineEnd) };
-}
-
-// Labels of a change log: "(Revised on October 1, 2023)" … "(Revised on February 3, 2025)".
-const REVISION_LABEL = /^(?:last\s+)?(?:updated|update|revised|modified|amended|changed|date of last revision)$/i;
-
-/**
- * The first date the text states; but when the document lists several revision dates under the same label (a change
- * log), the most recent of them: the page's date is its latest revision, not the first one listed.
- */
-function findInText(doc: PolicyDocument, format: DateFormat, today?: string): StatedDate | null {
-  const found = statedInText(doc, format, today);
-  const first = found.next().value;
-  if (!first?.isoDate || !REVISION_LABEL.test(first.label.trim())) return first ?? null;
-  let latest = first;
-  for (const next of found) {
-    if (next.isoDate && next.label.toLowerCase() === first.label.toLowerCase() && next.isoDate > latest.isoDate!) latest = next;
-  }
-  return latest;
-}
-
-/** Every date a phrase introduces, in document order, in one pass (a change log can list hundreds). */
-function* statedInText(doc: PolicyDocument, format: DateFormat, today: string | undefined): Generator<StatedDate, void, undefined> {
-  const blocks = documentText(doc).blocks;
-  for (let b = 0; b < blocks.length; b++) {
-    const block = blocks[b];
-    const { text } = block;
-    for (const m of text.matchAll(PHRASE)) {
-      const phraseEnd = m.index! + m[0].length;
-      const separator = SEPARATOR.exec(text.slice(phraseEnd))![0];
-      const from = phraseEnd + separator.length;
-      const lineEnd = endOfLine(text, from);
-      const value = text.slice(from, lineEnd);
-      const range = (length: number) => blockRange(block, from, from + length);
-      const parsed = readDate(value, format, today);
-      if (parsed) {
-        yield { ...parsed, ...range(parsed.text.length), label: m[0] };
-        continue;
-      }
-      // Without a date after it, a phrase counts only as a label: at the start of its line and before a colon
-      // ("Effective date: TBD"), not inside a sentence ("after the effective date, …").
-      const opensLine = /^[\s(\[]*$|\n(?:(?!\n)[\s(\[])*$/.test(text.slice(0, m.index!));
-      if (!opensLine) continue;
-      if (!value.trim()) {
-        // A heading or label alone ("## Effective date") with the date as the next block.
-        const next = blocks[b + 1];
-        const following = next && readDate(next.text.trimStart(), format, today);
-        if (following && next.node.type !== "heading") {
-          const skip = next.text.length - next.text.trimStart().length;
-          yield { ...following, ...blockRange(next, skip, skip + following.text.length), label: m[0] };
-          continue;
-        }
-        if (/[:：]/.test(separator)) yield unreadable(m[0], blockRange(block, m.index!, phraseEnd), m[0], "is not followed by a date");
-        continue;
-      }
-      if (!/[:：]/.test(separator)) continue;
-      const shown = trimValue(value);
-      yield unreadable(shown, range(shown.length), m[0], "cannot be read as a date");
-    }
-  }
-}
-
-function findInFrontMatter(doc: PolicyDocument, format: DateFormat, today?: string): StatedDate | null {
-  const { data: fields, raw, node } = doc.frontMatter;
-  if (!fields || raw === null || !node?.position) return null;
-  const rawStart = doc.source.indexOf(raw, node.position.start.offset!);
-  for (const key of data.frontMatterKeys) {
-    const value = fields[key];
-    if (value === undefined || value === null) continue;
-    const text = value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim();
-    const line = new RegExp(`^[ \\t]*["']?${escape(key)}["']?[ \\t]*:[ \\t]*["']?`, "m").exec(raw);
-    const start = line ? rawStart + line.index + line[0].length : rawStart;
-    const at = { start, end: start + text.length };
-    const parsed = readDate(text, format, today);
-    if (parsed && parsed.text.length === text.length) return { ...parsed, ...at, label: key };
-    return unreadable(text, at, key, "cannot be read as a date");
-  }
-  return null;
-}
-
-function unreadable(text: string, at: { start: number; end: number }, label: string, problem: string): StatedDate {
-  return { text, isoDate: null, ...at, label, problem };
-}
-
-/** "[DATE]*" → "[DATE]": emphasis markers, a full stop and unbalanced closing brackets are not part of the value. */
-function trimValue(value: string): string {
-  let text = value.replace(/(?<![\s.*_])[\s.*_]+$/, "");
-  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
-  while (/[)\]]$/.test(text) && count(/[)\]]/g) > count(/[(\[]/g)) text = text.slice(0, -1).replace(/(?<![\s.*_])[\s.*_]+$/, "");
-  return text;
-}
-
-function endOfLine(text: string, from: number): number {
-  const newline = text.indexOf("\n", from);
-  return newline < 0 ? text.length : newline;
-}
-
-/**
- * Reads a date at the start of `value`; null when no date starts there. With `today`, an ambiguous numeric date
- * ("08/12/2026") whose one reading lies after today and the other does not is read the other way: a page cannot state
- * a date it has not reached when it was recorded (Twitch, recorded 2026-08-13: August 12, not December 8).
- */
-export function readDate(
-  value: string,
-  format: DateFormat = "auto",
-  today?: string,
-): { text: string; isoDate: string | null; problem: string | null } | null {
-  const weekday = WEEKDAY.exec(value)?.[0] ?? "";
-  const rest = value.slice(weekday.length);
-  const result = (length: number, year: number, month: number, day: number) => {
-    const text = value.slice(0, weekday.length + length);
-    return isRealDate(year, month, day)
-      ? { text, isoDate: iso(year, month, day), problem: null }
-      : { text, isoDate: null, problem: "is not a real date" };
-  };
-  let m: RegExpExecArray | null;
-  if ((m = ISO.exec(rest))) return result(m[0].length, +m[1], +m[3], +m[4]);
-  if ((m = MONTH_DAY_YEAR.exec(rest))) return result(m[0].length, +m[3], month(m[1]), +m[2]);
-  if ((m = DAY_MONTH_YEAR.exec(rest))) return result(m[0].length, +m[3], month(m[2]), +m[1]);
-  if ((m = MONTH_YEAR.exec(rest))) return result(m[0].length, +m[2], month(m[1]), 1);
-  if ((m = NUMERIC.exec(rest))) {
-    const [first, second] = [+m[1], +m[3]];
-    const year = m[4].length === 2 ? 2000 + +m[4] : +m[4];
-    let order = format !== "auto" ? format : first > 12 ? "DMY" : second > 12 || first === second ? "MDY" : null;
-    if (!order && today && isRealDate(year, first, second) && isRealDate(year, second, first)) {
-      const monthFirst = iso(year, first, second) <= today;
-      const dayFirst = iso(year, second, first) <= today;
-      if (monthFirst !== dayFirst) order = monthFirst ? "MDY" : "DMY";
-    }
-    if (!order) {
-      const text = value.slice(0, weekday.length + m[0].length);
-      const readings = `${MONTH_NAMES[first - 1]} ${second} or ${MONTH_NAMES[second - 1]} ${first}, ${year}`;
-      return { text, isoDate: null, problem: `is ambiguous (${readings}): set the dateFormat option to "MDY" or "DMY"` };
-    }
-    return order === "MDY" ? result(m[0].length, year, first, second) : result(m[0].length, year, second, first);
-  }
-  return null;
-}
-
-function month(name: string): number {
-  return data.months[name.toLowerCase().replace(/\.$/, "")];
-}
-
-function iso(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-/** Whole days from `from` to `to` (both YYYY-MM-DD); negative when `from` is later. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

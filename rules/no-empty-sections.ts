@@ -5,7 +5,9 @@ import type { Rule, RuleContext } from "../src/engine/types.js";
 import type { PolicyDocument, Section } from "../src/parse/document.js";
 import { hiddenAnchorIds } from "../src/parse/sections.js";
 import { documentText, blockRange, OPAQUE, type BlockText } from "../src/parse/text.js";
-import { isReviewTag } from "./lib/review-vocabulary.js";
+import { lastSentence } from "../src/text/sentences.js";
+import { isReviewTag } from "./lib/blanks.js";
+import { escapePhrase } from "./lib/regexp.js";
 
 interface EmptySectionsData {
   verbLeadIns: string[];
@@ -67,7 +69,7 @@ export const noEmptySections: Rule<Options> = {
       const message = next
         ? `Heading "${section.text}" has no content before the next heading "${next.text}"`
         : `Heading "${section.text}" has no content: it ends the document`;
-      context.report({ message, ...headingTextRange(section) });
+      reportHeading(context, section, message);
     }
     if (context.options.checkLeadIns) checkLeadIns(context);
   },
@@ -95,12 +97,10 @@ function isReviewerNote(node: Paragraph): boolean {
   return tag !== null && isReviewTag(tag[1]);
 }
 
-function headingTextRange(section: Section): { start: number; end: number } {
-  const heading = section.heading;
-  const whole = { start: heading.position!.start.offset!, end: heading.position!.end.offset! };
-  if (heading.type === "html" || !heading.children.length) return whole;
-  // Without its `#` markers or a Setext underline.
-  return { start: heading.children[0].position!.start.offset!, end: heading.children[heading.children.length - 1].position!.end.offset! };
+/** At the heading's text, without its `#` markers or a Setext underline. */
+function reportHeading(context: RuleContext<Options>, { heading }: Section, message: string): void {
+  if (heading.type === "html" || !heading.children.length) context.reportNode(heading, message);
+  else context.reportNode(heading.children[0], message, heading.children[heading.children.length - 1]);
 }
 
 type Follower =
@@ -118,7 +118,7 @@ function checkLeadIns(context: RuleContext<Options>): void {
     if (block.node.type !== "paragraph") continue;
     const text = block.text.replace(new RegExp(`(?<![\\s${OPAQUE}])[\\s${OPAQUE}]+$`), "");
     if (!/[:：]$/.test(text)) continue;
-    const sentence = lastSentence(text);
+    const sentence = lastSentence(text, "capital");
     const needs = verbWords.test(sentence) ? "items" : nounWords.test(sentence) ? "items-or-sections" : "anything";
     const follower = followerOf(block, headings);
     const depth = containingDepth(doc, block.node.position!.start.offset!);
@@ -134,7 +134,7 @@ function checkLeadIns(context: RuleContext<Options>): void {
 }
 
 function leadInMatcher(words: string[]): RegExp {
-  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+  const escaped = words.map(escapePhrase);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|") || "(?!)"})\\s*[:：]$`, "iu");
 }
 
@@ -217,12 +217,6 @@ function containingDepth(doc: PolicyDocument, offset: number): number {
     if (offset < section.end) depth = section.depth;
   }
   return depth;
-}
-
-function lastSentence(text: string): string {
-  let start = 0;
-  for (const m of text.matchAll(/[.!?]["”’)\]]*\s+(?=["“(\[]?\p{Lu})|\n/gu)) start = m.index! + m[0].length;
-  return text.slice(start);
 }
 
 function quoteEnd(sentence: string): string {

@@ -1,9 +1,10 @@
-import type { Strong, Emphasis } from "mdast";
-import { escapeRegExp } from "./lib/regexp.js";
+import { SKIP, visit } from "unist-util-visit";
+import { escapeRegExp, matchesOf } from "./lib/regexp.js";
 import { loadRuleData } from "../src/engine/data.js";
 import type { Rule, RuleContext } from "../src/engine/types.js";
 import { documentText, blockRange, alignOffsets, OPAQUE, type BlockText } from "../src/parse/text.js";
-import { isReviewTag } from "./lib/review-vocabulary.js";
+import { BRACKETED, isReviewTag, isShortBracket } from "./lib/blanks.js";
+import { SNAKE_PLACEHOLDER, TEMPLATE_VARIABLE, TO_BE_DECIDED } from "./lib/blanks.js";
 import { replaceTags } from "../src/parse/tags.js";
 
 interface PlaceholderData {
@@ -27,10 +28,6 @@ const UNIT_AFTER = new RegExp(`^\\s?(?:${data.numberUnits.map(escapeRegExp).join
 const LEAD_BEFORE = new RegExp(`(?:^|[\\s(])(?:${data.numberLeadWords.map(escapeRegExp).join("|")})\\s*$`, "i");
 
 const OBFUSCATED_EMAIL = /\[email(?:&#160;|\u00a0| )protected\]/g;
-const BRACKETED = /\[([^\[\]\n]{1,80})\]/g;
-const TEMPLATE_VARIABLE = /\{\{[^{}\n]{1,80}\}\}|\{%[^%\n]{1,80}%\}|\$\{[A-Za-z_][\w.]*\}|(?<![\w$-])\{[A-Za-z_][\w.-]*\}(?![\w-])/g;
-const SNAKE_PLACEHOLDER = /(?<![\w])(?:__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__|%[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+%)(?![\w])/g;
-const TO_BE_DECIDED = /\b(?:TBD|TBC|TBA)\b/g;
 const X_NUMBER = /(?<![\w])(?:[$£€]\s?)?X{2,4}(?:[.,/:-]X{1,4})*(?![\w])/g;
 const BULLET_ONLY = /^[\s●•▪■◆□_.\-–—*]+$/;
 const EXAMPLE_LEAD = /^\s*(?:e\.\s?g\.|for example|for instance|such as|like|i\.\s?e\.)/i;
@@ -96,9 +93,10 @@ export const noPlaceholders: Rule<Options> = {
     if (context.options.checkLinkTargets) {
       for (const link of links) {
         if (rendersLiquid) continue;
-        for (const m of link.url.matchAll(/(?<!\{)\{\{[^}]*\}\}|\{%[^%]*%\}|%7B%7B.*?%7D%7D/gi)) {
+        for (const m of matchesOf(/(?<!\{)\{\{[^}]*\}\}|\{%[^%]*%\}|%7B%7B.*?%7D%7D/gi, link.url)) {
           const text = decodeSafely(m[0]);
-          reporter.report(`Unresolved template variable "${text}" in a link target`, link.start + m.index!, link.start + m.index! + m[0].length, text);
+          const message = `Unresolved template variable "${text}" in a link target`;
+          reporter.report(message, link.start + m.start, link.start + m.end, text);
         }
       }
     }
@@ -134,25 +132,30 @@ function scanBlock(block: Pick<BlockText, "text" | "offsets">, source: string, r
     reporter.report(message, start, end, text.slice(from, to));
   };
 
-  for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
-    emit(`Obfuscated e-mail artefact "${m[0]}": the address was lost when the text was copied from a web page`, m.index!, m.index! + m[0].length);
+  for (const m of matchesOf(OBFUSCATED_EMAIL, text)) {
+    const lost = "the address was lost when the text was copied from a web page";
+    emit(`Obfuscated e-mail artefact "${m[0]}": ${lost}`, m.start, m.end);
   }
-  for (const m of text.matchAll(BRACKETED)) {
+  for (const m of matchesOf(BRACKETED, text)) {
+    if (!isShortBracket(m[1])) continue;
     // The source decides link syntax: in "[our cookies] [cookies]" the second bracket is already a parsed link.
-    const sourceAfter = source.slice(block.offsets[m.index! + m[0].length - 1] + 1, block.offsets[m.index! + m[0].length - 1] + 3);
-    if (isBracketPlaceholder(text, m.index!, m[0], m[1], sourceAfter)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
+    const sourceAfter = source.slice(block.offsets[m.end - 1] + 1, block.offsets[m.end - 1] + 3);
+    if (!isBracketPlaceholder(text, m.start, m[0], m[1], sourceAfter)) continue;
+    emit(`Unresolved placeholder "${m[0]}"`, m.start, m.end);
   }
-  for (const m of text.matchAll(TEMPLATE_VARIABLE)) {
+  for (const m of matchesOf(TEMPLATE_VARIABLE, text)) {
     if (reporter.rendersLiquid && /^\{[{%]/.test(m[0])) continue;
-    emit(`Unresolved template variable "${m[0]}"`, m.index!, m.index! + m[0].length);
+    emit(`Unresolved template variable "${m[0]}"`, m.start, m.end);
   }
-  for (const m of text.matchAll(SNAKE_PLACEHOLDER)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
-  for (const m of text.matchAll(TO_BE_DECIDED)) emit(`Unresolved placeholder "${m[0]}"`, m.index!, m.index! + m[0].length);
-  for (const m of text.matchAll(X_NUMBER)) {
-    if (isNumberPlaceholder(text, m.index!, m[0])) emit(`Placeholder number "${m[0]}"`, m.index!, m.index! + m[0].length);
+  for (const m of matchesOf(SNAKE_PLACEHOLDER, text)) emit(`Unresolved placeholder "${m[0]}"`, m.start, m.end);
+  for (const m of matchesOf(TO_BE_DECIDED, text)) emit(`Unresolved placeholder "${m[0]}"`, m.start, m.end);
+  for (const m of matchesOf(X_NUMBER, text)) {
+    if (isNumberPlaceholder(text, m.start, m[0])) emit(`Placeholder number "${m[0]}"`, m.start, m.end);
   }
   for (const pattern of extra) {
-    for (const m of text.matchAll(pattern)) if (m[0]) emit(`Placeholder "${m[0]}" (matches ${pattern.source})`, m.index!, m.index! + m[0].length);
+    for (const m of matchesOf(pattern, text)) {
+      if (m[0]) emit(`Placeholder "${m[0]}" (matches ${pattern.source})`, m.start, m.end);
+    }
   }
 }
 
@@ -219,32 +222,29 @@ function isNumberPlaceholder(text: string, index: number, found: string): boolea
 /** `__EFFECTIVE_DATE__` parses as bold text; its underscores are the placeholder's own. */
 function visitStrongPlaceholders(context: RuleContext<Options>, reporter: RangeReporter): void {
   const { source } = context.doc;
-  const visit = (node: { type: string; children?: unknown[]; position?: Strong["position"] }): void => {
-    if ((node.type === "strong" || node.type === "emphasis") && node.position) {
-      const start = node.position.start.offset!;
-      const end = node.position.end.offset!;
-      const raw = source.slice(start, end);
-      if (/^__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__$/.test(raw) || /^_[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+_$/.test(raw)) {
-        reporter.report(`Unresolved placeholder "${raw}"`, start, end, raw);
-        return;
-      }
+  visit(context.doc.tree, (node) => {
+    if (node.type === "code" || node.type === "inlineCode") return SKIP;
+    if ((node.type !== "strong" && node.type !== "emphasis") || !node.position) return;
+    const start = node.position.start.offset!;
+    const end = node.position.end.offset!;
+    const raw = source.slice(start, end);
+    if (/^__[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*__$/.test(raw) || /^_[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+_$/.test(raw)) {
+      reporter.report(`Unresolved placeholder "${raw}"`, start, end, raw);
+      return SKIP;
     }
-    if (node.type === "code" || node.type === "inlineCode") return;
-    for (const child of (node.children ?? []) as (Strong | Emphasis)[]) visit(child);
-  };
-  visit(context.doc.tree);
+  });
 }
 
 function scanHtml(context: RuleContext<Options>, value: string, start: number, end: number, reporter: RangeReporter, extra: RegExp[]): void {
   const map = alignOffsets(value, context.doc.source, start, end);
   const offset = (i: number) => map[Math.min(i, map.length - 1)] ?? start;
-  for (const m of value.matchAll(/<\/?\s*([A-Za-z][\w-]*)((?:\s[^<>]*)?)>/g)) {
+  for (const m of matchesOf(/<\/?\s*([A-Za-z][\w-]*)((?:\s[^<>]*)?)>/g, value)) {
     const tag = m[1];
     if (HTML_ELEMENTS.has(tag.toLowerCase())) continue;
     const looksLikeBlank = (tag === tag.toUpperCase() && /[A-Z]{2}/.test(tag)) || LEAD_WORDS.test(`${tag}${m[2]}`);
     if (!looksLikeBlank || m[0].startsWith("</")) continue;
-    if (isLabelLine(context.doc.source, offset(m.index!), m[0])) continue;
-    reporter.report(`Unresolved placeholder "${m[0]}"`, offset(m.index!), offset(m.index! + m[0].length - 1) + 1, m[0]);
+    if (isLabelLine(context.doc.source, offset(m.start), m[0])) continue;
+    reporter.report(`Unresolved placeholder "${m[0]}"`, offset(m.start), offset(m.end - 1) + 1, m[0]);
   }
   // Text a reader sees between the tags of a raw HTML table or paragraph.
   const visible = replaceTags(value, (tag) => OPAQUE.repeat(tag.length));

@@ -1,7 +1,7 @@
 import type { Rule } from "../src/engine/types.js";
-import { escapeRegExp } from "./lib/regexp.js";
-import { documentText, blockRange, alignOffsets } from "../src/parse/text.js";
-import { reviewMarkerData, tagMatcher } from "./lib/review-vocabulary.js";
+import { documentText, blockRange } from "../src/parse/text.js";
+import { sentenceEnd } from "../src/text/sentences.js";
+import { NoteFinder, reviewMarkerData } from "./lib/blanks.js";
 
 interface Options {
   tags: string[];
@@ -39,69 +39,42 @@ export const noReviewMarkers: Rule<Options> = {
     },
   },
   check(context) {
-    const { tags, words, phrases } = context.options;
-    const tagStart = tagMatcher(tags);
-    const wordPattern = words.length ? new RegExp(`\\b(?:${words.map(escapeRegExp).join("|")})\\b`, "g") : null;
-    const phrasePattern = phrases.length ? new RegExp(phrases.map(escapeRegExp).join("|"), "gi") : null;
+    const notes = new NoteFinder(context.options);
     const reported: [number, number][] = [];
-    const report = (what: string, start: number, end: number) => {
-      if (reported.some(([s, e]) => start < e && end > s)) return;
-      reported.push([start, end]);
-      context.report({ message: `Reviewer note left in the policy: "${quote(what)}"`, start, end });
-    };
+    const overlapsReported = (start: number, end: number) => reported.some(([s, e]) => start < e && end > s);
+    const message = (what: string) => `Reviewer note left in the policy: "${shortened(what)}"`;
 
     for (const block of documentText(context.doc).blocks) {
       const { text } = block;
-      const trimmedEnd = text.trimEnd().length;
-      for (const m of text.matchAll(/\[([^\[\]\n]{1,200})\]/g)) {
-        if (!tagStart.test(m[1])) continue;
-        // A tag that opens a sentence opens a note running to the end of the paragraph; one named mid-sentence
-        // ("sections marked [LAWYER]") is only the tag.
-        const opensNote = /^\s*$|[.!?:]\s+$|\n[^\S\n]*$/.test(text.slice(0, m.index!));
-        const to = opensNote ? trimmedEnd : m.index! + m[0].length;
-        const { start, end } = blockRange(block, m.index!, to);
-        report(text.slice(m.index!, to), start, end);
-      }
-      if (phrasePattern) {
-        for (const m of text.matchAll(phrasePattern)) {
-          const symbol = LEADING_SYMBOL.exec(text.slice(0, m.index!));
-          const from = symbol ? m.index! - symbol[0].length : m.index!;
-          const sentenceEnd = endOfSentence(text, m.index! + m[0].length);
-          const { start, end } = blockRange(block, from, sentenceEnd);
-          report(text.slice(from, sentenceEnd), start, end);
+      for (const note of notes.notesIn(text)) {
+        let from = note.start;
+        let to = note.end;
+        if (note.reach === "block") to = text.trimEnd().length;
+        else if (note.reach === "sentence") {
+          to = sentenceEnd(text, note.end);
+          const symbol = note.kind === "phrase" ? LEADING_SYMBOL.exec(text.slice(0, note.start)) : null;
+          if (symbol) from -= symbol[0].length;
         }
-      }
-      if (wordPattern) {
-        for (const m of text.matchAll(wordPattern)) {
-          const sentenceEnd = endOfSentence(text, m.index! + m[0].length);
-          const { start, end } = blockRange(block, m.index!, sentenceEnd);
-          report(text.slice(m.index!, sentenceEnd), start, end);
-        }
+        const { start, end } = blockRange(block, from, to);
+        if (overlapsReported(start, end)) continue;
+        reported.push([start, end]);
+        context.report({ message: message(text.slice(from, to)), start, end });
       }
     }
 
     for (const { node } of documentText(context.doc).html) {
       if (!node.position || !node.value.startsWith("<!--")) continue;
       const body = node.value.replace(/^<!--|-->$/g, "").trim();
-      if (/^(?:policylint|markdownlint|prettier|eslint|textlint|vale)\b/i.test(body)) continue;
-      const isNote =
-        tagStart.test(/^\[([^\]]*)\]/.exec(body)?.[1] ?? body) ||
-        (wordPattern !== null && new RegExp(wordPattern.source).test(body)) ||
-        (phrasePattern !== null && new RegExp(phrasePattern.source, "i").test(body));
-      if (!isNote) continue;
-      const map = alignOffsets(node.value, context.doc.source, node.position.start.offset!, node.position.end.offset!);
-      report(body, map[0], map[map.length - 1] + 1);
+      if (/^(?:policylint|markdownlint|prettier|eslint|textlint|vale)\b/i.test(body) || !notes.isNote(body)) continue;
+      const [start, end] = [node.position.start.offset!, node.position.end.offset!];
+      if (overlapsReported(start, end)) continue;
+      reported.push([start, end]);
+      context.reportNode(node, message(body));
     }
   },
 };
 
-function endOfSentence(text: string, from: number): number {
-  const rest = text.slice(from);
-  const stop = /[.!?](?=\s|$)|\n/.exec(rest);
-  return stop ? from + stop.index + (stop[0] === "\n" ? 0 : 1) : text.trimEnd().length;
-}
-
-function quote(text: string): string {
+function shortened(text: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length > QUOTE_LENGTH ? `${oneLine.slice(0, QUOTE_LENGTH - 1)}…` : oneLine;
 }

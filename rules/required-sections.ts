@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { escapeRegExp, testRemembered } from "./lib/regexp.js";
+import { matchesOf, testRemembered } from "./lib/regexp.js";
 import path from "node:path";
 import { loadRuleData, ruleDataPath } from "../src/engine/data.js";
 import type { Rule, WrittenPattern } from "../src/engine/types.js";
@@ -9,7 +9,7 @@ import type { PolicyDocument } from "../src/parse/document.js";
 import { parseHeadingNumber } from "../src/parse/sections.js";
 import { documentKind, type DocumentKind } from "../src/parse/kind.js";
 import { documentText, OPAQUE } from "../src/parse/text.js";
-import { reviewMarkerData, tagMatcher } from "./lib/review-vocabulary.js";
+import { BRACKETED, reviewNotes, SNAKE_PLACEHOLDER, TEMPLATE_VARIABLE, TO_BE_DECIDED } from "./lib/blanks.js";
 
 /** One required disclosure, as written in rules/data/disclosures/*.json or in the `require` option. */
 export interface Disclosure {
@@ -34,7 +34,7 @@ export interface DisclosureList {
 }
 
 interface Options {
-  presets: string[];
+  disclosures: string[];
   require: Disclosure[];
   ignore: string[];
 }
@@ -152,13 +152,15 @@ export const requiredSections: Rule<Options> = {
       "else its file and folder name (terms, tos, cookie, tracker, subprocessor, privacy), else a sub-processor table; a " +
       "document nothing identifies is checked as a privacy policy. Disclosures written in `require` apply to every kind.",
     options: {
-      presets: {
+      disclosures: {
         type: "string[]",
         // Empty means "recommended" unless `require` names disclosures of its own, so extending only
         // policylint:gdpr checks the GDPR list alone, and presets combined add their lists up.
         default: [],
         merge: "union",
         enum: disclosureListNames(),
+        // Its name until 0.1: it names disclosure lists, which the configuration's presets (`extends`) only set.
+        formerNames: ["presets"],
         description:
           `Disclosure lists to require, each of documents of its own kind (${disclosureListNames().join(", ")}); ` +
           `presets add theirs to this list. None: ${RECOMMENDED_LISTS.join(", ")}.`,
@@ -205,7 +207,7 @@ export const requiredSections: Rule<Options> = {
       },
       {
         title: "GDPR: a legal basis named only in a reviewer note does not count",
-        options: { presets: ["gdpr"] },
+        options: { disclosures: ["gdpr"] },
         markdown: [
           "# Privacy Notice",
           "",
@@ -238,10 +240,12 @@ export const requiredSections: Rule<Options> = {
   },
   check(context) {
     const { doc, options } = context;
-    const at = firstHeading(doc);
-    const report = (message: string) => context.report({ message, ...at });
+    // At the first heading, which names the document; at its start when it has none.
+    const heading = doc.allSections[0]?.heading;
+    const report = (message: string) =>
+      heading ? context.reportNode(heading, message) : context.report({ message, start: 0, end: 0 });
     const active: Compiled[] = [];
-    const lists = options.presets.length || options.require.length ? options.presets : RECOMMENDED_LISTS;
+    const lists = options.disclosures.length || options.require.length ? options.disclosures : RECOMMENDED_LISTS;
     // Each shipped list says what one kind of document owes (a privacy policy, terms, a cookie notice, a
     // sub-processor list): a document is held only to the lists of its own kind, plus the user's own `require`.
     const { kind } = documentKind(doc);
@@ -271,11 +275,6 @@ export const requiredSections: Rule<Options> = {
     }
   },
 };
-
-function firstHeading(doc: PolicyDocument): { start: number; end: number } {
-  const position = doc.allSections[0]?.heading.position;
-  return position ? { start: position.start.offset!, end: position.end.offset! } : { start: 0, end: 0 };
-}
 
 interface ReadableText {
   /** Headings that have something to say under them, as masked titles. */
@@ -391,35 +390,28 @@ function isPresent(c: Compiled, text: ReadableText): boolean {
   return c.headings.some((p) => text.headings.some((h) => testRemembered(p, h))) || c.body.some((p) => text.body.some((b) => testRemembered(p, b)));
 }
 
-const NOTE_TAG = tagMatcher(reviewMarkerData.tags);
-const NOTE_PHRASE = new RegExp(reviewMarkerData.phrases.map(escapeRegExp).join("|"), "i");
-const NOTE_WORD = new RegExp(`\\b(?:${reviewMarkerData.words.map(escapeRegExp).join("|")})\\b`);
-const BRACKETED = /\[([^\[\]\n]{1,200})\]/g;
-const TEMPLATE = /\{\{[^{}\n]*\}\}|\{%[^%\n]*%\}|\$\{[^}\n]*\}|(?<![\w])__[A-Z][A-Z0-9_]*__(?![\w])|\b(?:TBD|TBC|TBA)\b/g;
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
-/** Same length as the text, so offsets still line up; blanked characters become OPAQUE and match no pattern. */
+/**
+ * The text with what no reader was meant to read blanked out: notes for the authors (from their marker to the end of
+ * the block), template blanks, and any bracket not glued to a word (an aside or a blank; privacy[at]example[dot]com
+ * is an address written to fool scrapers). Same length as the text, so offsets still line up; blanked characters
+ * become OPAQUE and match no pattern.
+ */
 export function mask(text: string): string {
   const ranges: [number, number][] = [];
-  for (const m of text.matchAll(BRACKETED)) {
-    const from = m.index!;
-    const to = from + m[0].length;
-    if (NOTE_TAG.test(m[1])) {
-      // As no-review-markers reads it: a tag that opens a sentence opens a note running to the end of the block.
-      const opensNote = /^\s*$|[.!?:]\s+$|\n[^\S\n]*$/.test(text.slice(0, from));
-      ranges.push([from, opensNote ? text.length : to]);
-      continue;
-    }
-    // privacy[at]example[dot]com is an address written to fool scrapers, not a blank; "[contact us]({{ site.email }})"
-    // is a link whose template target Markdown could not parse, which the published page renders as a link.
-    if (WORD_CHAR.test(text[from - 1] ?? "") || WORD_CHAR.test(text[to] ?? "") || text.startsWith("({{", to)) continue;
-    ranges.push([from, to]);
+  for (const note of reviewNotes.notesIn(text)) {
+    ranges.push([note.start, note.reach === "marker" ? note.end : text.length]);
   }
-  const phrase = NOTE_PHRASE.exec(text);
-  if (phrase) ranges.push([phrase.index, text.length]);
-  const word = NOTE_WORD.exec(text);
-  if (word) ranges.push([word.index, text.length]);
-  for (const m of text.matchAll(TEMPLATE)) ranges.push([m.index!, m.index! + m[0].length]);
+  for (const m of matchesOf(BRACKETED, text)) {
+    // "[contact us]({{ site.email }})" is a link whose template target Markdown could not parse; the published page
+    // renders it as a link, so its text is read.
+    if (text.startsWith("({{", m.end)) continue;
+    if (!WORD_CHAR.test(text[m.start - 1] ?? "") && !WORD_CHAR.test(text[m.end] ?? "")) ranges.push([m.start, m.end]);
+  }
+  for (const pattern of [TEMPLATE_VARIABLE, SNAKE_PLACEHOLDER, TO_BE_DECIDED]) {
+    for (const m of matchesOf(pattern, text)) ranges.push([m.start, m.end]);
+  }
   // Most blocks have nothing to blank: keep them as they are rather than rebuilding them character by character.
   if (!ranges.length) return text;
   ranges.sort((a, b) => a[0] - b[0]);

@@ -1,12 +1,15 @@
 import path from "node:path";
 import GithubSlugger from "github-slugger";
-import type { Heading, Link, Node, Parent } from "mdast";
+import type { Node, Nodes, Parent } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { EXIT, visit } from "unist-util-visit";
+import { visitParents } from "unist-util-visit-parents";
 import { loadRuleData } from "../src/engine/data.js";
 import type { Rule, RuleContext } from "../src/engine/types.js";
 import type { PolicyDocument, Section } from "../src/parse/document.js";
 import { documentText, blockRange, alignOffsets } from "../src/parse/text.js";
 import { numberedParts, referenceParts } from "./lib/numbered-parts.js";
+import { escapePhrase, matchesOf } from "./lib/regexp.js";
 
 interface Keyword {
   word: string;
@@ -27,8 +30,7 @@ interface Options {
 }
 
 const data = loadRuleData<CrossReferenceData>("valid-cross-references");
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
-const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join("|");
+const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapePhrase).join("|");
 
 // A part number as legal text writes it: "9", "4.2", "D.8", "B(5)", "3(b)", "IV", "8.2(a)(iii)". Top-level letters
 // are capitals, so "section a" or "Section Based" never start one.
@@ -87,7 +89,7 @@ function checkNumbers(context: RuleContext<Options>): void {
   const { doc } = context;
   const known = numberedParts(doc);
   const usesLetters = doc.allSections.some((s) => s.number !== null && /^[a-z]/i.test(s.number));
-  const titles = new Set(doc.allSections.flatMap((s) => [titleKey(s.text), titleKey(s.title)]));
+  const titles = new Set(doc.allSections.flatMap((s) => [titleLetters(s.text), titleLetters(s.title)]));
   const headingWords = new Set(doc.allSections.map((s) => /^\p{L}+/u.exec(s.text)?.[0].toLowerCase()));
   const keywords = data.keywords.filter((k) => !k.onlyWhenHeadingsUseIt || headingWords.has(k.onlyWhenHeadingsUseIt));
   const byWord = new Map(keywords.map((k) => [k.word.toLowerCase(), k]));
@@ -97,18 +99,18 @@ function checkNumbers(context: RuleContext<Options>): void {
     if (block.node.type === "heading") continue;
     const { text } = block;
     const external = externalLinkRanges(block.node);
-    for (const m of text.matchAll(keywordPattern)) {
+    for (const m of matchesOf(keywordPattern, text)) {
       const keyword = byWord.get(m[1].toLowerCase())!;
-      const found = readReference(text, m.index! + m[0].length, /^\P{L}/u.test(keyword.word), usesLetters);
+      const found = readReference(text, m.end, /^\P{L}/u.test(keyword.word), usesLetters);
       if (!found) continue;
       const end = found.parts[found.parts.length - 1].end;
-      const sourceAt = block.offsets[m.index!];
+      const sourceAt = block.offsets[m.start];
       if (external.some(([s, e]) => sourceAt >= s && sourceAt < e)) continue;
-      if (isCitation(text.slice(0, m.index!), text.slice(end), titles)) continue;
-      const whole = text.slice(m.index!, end);
+      if (isCitation(text.slice(0, m.start), text.slice(end), titles)) continue;
+      const whole = text.slice(m.start, end);
       const targets = found.range ? [found.parts[0], found.parts[found.parts.length - 1]] : found.parts;
       if (found.range && runsBackwards(referenceParts(targets[0].text), referenceParts(targets[1].text))) {
-        context.report({ message: `"${whole}" is a range that runs backwards`, ...blockRange(block, m.index!, end) });
+        context.report({ message: `"${whole}" is a range that runs backwards`, ...blockRange(block, m.start, end) });
         continue;
       }
       for (const part of targets) {
@@ -118,7 +120,7 @@ function checkNumbers(context: RuleContext<Options>): void {
         if (known.has(key.join("."))) continue;
         const single = found.parts.length === 1;
         const quoted = single ? `"${whole}"` : `"${part.text}" in "${whole}"`;
-        const at = single ? blockRange(block, m.index!, end) : blockRange(block, part.start, part.end);
+        const at = single ? blockRange(block, m.start, end) : blockRange(block, part.start, part.end);
         const titled = single ? titledSection(doc, text.slice(end)) : null;
         if (titled) {
           if (titleMatchesNumber(titled, key)) continue;
@@ -146,8 +148,8 @@ interface TitledSection {
 function titledSection(doc: PolicyDocument, after: string): TitledSection | null {
   const title = QUOTED_TITLE.exec(after)?.groups?.title;
   if (!title) return null;
-  const wanted = titleKey(title);
-  const section = doc.allSections.find((s) => titleKey(s.title) === wanted || titleKey(s.text) === wanted);
+  const wanted = titleLetters(title);
+  const section = doc.allSections.find((s) => titleLetters(s.title) === wanted || titleLetters(s.text) === wanted);
   if (!section) return null;
   const siblings = section.parent ? section.parent.children : doc.sections;
   return { section, number: section.number, position: siblings.indexOf(section) + 1 };
@@ -205,12 +207,12 @@ function readReference(text: string, from: number, symbol: boolean, usesLetters:
 function isCitation(before: string, after: string, titles: Set<string>): boolean {
   // "clause 7 of the Uptime, Security and Privacy section" is ours only if we have a section of that name.
   const named = NAMED_PART.exec(after);
-  if (named) return !titles.has(titleKey(named[1]));
+  if (named) return !titles.has(titleLetters(named[1]));
   return LAW_BEFORE.test(before) || LAW_AFTER.test(after) || OTHER_TEXT.test(after);
 }
 
 /** Titles compared as a reader would: "Uptime, Security and Privacy" is "Uptime, Security, and Privacy". */
-function titleKey(title: string): string {
+function titleLetters(title: string): string {
   return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
@@ -225,11 +227,9 @@ function runsBackwards(first: string[], last: string[]): boolean {
 /** Source ranges of links to other pages inside a block: a reference in their text cites that page, not this one. */
 function externalLinkRanges(node: Node): [number, number][] {
   const ranges: [number, number][] = [];
-  const visit = (n: Node) => {
-    if (n.type === "link" && !(n as Link).url.startsWith("#")) ranges.push([n.position!.start.offset!, n.position!.end.offset!]);
-    if ("children" in n) for (const child of (n as Parent).children) visit(child);
-  };
-  visit(node);
+  visit(node as Nodes, "link", (link) => {
+    if (!link.url.startsWith("#")) ranges.push([link.position!.start.offset!, link.position!.end.offset!]);
+  });
   return ranges;
 }
 
@@ -269,11 +269,11 @@ function checkLinks(context: RuleContext<Options>): void {
   }
   for (const { node } of documentText(doc).html) {
     if (!node.position) continue;
-    for (const m of node.value.matchAll(HTML_HREF)) {
+    for (const m of matchesOf(HTML_HREF, node.value)) {
       const fragment = inPage(m[1]);
       if (fragment === null || resolves(fragment)) continue;
       const map = alignOffsets(node.value, doc.source, node.position.start.offset!, node.position.end.offset!);
-      const from = m.index! + m[0].indexOf(m[1]);
+      const from = m.start + m[0].indexOf(m[1]);
       context.report({ message: `Link "${m[1]}" points to no heading or anchor in this document`, start: map[from], end: map[from + m[1].length - 1] + 1 });
     }
   }
@@ -321,7 +321,13 @@ function labelKeys(text: string): string[] {
 const labelCache = new WeakMap<PolicyDocument, Labels>();
 
 function hasLink(node: Node): boolean {
-  return node.type === "link" || node.type === "linkReference" || ("children" in node && (node as Parent).children.some(hasLink));
+  let found = false;
+  visit(node as Nodes, (n) => {
+    if (n.type !== "link" && n.type !== "linkReference") return;
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 /** "◎ The ecosystem", "Children’s Privacy": one short line without closing punctuation. */
@@ -339,7 +345,7 @@ function documentLabels(doc: PolicyDocument): Labels {
   const cached = labelCache.get(doc);
   if (cached) return cached;
   const texts: string[] = doc.allSections.map((s) => s.text);
-  const visit = (node: Node) => {
+  visit(doc.tree, (node) => {
     if (node.type === "heading") texts.push(toString(node));
     if (node.type === "tableRow") {
       const first = (node as Parent).children[0];
@@ -359,9 +365,7 @@ function documentLabels(doc: PolicyDocument): Labels {
         if (opensLine) texts.push(toString(child).replace(/(?<![\s.:;,])[\s.:;,]+$/, ""));
       });
     }
-    if ("children" in node) for (const child of (node as Parent).children) visit(child);
-  };
-  visit(doc.tree);
+  });
   const keys = new Set(texts.flatMap(labelKeys));
   const wordSets = texts.map((t) => new Set(labelWords(t)));
   const labels: Labels = {
@@ -389,11 +393,9 @@ function documentIds(doc: PolicyDocument): Set<string> {
   for (const block of blocks) for (const m of block.text.matchAll(ATTRIBUTE_ID)) add(m[1]);
   // Headings inside lists or quotes are no sections, but GitHub gives them ids all the same.
   const slugger = new GithubSlugger();
-  const visit = (node: Node, depth: number) => {
-    if (node.type === "heading" && depth > 1) add(slugger.slug(toString(node as Heading)));
-    if ("children" in node) for (const child of (node as Parent).children) visit(child, depth + 1);
-  };
-  visit(doc.tree, 0);
+  visitParents(doc.tree, "heading", (heading, ancestors) => {
+    if (ancestors.length > 1) add(slugger.slug(toString(heading)));
+  });
   return ids;
 }
 

@@ -4,13 +4,13 @@
  *   import { lint, diff, loadConfig, formatters } from "policylint";
  *   const results = await lint(["legal/privacy.md"]);
  *   process.stdout.write(formatters.stylish(results, { cwd: process.cwd(), rules: [], color: false, version: "" }));
- *   const { changes } = diff(oldText, newText, { old: "v1.md", new: "v2.md" });
+ *   const { changes, material } = diff(oldText, newText, { old: "v1.md", new: "v2.md" });
  *   const page = renderHtml(diff(oldText, newText), { old: oldText, new: newText });
  *   const { versions } = await history("legal/privacy.md");
  */
 import path from "node:path";
 import { loadConfig, settingsFor, type ResolvedConfig } from "./config/load.js";
-import { lintText as lintWithSettings, todayUtc } from "./engine/lint.js";
+import { lintWithSettings, todayUtc } from "./engine/lint.js";
 import { checkPaths } from "./engine/run.js";
 import type { LintResult } from "./engine/types.js";
 
@@ -19,9 +19,28 @@ export { formatters, type Formatter, type FormatContext } from "./format/index.j
 export { parseDocument, type PolicyDocument, type Section } from "./parse/document.js";
 export { documentKind, type DocumentKind, type DocumentKindInfo } from "./parse/kind.js";
 export { allRules } from "../rules/index.js";
-export type { LintMessage, LintResult, Rule, RuleMeta, RuleContext, Severity } from "./engine/types.js";
+export type {
+  LintMessage,
+  LintResult,
+  Rule,
+  RuleContext,
+  RuleExample,
+  RuleMeta,
+  RuleReport,
+  Severity,
+} from "./engine/types.js";
+export { compare, diff, notice, type Compared, type NoticeOptions } from "./compare.js";
 export {
-  diffTexts as diff,
+  classify,
+  type ClassifiedChange,
+  type ClassifiedResult,
+  type ClassifyOptions,
+  type DiffSettings,
+  type Finding,
+} from "./classify/index.js";
+export type { NoticeFormat } from "./classify/notice.js";
+export {
+  diffTexts,
   diffDocuments,
   renderJson,
   renderMarkdown,
@@ -32,7 +51,7 @@ export {
   type DiffResult,
 } from "./diff/index.js";
 
-export { history, type History, type HistoryOptions, type Version, type BrokenPromise } from "./cli/history.js";
+export { history, type History, type HistoryOptions, type Version, type BrokenPromise } from "./git/history.js";
 
 export interface LintOptions {
   /** Folder that paths and config discovery start from (default: process.cwd()). */

@@ -8,8 +8,8 @@ import { ROOT } from "./helpers/fixtures.js";
 
 // What happens, in order: each file read, each file linted (the lint itself is replaced: only the order matters here).
 const events: string[] = [];
-vi.mock("../src/cli/files.js", async (original) => {
-  const actual = await original<typeof import("../src/cli/files.js")>();
+vi.mock("../src/engine/files.js", async (original) => {
+  const actual = await original<typeof import("../src/engine/files.js")>();
   return {
     ...actual,
     readPolicyFile: async (file: string, cwd: string) => {

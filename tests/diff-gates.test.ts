@@ -100,6 +100,27 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
     expect(runCli([...gated, path.join(dir, "legal/privacy.md")], { cwd: dir }).code).toBe(0);
   });
 
+  it("--fix moves the stated date of a file whose meaning changed to --today, and the gate then passes; --fix-dry-run only says so", () => {
+    const dir = repo();
+    const file = path.join(dir, "legal/privacy.md");
+    writeFileSync(file, material);
+    const gated = ["diff", "--against", "HEAD", "--fail-on", "material", "--require-date-bump", "--today", "2026-04-02", "legal/privacy.md", "legal/terms.md"];
+    const dry = runCli([...gated, "--fix-dry-run"], { cwd: dir });
+    expect(dry.code).toBe(1);
+    expect(dry.stderr).toContain("policylint: legal/privacy.md: --fix would move the stated date from March 1, 2026 to April 2, 2026\n");
+    expect(readFileSync(file, "utf8")).toBe(material);
+    const fixed = runCli([...gated, "--fix"], { cwd: dir });
+    expect(fixed.stderr).toBe("policylint: legal/privacy.md: stated date moved from March 1, 2026 to April 2, 2026 (--fix)\n");
+    expect(fixed.code).toBe(0);
+    expect(readFileSync(file, "utf8")).toBe(material.replace("March 1, 2026", "April 2, 2026"));
+    // Now the date moved: nothing left to fix, and the gate passes on its own.
+    expect(runCli([...gated, "--fix"], { cwd: dir })).toMatchObject({ code: 0, stderr: "" });
+    expect(runCli(["diff", "--fix", "legal/privacy.md", "legal/terms.md"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: "policylint: --fix and --fix-dry-run need --against REV: they move the dates of the files compared\n",
+    });
+  });
+
   it("compares each file with its committed version and reports a file that is not at REV as new", () => {
     const dir = repo();
     writeFileSync(path.join(dir, "legal/privacy.md"), material);

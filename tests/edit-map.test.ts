@@ -34,7 +34,7 @@ describe("micromark's EditMap.consume, made linear (src/parse/edit-map.ts)", () 
   });
 
   it("keeps the parse of many short lists linear (with the library's consume, 4× the text took 12× the time)", () => {
-    // A definition keeps the text one piece (src/parse/chunks.ts), parsed in one call as remark would.
+    // A definition keeps the text one piece (src/parse/pieces.ts), parsed in one call as remark would.
     const text = (copies: number) =>
       Array.from({ length: copies }, (_, i) => `- an item\n- another\n\nParagraph ${i} between lists.\n\n`).join("") + "[x]: https://example.com\n";
     const time = (copies: number) => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { expandPaths } from "../src/cli/files.js";
+import { expandPaths } from "../src/engine/files.js";
 import { heaviestIncreasing } from "../src/diff/similarity.js";
 import { renderMarkdown, renderStat } from "../src/diff/index.js";
 import type { DiffResult } from "../src/diff/types.js";

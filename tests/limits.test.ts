@@ -4,8 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/parse/document.js";
 import { checkNesting, InputLimitError, MAX_INLINE_MARKERS, MAX_NESTING } from "../src/parse/limits.js";
-import { setMaxFileSize } from "../src/cli/files.js";
-import { blobAt, resolveCommit } from "../src/cli/git.js";
+import { setMaxFileSize } from "../src/engine/files.js";
+import { blobAt, resolveCommit } from "../src/git/git.js";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { ROOT } from "./helpers/fixtures.js";
 

@@ -7,7 +7,7 @@ import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
 import type { Root } from "mdast";
-import { splitIntoIndependentPieces } from "../src/parse/chunks.js";
+import { splitIntoIndependentPieces } from "../src/parse/pieces.js";
 import { DEFAULT_PIECE_MEMORY, parseMarkdown, resetPieceMemory } from "../src/parse/markdown.js";
 import { ruleFixtureFiles } from "./helpers/fixtures.js";
 import { globSync } from "tinyglobby";

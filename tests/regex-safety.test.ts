@@ -81,8 +81,8 @@ async function builtAtRunTime(): Promise<Found[]> {
   });
   try {
     const { resolveConfig, settingsFor } = await import("../src/config/load.js");
-    const { lintText } = await import("../src/engine/lint.js");
-    const { compare } = await import("../src/cli/diff.js");
+    const { lintWithSettings } = await import("../src/engine/lint.js");
+    const { compare } = await import("../src/compare.js");
     const { isDateText } = await import("../src/diff/date.js");
     const { noticeGroups, renderNotice } = await import("../src/classify/notice.js");
     const { disclosureListNames } = await import("../rules/required-sections.js");
@@ -100,7 +100,7 @@ async function builtAtRunTime(): Promise<Found[]> {
     const documents = globSync(["seed/*.md", "rules/last-updated/*.md", "rules/no-review-markers/*.md"], { cwd: FIXTURES }).sort();
     for (const file of documents) {
       const text = readFileSync(path.join(FIXTURES, file), "utf8");
-      lintText(text, file, { rules: settingsFor(config, path.join(FIXTURES, file)), today: "2026-11-25" });
+      lintWithSettings(text, file, { rules: settingsFor(config, path.join(FIXTURES, file)), today: "2026-11-25" });
     }
     // Front-matter dates that changed: no fixture pair has one.
     isDateText("2026-11-25");

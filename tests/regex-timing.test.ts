@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compare } from "../src/cli/diff.js";
+import { compare } from "../src/compare.js";
 import { resolveConfig, settingsFor } from "../src/config/load.js";
-import { lintText } from "../src/engine/lint.js";
+import { lintWithSettings } from "../src/engine/lint.js";
 import { disclosureListNames } from "../rules/required-sections.js";
 import { ROOT } from "./helpers/fixtures.js";
 
@@ -34,7 +34,7 @@ describe("adversarial one-line documents finish in bounded time", () => {
   for (const [name, text] of Object.entries(ADVERSARIAL)) {
     it(`check: ${name}`, () => {
       const started = performance.now();
-      lintText(text, "policy.md", { rules: settingsFor(config, `${ROOT}/policy.md`), today: "2026-11-25" });
+      lintWithSettings(text, "policy.md", { rules: settingsFor(config, `${ROOT}/policy.md`), today: "2026-11-25" });
       expect(performance.now() - started).toBeLessThan(BOUND_MS);
     });
 

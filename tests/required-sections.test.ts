@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../src/config/load.js";
-import { lintText } from "../src/engine/lint.js";
+import { renderRuleDoc } from "../src/docs/rule-docs.js";
+import { lintWithSettings } from "../src/engine/lint.js";
 import type { LintMessage } from "../src/engine/types.js";
 import { compilePattern, disclosureList, disclosureListNames, requiredSections } from "../rules/required-sections.js";
 import { FIXTURES, ROOT, lintWith } from "./helpers/fixtures.js";
@@ -14,11 +15,11 @@ const run = (text: string, options?: Record<string, unknown>) =>
   lintWith(text, { "required-sections": options ? ["error", options] : "error" }, "2026-11-25", "policy.md");
 
 /** "list/id" of each finding, read back from the name it reports (a shared id is named by the last list that has it). */
-function missingIds(messages: LintMessage[], presets: string[]): string[] {
-  const lists = ["recommended", ...presets];
+function missingIds(messages: LintMessage[], lists: string[]): string[] {
+  const all = ["recommended", ...lists];
   return messages
     .map((m) => {
-      for (const list of [...lists].reverse()) {
+      for (const list of [...all].reverse()) {
         const d = disclosureList(list).disclosures.find((d) => m.message.startsWith(`missing: ${d.name} (`));
         if (d) return `${list}/${d.id}`;
       }
@@ -44,7 +45,7 @@ describe("required-sections on the seed draft", () => {
   });
 
   it("gdpr: the legal bases, the complaint and each right of Art. 13(2)(b)", () => {
-    const messages = run(seed, { presets: ["recommended", "gdpr"] });
+    const messages = run(seed, { disclosures: ["recommended", "gdpr"] });
     expect(missingIds(messages, ["gdpr"])).toEqual(
       [
         // One finding for the placeholder controller, named as GDPR names it.
@@ -69,7 +70,7 @@ describe("required-sections on the seed draft", () => {
   });
 
   it("ccpa: the California-specific disclosures", () => {
-    const messages = run(seed, { presets: ["recommended", "ccpa"] });
+    const messages = run(seed, { disclosures: ["recommended", "ccpa"] });
     expect(missingIds(messages, ["ccpa"])).toEqual(
       [
         "recommended/controller-identity",
@@ -95,7 +96,7 @@ describe("required-sections on the seed draft", () => {
 
 describe("required-sections options and combination", () => {
   it("reports a disclosure several lists require once, naming every source", () => {
-    const messages = run(seed, { presets: ["recommended", "gdpr", "ccpa", "us-states"] });
+    const messages = run(seed, { disclosures: ["recommended", "gdpr", "ccpa", "us-states"] });
     const deletion = messages.filter((m) => /right to (?:delete|erasure)/.test(m.message));
     expect(deletion).toHaveLength(1);
     expect(deletion[0].message).toBe(
@@ -106,19 +107,19 @@ describe("required-sections options and combination", () => {
 
   it("a law preset alone checks its own list; combined presets add their lists up", () => {
     const alone = resolveConfig({ extends: "policylint:gdpr" }, null, ROOT);
-    expect(alone.rules.get("required-sections")?.options.presets).toEqual(["gdpr"]);
+    expect(alone.rules.get("required-sections")?.options.disclosures).toEqual(["gdpr"]);
     const combined = resolveConfig({ extends: ["policylint:recommended", "policylint:gdpr", "policylint:ccpa"] }, null, ROOT);
-    expect(combined.rules.get("required-sections")?.options.presets).toEqual(["recommended", "terms", "subprocessors", "cookies", "gdpr", "ccpa"]);
+    expect(combined.rules.get("required-sections")?.options.disclosures).toEqual(["recommended", "terms", "subprocessors", "cookies", "gdpr", "ccpa"]);
     // Switched on with no list at all, the rule checks the recommended list.
     expect(run(seed).length).toBeGreaterThan(0);
   });
 
   it("ignores a disclosure by id in every list, or by list/id in one", () => {
-    const all = run(seed, { presets: ["recommended", "gdpr", "ccpa"] }).map((m) => m.message);
+    const all = run(seed, { disclosures: ["recommended", "gdpr", "ccpa"] }).map((m) => m.message);
     expect(all.some((m) => m.startsWith("missing: the right to delete"))).toBe(true);
-    const byId = run(seed, { presets: ["recommended", "gdpr", "ccpa"], ignore: ["right-to-delete"] }).map((m) => m.message);
+    const byId = run(seed, { disclosures: ["recommended", "gdpr", "ccpa"], ignore: ["right-to-delete"] }).map((m) => m.message);
     expect(byId.some((m) => /right to (?:delete|erasure)/.test(m))).toBe(false);
-    const byList = run(seed, { presets: ["recommended", "gdpr", "ccpa"], ignore: ["ccpa/right-to-delete"] }).map((m) => m.message);
+    const byList = run(seed, { disclosures: ["recommended", "gdpr", "ccpa"], ignore: ["ccpa/right-to-delete"] }).map((m) => m.message);
     expect(byList).toContain("missing: the right to erasure (GDPR Art. 13(2)(b), 14(2)(c))");
   });
 
@@ -130,9 +131,20 @@ describe("required-sections options and combination", () => {
   });
 
   it("an unknown list is a configuration error", () => {
-    expect(() => resolveConfig({ rules: { "required-sections": ["error", { presets: ["gpdr"] }] } }, "c.json", ROOT)).toThrow(
-      'c.json: rules.required-sections.presets: unknown value "gpdr"',
+    expect(() => resolveConfig({ rules: { "required-sections": ["error", { disclosures: ["gpdr"] }] } }, "c.json", ROOT)).toThrow(
+      'c.json: rules.required-sections.disclosures: unknown value "gpdr"',
     );
+  });
+
+  it("still reads `presets`, the option's former name, as `disclosures`, merged with the presets' lists", () => {
+    const config = resolveConfig({ extends: "policylint:gdpr", rules: { "required-sections": ["error", { presets: ["ccpa"] }] } }, "c.json", ROOT);
+    expect(config.rules.get("required-sections")?.options).toMatchObject({ disclosures: ["gdpr", "ccpa"] });
+    expect(config.rules.get("required-sections")?.options).not.toHaveProperty("presets");
+    const both = { rules: { "required-sections": ["error", { presets: ["ccpa"], disclosures: ["gdpr"] }] } };
+    expect(() => resolveConfig(both, "c.json", ROOT)).toThrow(
+      'c.json: rules.required-sections.presets: the former name of "disclosures", which is given too: keep "disclosures" only',
+    );
+    expect(renderRuleDoc(requiredSections)).toContain("Formerly `presets`, still accepted (deprecated).");
   });
 
   it("refuses a malformed disclosure when the configuration loads, naming it", () => {
@@ -143,21 +155,21 @@ describe("required-sections options and combination", () => {
   });
 
   it("still reports a malformed disclosure given to the rule directly (the library API), instead of failing", () => {
-    const rules = new Map([["required-sections", { severity: "error" as const, options: { presets: [], require: [{ id: "x", body: ["ok"] }, { id: "y", name: "y", body: ["(unclosed"] }], ignore: ["recommended"] } }]]);
-    const messages = lintText("# Policy\n\nText.\n", "policy.md", { rules, today: "2026-11-25" }).messages.map((m) => m.message);
+    const rules = new Map([["required-sections", { severity: "error" as const, options: { disclosures: [], require: [{ id: "x", body: ["ok"] }, { id: "y", name: "y", body: ["(unclosed"] }], ignore: ["recommended"] } }]]);
+    const messages = lintWithSettings("# Policy\n\nText.\n", "policy.md", { rules, today: "2026-11-25" }).messages.map((m) => m.message);
     expect(messages).toEqual(['invalid disclosure in "require": disclosure "x" needs a name', expect.stringMatching(/^invalid disclosure in "require": Invalid regular expression/)]);
   });
 
-  it("lists every disclosure list in the presets option, which `policylint rules` prints", () => {
+  it("lists every disclosure list in the disclosures option, which `policylint rules` prints", () => {
     const names = ["recommended", "ccpa", "cookies", "coppa", "gdpr", "subprocessors", "terms", "us-states"];
     expect(disclosureListNames()).toEqual(names);
-    expect(requiredSections.meta.options.presets.description).toContain(names.join(", "));
+    expect(requiredSections.meta.options.disclosures.description).toContain(names.join(", "));
   });
 });
 
 describe("required-sections by document kind", () => {
   const lint = (text: string, file: string, config: object = { extends: "policylint:recommended" }) =>
-    lintText(text, file, { rules: resolveConfig(config, null, ROOT).rules, today: "2026-11-25" })
+    lintWithSettings(text, file, { rules: resolveConfig(config, null, ROOT).rules, today: "2026-11-25" })
       .messages.filter((m) => m.ruleId === "required-sections")
       .map((m) => m.message);
 
@@ -196,7 +208,7 @@ describe("required-sections by document kind", () => {
   it("a kind preset alone checks its own kind and leaves privacy policies alone", () => {
     for (const kind of ["terms", "subprocessors", "cookies"]) {
       const config = resolveConfig({ extends: `policylint:${kind}` }, null, ROOT);
-      expect(config.rules.get("required-sections")?.options.presets, kind).toEqual([kind]);
+      expect(config.rules.get("required-sections")?.options.disclosures, kind).toEqual([kind]);
       expect(lint("# Privacy Policy\n\nText.\n", "privacy.md", { extends: `policylint:${kind}` }), kind).toEqual([]);
     }
     expect(lint("# Cookie Policy\n\nText.\n", "cookies.md", { extends: "policylint:cookies" })).toHaveLength(4);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/parse/document.js";
 import { parseHeadingNumber } from "../src/parse/sections.js";
-import { findStatedDate } from "../rules/last-updated.js";
+import { findStatedDate } from "../src/parse/stated-date.js";
 import { FIXTURES, lintWith } from "./helpers/fixtures.js";
 
 const SEED = path.join(FIXTURES, "seed/imagen-privacy-policy.md");

@@ -1,7 +1,5 @@
-/** A literal string as a regular-expression pattern: rule vocabularies are words, not patterns. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+// The matching primitives live low in the layers (src/text), shared with the classifier; rules import them here.
+export { escapeRegExp, escapePhrase, matchesOf, type Match } from "../../src/text/regexp.js";
 
 /**
  * `pattern.test(text)`, remembered. Versions of one policy repeat most of their paragraphs, so a run over a

@@ -1,4 +1,5 @@
 import { loadRuleData } from "../engine/data.js";
+import { escapeRegExp } from "../text/regexp.js";
 import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
 
 /**
@@ -98,7 +99,8 @@ export function phrasePattern(phrase: string): RegExp {
 const WILDCARD = String.raw`(?:[\p{L}\p{N}'’]|-(?=[\p{L}\p{N}]))*`;
 
 function source(phrase: string): string {
-  const escaped = phrase.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+  // `*` is the lists' own wildcard: escaped with the rest, then turned into a pattern below.
+  const escaped = escapeRegExp(phrase.trim()).replaceAll("\\*", "*");
   return escaped.replace(/[\s-]+/g, String.raw`[\s\-]+`).replace(/\*+/g, WILDCARD);
 }
 
@@ -175,7 +177,10 @@ function build(d: MaterialityData, s: DiffSettings): Knowledge {
   const equivalents = groups
     .flatMap((group, i) => group.map((phrase) => [phrase.toLowerCase(), `eqv${i}x`] as const))
     .sort((a, b) => b[0].length - a[0].length)
-    .map(([phrase, canonical]): [RegExp, string] => [new RegExp(`(?<!${WORD})${phrase.replace(/[.+?^${}()|[\]\\*]/g, "\\$&")}(?!${WORD})`, "gu"), canonical]);
+    .map(([phrase, canonical]): [RegExp, string] => [
+      new RegExp(`(?<!${WORD})${escapeRegExp(phrase)}(?!${WORD})`, "gu"),
+      canonical,
+    ]);
   const suffixNegations = d.negations.filter((n) => /^n['’]t$/.test(n));
   const wordNegations = d.negations.filter((n) => !suffixNegations.includes(n));
   return {

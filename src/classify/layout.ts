@@ -1,5 +1,6 @@
 import type { Nodes, Paragraph, Parent, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
+import { SKIP, visit } from "unist-util-visit";
 import type { Change } from "../diff/types.js";
 import type { PolicyDocument } from "../parse/document.js";
 import { documentText } from "../parse/text.js";
@@ -107,14 +108,15 @@ function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" 
     if (block.node.type === "tableCell") continue;
     found.push({ line: block.node.position!.start.line, sentences: sentencesIn(block.text) });
   }
-  const visit = (node: Nodes) => {
+  visit(doc.tree, (node) => {
     if (node.type === "tableRow") {
       found.push({ line: node.position!.start.line, sentences: sentencesIn(node.children.map((cell) => toString(cell)).join(" ")) });
-    } else if (node.type === "code") {
+      return SKIP;
+    }
+    if (node.type === "code") {
       node.value.split(/\n\s*\n/).forEach((part, i) => found.push({ line: node.position!.start.line + i / 1000, sentences: sentencesIn(part) }));
-    } else if ("children" in node) for (const child of node.children) visit(child);
-  };
-  visit(doc.tree);
+    }
+  });
   found.sort((x, y) => x.line - y.line);
   const flat: string[] = [];
   const spans: { line: number; from: number; to: number }[] = [];
@@ -319,22 +321,21 @@ function furniture(doc: PolicyDocument, phrases: ReadonlySet<string>): { furnitu
   const prose = doc.tree.children.find((b) => b.type === "paragraph" && /[.!?:]["'”’)]*$/.test(toString(b).trim()) && toString(b).split(/\s+/).length >= 8);
   const firstHeading = prose?.position!.start.line ?? Number.MAX_SAFE_INTEGER;
   const interfaceLine = (node: Nodes) => node.type === "paragraph" && phrases.has(toString(node).trim().toLowerCase().replace(/[.:]$/, ""));
-  const visit = (parent: Parent) => {
-    const kids = parent.children as RootContent[];
-    kids.forEach((node, i) => {
-      const line = node.position!.start.line;
-      if (node.type === "paragraph" && isNavigation(node)) {
-        menus.add(line);
-        for (const near of [kids[i - 1], kids[i + 1]]) if (near && isLabel(near)) menus.add(near.position!.start.line);
-        if (line < firstHeading || inPageOnly(node)) {
-          lines.add(line);
-          for (const near of [kids[i - 1], kids[i + 1]]) if (near && isLabel(near)) lines.add(near.position!.start.line);
-        }
-      } else if (interfaceLine(node)) lines.add(line);
-      if ("children" in node && node.type !== "paragraph" && node.type !== "heading") visit(node as Parent);
-    });
-  };
-  visit(doc.tree);
+  // Blocks at any depth (in lists, quotes, tables), each with its neighbours; not the inline content of a paragraph.
+  visit(doc.tree, (node, i, parent) => {
+    if (!parent || i === undefined) return;
+    const kids = parent.children as Nodes[];
+    const line = node.position!.start.line;
+    if (node.type === "paragraph" && isNavigation(node)) {
+      menus.add(line);
+      for (const near of [kids[i - 1], kids[i + 1]]) if (near && isLabel(near)) menus.add(near.position!.start.line);
+      if (line < firstHeading || inPageOnly(node)) {
+        lines.add(line);
+        for (const near of [kids[i - 1], kids[i + 1]]) if (near && isLabel(near)) lines.add(near.position!.start.line);
+      }
+    } else if (interfaceLine(node)) lines.add(line);
+    if (node.type === "paragraph" || node.type === "heading") return SKIP;
+  });
   furnishedSections(doc, lines);
   return { furnitureLines: lines, footerFrom: footerStart(doc, menus) };
 }
@@ -342,11 +343,9 @@ function furniture(doc: PolicyDocument, phrases: ReadonlySet<string>): { furnitu
 /** Every link of the paragraph goes to a place on this page ("#section-3"): a table of contents' entry. */
 function inPageOnly(node: Paragraph): boolean {
   const links: string[] = [];
-  const collect = (n: Nodes) => {
-    if (n.type === "link") links.push(n.url);
-    else if ("children" in n) for (const c of n.children) collect(c);
-  };
-  collect(node);
+  visit(node, "link", (link) => {
+    links.push(link.url);
+  });
   return links.length > 0 && links.every((url) => url.startsWith("#"));
 }
 

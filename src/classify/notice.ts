@@ -20,6 +20,8 @@ export interface NoticeInput {
 }
 
 export const URL_PLACEHOLDER = "[LINK TO THE FULL POLICY]";
+/** What a notice says when no effective date is given and the new version states none. */
+export const DATE_PLACEHOLDER = "[EFFECTIVE DATE]";
 
 export interface NoticeGroup {
   section: string;

@@ -1,15 +1,14 @@
 import type { EditPart } from "../diff/types.js";
+import { sentenceSpans, type Span } from "../text/sentences.js";
+
+// The splitter is shared with the rules (src/text/sentences.ts); classifier modules keep importing it from here.
+export { sentenceSpans, type Span };
 
 /**
  * A change cut into sentences, each paired with what it was: words are judged in their sentence ("we share X with
  * {+Y+}" is a new recipient, "you can ask for the categories {+or list+} of third parties we share it with" is a
  * wider right), so every later step works on these pairs and the spans of words that came and went in them.
  */
-
-export interface Span {
-  start: number;
-  end: number;
-}
 
 export interface Delta {
   /** The sentence before ("" when it is new) and after ("" when it went). */
@@ -18,30 +17,6 @@ export interface Delta {
   /** Deleted words within `old`, inserted words within `new`. */
   del: Span[];
   ins: Span[];
-}
-
-const ABBREVIATIONS = new Set(["e.g", "i.e", "etc", "inc", "ltd", "co", "u.s", "u.k", "e.u", "no", "vs", "st", "mr", "ms", "dr", "approx", "incl", "cf", "al"]);
-
-/** Sentence spans that partition the text: a break after . ! ? before a capital, digit, quote or bracket, and at newlines. */
-export function sentenceSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  const boundary = /[.!?]["'”’)\]]*\s+(?=[\p{Lu}\p{N}"“'‘(\[_*])|\n+/gu;
-  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
-    if (m[0][0] === ".") {
-      // Only the last few characters: an abbreviation is short, and a pattern anchored at the end of a long run of
-      // letters would be tried from every one of them.
-      const word = /(?<![\p{L}.])([\p{L}.]+)$/u.exec(text.slice(Math.max(start, m.index - 24), m.index))?.[1]?.toLowerCase() ?? "";
-      if (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word)) continue;
-      // "1.2. Data we collect": the number of what follows, not a sentence of its own.
-      if (m.index - start <= 16 && /^\s*(?:\d+(?:\.\d+)*|[ivxlc]+)$/i.test(text.slice(start, m.index))) continue;
-    }
-    const end = m.index + m[0].length;
-    if (end > start) spans.push({ start, end });
-    start = end;
-  }
-  if (start < text.length) spans.push({ start, end: text.length });
-  return spans;
 }
 
 /** A whole text that came (or went): one delta per sentence, every word inserted (or deleted). */
@@ -116,10 +91,6 @@ function splitGone(d: Delta): Delta[] {
   const to = kept[kept.length - 1].end;
   const del = d.del.map((x) => ({ start: Math.max(x.start, from) - from, end: Math.min(x.end, to) - from })).filter((x) => x.end > x.start);
   return [...gone, { old: d.old.slice(from, to), new: d.new, del, ins: d.ins }];
-}
-
-export function spanText(text: string, spans: readonly Span[]): string {
-  return spans.map((s) => text.slice(s.start, s.end)).join(" … ").replace(/\s+/g, " ").trim();
 }
 
 export function overlaps(spans: readonly Span[], start: number, end: number): boolean {

@@ -1,4 +1,5 @@
 import { overlaps, type Delta } from "./sentences.js";
+import { matchesOf } from "../text/regexp.js";
 import type { TextContext } from "./text.js";
 import type { Finding } from "./types.js";
 import { deleted, excerpt, extendsList, hasContent, inserted, isWholeNew, isWholeGone, negatedAt, quote } from "./words.js";
@@ -148,7 +149,8 @@ export function contact(d: Delta, { k }: TextContext): Finding | null {
 }
 
 export function reference(d: Delta): Finding | null {
-  const refs = (text: string, spans: typeof d.ins) => [...text.matchAll(REFERENCE)].filter((m) => overlaps(spans, m.index!, m.index! + m[0].length));
+  const refs = (text: string, spans: typeof d.ins) =>
+    [...matchesOf(REFERENCE, text)].filter((m) => overlaps(spans, m.start, m.end));
   const before = refs(d.old, d.del);
   const after = refs(d.new, d.ins);
   if (!before.length || !after.length) return null;

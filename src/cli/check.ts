@@ -4,7 +4,7 @@ import { allRules, ruleById } from "../../rules/index.js";
 import { loadConfig } from "../config/load.js";
 import { normalizeSeverity } from "../config/schema.js";
 import { todayUtc } from "../engine/lint.js";
-import { parseIsoDate } from "../engine/dates.js";
+import { parseIsoDate } from "../parse/dates.js";
 import { checkPaths } from "../engine/run.js";
 import type { Concurrency } from "../engine/pool.js";
 import { ResultCache } from "../engine/cache.js";

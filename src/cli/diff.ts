@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import type { ClassifiedResult, DiffSettings, Finding } from "../classify/index.js";
+import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
 import type { DiffResult } from "../diff/index.js";
 import { useColor } from "./color.js";
 import { checkOutputFile, writeOutput } from "./output.js";
@@ -7,7 +7,9 @@ import type { ExitState } from "./context.js";
 import { InputLimitError } from "../parse/limits.js";
 import { EXIT_FINDINGS, EXIT_USAGE, UsageError } from "./errors.js";
 import { applyMaxFileSize, decodeText, DEFAULT_MAX_FILE_MB, readPolicyFile, readStdin, STDIN } from "./files.js";
-import { blobAt, blobOf, resolveCommit } from "./git.js";
+import { blobAt, blobOf, resolveCommit } from "../git/git.js";
+import { todayUtc } from "../engine/lint.js";
+import { parseToday } from "./check.js";
 
 const FORMATS = ["terminal", "markdown", "json", "html"] as const;
 const LEVELS = ["material", "substantive", "any"] as const;
@@ -24,6 +26,9 @@ interface DiffFlags {
   against?: string;
   config?: string;
   maxFileSize?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  today?: string;
 }
 
 export function registerDiff(program: Command, exit: ExitState): void {
@@ -42,6 +47,9 @@ export function registerDiff(program: Command, exit: ExitState): void {
     .addOption(new Option("--fail-on <level>", "exit 1 when a change at or above this level exists").choices(LEVELS))
     .option("--require-date-bump", "exit 1 when changes of meaning come without a new stated date (with --fail-on: changes at that level)")
     .option("--against <rev>", "compare each file with its version at this git revision (e.g. HEAD)")
+    .option("--fix", "with --against: where the meaning changed and the stated date did not move, set it to --today")
+    .option("--fix-dry-run", "say which stated dates --fix would move, and to what, without writing")
+    .option("--today <YYYY-MM-DD>", "the date --fix writes (default: today, UTC)")
     .option("-c, --config <file>", "use this configuration file, no search")
     .option("--max-file-size <MB>", `refuse files larger than this many megabytes (default: ${DEFAULT_MAX_FILE_MB})`)
     .option("--color", "force coloured output")
@@ -69,6 +77,10 @@ bad configuration or other usage error.`,
       const cwd = process.cwd();
       checkOutputFile(cwd, flags.outputFile);
       applyMaxFileSize(flags.maxFileSize);
+      if ((flags.fix || flags.fixDryRun) && !flags.against) {
+        throw new UsageError("--fix and --fix-dry-run need --against REV: they move the dates of the files compared");
+      }
+      const today = flags.today === undefined ? todayUtc() : parseToday(flags.today);
       if (flags.format === "html" && flags.against) {
         throw new UsageError("--format html shows one pair: give OLD and NEW, not --against");
       }
@@ -76,11 +88,12 @@ bad configuration or other usage error.`,
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
       // Loaded on use, so the bundle keeps the diff engine out of every other command's start-up.
+      const { compare } = await import("../compare.js");
       const results: ClassifiedResult[] = [];
       let refused = false;
       for (const p of pairs.compared) {
         try {
-          results.push((await compare(p.before, p.after, p.oldLabel, p.newLabel, settings)).result);
+          results.push(compare(p.before, p.after, p.oldLabel, p.newLabel, settings).result);
         } catch (error) {
           // Under --against, a file beyond a limit is one line and the other files are still compared.
           if (!flags.against || !(error instanceof InputLimitError)) throw error;
@@ -95,31 +108,13 @@ bad configuration or other usage error.`,
           ? await renderHtmlPage(results[0], pairs.compared[0])
           : await render(results[0], flags, color);
       await writeOutput(cwd, flags.outputFile, output);
-      const failures = results.flatMap((r) => gate(r, flags));
+      const fixed = flags.fix || flags.fixDryRun ? await fixDates(results, pairs.compared, flags, cwd, today) : new Set<string>();
+      const failures = results.flatMap((r) => gate(r, flags, fixed.has(r.new.file)));
       for (const failure of failures) process.stderr.write(`policylint: ${failure}\n`);
       for (const problem of pairs.problems) process.stderr.write(`policylint: ${problem}\n`);
       if (pairs.problems.length || refused) exit.code = EXIT_USAGE;
       else if (failures.length) exit.code = EXIT_FINDINGS;
     });
-}
-
-export interface Compared {
-  result: ClassifiedResult;
-  findings: Map<string, Finding[]>;
-  /** The new version's title (front matter `title`, else its first heading), as a notice names the policy. */
-  title: string | null;
-}
-
-/** Diffs and classifies two versions; shared with `policylint notice`. */
-export async function compare(before: string, after: string, oldLabel: string, newLabel: string, settings: DiffSettings = {}): Promise<Compared> {
-  const engine = await import("../diff/index.js");
-  const { parseDocument } = await import("../parse/document.js");
-  const { classify, firstPartyOf } = await import("../classify/index.js");
-  const oldDoc = parseDocument(before, oldLabel);
-  const newDoc = parseDocument(after, newLabel);
-  const result = engine.diffDocuments(oldDoc, newDoc);
-  const title = newDoc.frontMatter.data?.title;
-  return { ...classify(result, { settings, firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } }), title: typeof title === "string" ? title : (newDoc.allSections[0]?.title ?? null) };
 }
 
 const RANK: Record<Level, number> = { any: 0, substantive: 1, material: 2 };
@@ -130,11 +125,11 @@ const ORDER = { editorial: 0, substantive: 1, material: 2 } as const;
  * Both together: changes at or above LEVEL must come with a new stated date, which is the author's acknowledgement
  * (the pre-commit hook's rule: a material edit passes once the date is bumped).
  */
-function gate(result: ClassifiedResult, flags: DiffFlags): string[] {
+function gate(result: ClassifiedResult, flags: DiffFlags, dateMoved = false): string[] {
   const file = result.new.file;
   const hits = flags.failOn ? result.changes.filter((c) => ORDER[c.significance] >= RANK[flags.failOn!]) : [];
   const level = flags.failOn === "any" ? "" : `${flags.failOn} `;
-  const bumped = Boolean(result.new.stated) && (result.old.lastUpdated !== result.new.lastUpdated || result.old.stated?.text !== result.new.stated?.text);
+  const bumped = dateMoved || (Boolean(result.new.stated) && (result.old.lastUpdated !== result.new.lastUpdated || result.old.stated?.text !== result.new.stated?.text));
   if (flags.failOn && flags.requireDateBump) {
     if (!hits.length || bumped) return [];
     const date = result.new.stated ? `its stated date (${result.new.stated.text}) was not bumped` : "it states no date";
@@ -142,9 +137,42 @@ function gate(result: ClassifiedResult, flags: DiffFlags): string[] {
   }
   const failures: string[] = [];
   if (hits.length) failures.push(`${file}: ${hits.length} ${level}change${hits.length === 1 ? "" : "s"} (--fail-on ${flags.failOn})`);
-  const notBumped = flags.requireDateBump && result.problems.find((p) => p.code === "date-not-bumped");
+  const notBumped = flags.requireDateBump && !dateMoved && result.problems.find((p) => p.code === "date-not-bumped");
   if (notBumped) failures.push(`${file}: ${notBumped.message} (--require-date-bump)`);
   return failures;
+}
+
+/** The date gate alone: changes that need a new date (at --fail-on's level, else material ones) and none came. */
+function dateUnmoved(result: ClassifiedResult, flags: DiffFlags): boolean {
+  if (flags.failOn && flags.requireDateBump) return gate(result, flags).length > 0;
+  return result.problems.some((p) => p.code === "date-not-bumped");
+}
+
+/**
+ * `--fix`: moves the stated date of each file the date gate fails to `today`, written whole (atomically); with
+ * `--fix-dry-run` only says so. Returns the files whose date --fix moved, whose date gate then passes.
+ */
+async function fixDates(results: ClassifiedResult[], compared: Pair[], flags: DiffFlags, cwd: string, today: string): Promise<Set<string>> {
+  const { moveStatedDate } = await import("./date-fix.js");
+  const moved = new Set<string>();
+  for (const result of results) {
+    const file = result.new.file;
+    if (!dateUnmoved(result, flags)) continue;
+    const pair = compared.find((p) => p.newLabel === file);
+    const fix = result.new.stated && pair ? moveStatedDate(pair.after, result.new.stated, today) : { problem: "it states no date for --fix to move" };
+    if ("problem" in fix) {
+      process.stderr.write(`policylint: ${file}: cannot fix: ${fix.problem}\n`);
+      continue;
+    }
+    if (flags.fixDryRun) {
+      process.stderr.write(`policylint: ${file}: --fix would move the stated date from ${result.new.stated!.text} to ${fix.date}\n`);
+      continue;
+    }
+    await writeOutput(cwd, file, fix.text);
+    process.stderr.write(`policylint: ${file}: stated date moved from ${result.new.stated!.text} to ${fix.date} (--fix)\n`);
+    moved.add(file);
+  }
+  return moved;
 }
 
 async function render(result: DiffResult, flags: DiffFlags, color: boolean): Promise<string> {

@@ -1,13 +1,5 @@
-/**
- * A mistake of the user's (bad argument, missing file, bad revision): printed as one line, exit code 2, no stack.
- * Throw it from any command; the CLI's top level turns it into that message.
- */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+// The CLI's exit codes and its user-error type; UsageError lives below every layer, for the git module and the library.
+export { UsageError } from "../errors.js";
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import ignore from "ignore";
-import { ignoredByGit } from "./git.js";
+import { ignoredByGit } from "../git/git.js";
 import { UsageError } from "./errors.js";
 
 /**

@@ -35,7 +35,7 @@ export function registerInit(program: Command): void {
     });
 }
 
-export function starterConfig(presets: string[]): Record<string, unknown> {
+function starterConfig(presets: string[]): Record<string, unknown> {
   return {
     extends: [`${PRESET_PREFIX}recommended`, ...presets.map((p) => `${PRESET_PREFIX}${p}`)],
     rules: {},

@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import type { DiffSettings } from "../classify/index.js";
-import type { History, Version } from "./history.js";
+import type { History, Version } from "../git/history.js";
 import { checkOutputFile, writeOutput } from "./output.js";
 
 const FORMATS = ["terminal", "markdown", "json"] as const;
@@ -46,7 +46,7 @@ a file git does not track, a bad revision or date, or another usage error.`,
       checkOutputFile(cwd, flags.outputFile);
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
-      const { history } = await import("./history.js");
+      const { history } = await import("../git/history.js");
       const found = await history(file, { cwd, since: flags.since, materialOnly: flags.material, settings });
       const render = { json: renderJson, markdown: renderMarkdown, terminal: renderTerminal }[flags.format];
       await writeOutput(cwd, flags.outputFile, render(found));

@@ -1,8 +1,8 @@
-import path from "node:path";
 import { Option, type Command } from "commander";
 import type { DiffSettings } from "../classify/index.js";
-import { compare, readVersion } from "./diff.js";
-import { longDate, parseIsoDate } from "../engine/dates.js";
+import { DATE_PLACEHOLDER } from "../classify/notice.js";
+import { readVersion } from "./diff.js";
+import { longDate, parseIsoDate } from "../parse/dates.js";
 import { UsageError } from "./errors.js";
 import { checkOutputFile, writeOutput } from "./output.js";
 import { applyMaxFileSize, DEFAULT_MAX_FILE_MB, STDIN } from "./files.js";
@@ -17,8 +17,6 @@ interface NoticeFlags {
   config?: string;
   maxFileSize?: string;
 }
-
-export const DATE_PLACEHOLDER = "[EFFECTIVE DATE]";
 
 export function registerNotice(program: Command): void {
   program
@@ -56,8 +54,9 @@ Exit codes: 0 a notice (or "no material changes") was written, 2 a missing file,
       const [before, after] = [await readVersion(oldSpec, cwd), await readVersion(newSpec, cwd)];
       const { loadConfig } = await import("../config/load.js");
       const settings = (await loadConfig({ cwd, configPath: flags.config })).diff as DiffSettings;
-      const { result, findings, title } = await compare(before, after, oldSpec, newSpec, settings);
-      const { renderNotice } = await import("../classify/notice.js");
+      const { compare, notice } = await import("../compare.js");
+      const compared = compare(before, after, oldSpec, newSpec, settings);
+      const { result } = compared;
       const stated = result.new.stated?.text ?? null;
       if (result.material && !explicit) {
         if (!stated) process.stderr.write(`policylint: warning: ${newSpec} states no effective date and --effective was not given; the notice says ${DATE_PLACEHOLDER}\n`);
@@ -65,7 +64,7 @@ Exit codes: 0 a notice (or "no material changes") was written, 2 a missing file,
           process.stderr.write(`policylint: warning: ${newSpec} still states ${stated}, the date of the previous version; pass --effective or bump the date\n`);
         }
       }
-      const output = renderNotice({ result, findings, title, effective: explicit ?? stated ?? DATE_PLACEHOLDER, url: flags.url ?? null }, flags.format);
+      const output = notice(compared, { effective: explicit ?? undefined, url: flags.url, format: flags.format });
       await writeOutput(cwd, flags.outputFile, output);
     });
 }

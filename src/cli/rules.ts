@@ -29,7 +29,8 @@ export function registerRules(program: Command): void {
         lines.push(`  ${name}`);
         for (const [id, entry] of Object.entries(preset.rules ?? {})) {
           lines.push(`      ${id}: ${JSON.stringify(entry)}`);
-          const lists = Array.isArray(entry) && Array.isArray(entry[1]?.presets) ? (entry[1].presets as string[]) : [];
+          const named = Array.isArray(entry) ? entry[1]?.disclosures : undefined;
+          const lists = Array.isArray(named) ? (named as string[]) : [];
           for (const list of lists) {
             for (const d of disclosureList(list).disclosures) {
               const source = [d.law, d.source].filter(Boolean).join(" ");

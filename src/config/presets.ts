@@ -17,20 +17,20 @@ export const BUILT_IN_PRESETS: Record<string, ConfigObject> = {
       // A warning by default: its result changes with the calendar, so an untouched policy would one day break builds.
       "last-updated": "warn",
       // One list per kind of document, each applied only to documents of its kind.
-      "required-sections": ["error", { presets: ["recommended", "terms", "subprocessors", "cookies"] }],
+      "required-sections": ["error", { disclosures: ["recommended", "terms", "subprocessors", "cookies"] }],
     },
   },
-  [`${PRESET_PREFIX}gdpr`]: { rules: { "required-sections": ["error", { presets: ["gdpr"] }] } },
+  [`${PRESET_PREFIX}gdpr`]: { rules: { "required-sections": ["error", { disclosures: ["gdpr"] }] } },
   [`${PRESET_PREFIX}ccpa`]: {
     rules: {
-      "required-sections": ["error", { presets: ["ccpa"] }],
+      "required-sections": ["error", { disclosures: ["ccpa"] }],
       // Cal. Civ. Code § 1798.130(a)(5): the privacy policy is updated at least once every 12 months.
       "last-updated": ["error", { maxAgeDays: 365 }],
     },
   },
-  [`${PRESET_PREFIX}us-states`]: { rules: { "required-sections": ["error", { presets: ["us-states"] }] } },
-  [`${PRESET_PREFIX}coppa`]: { rules: { "required-sections": ["error", { presets: ["coppa"] }] } },
-  [`${PRESET_PREFIX}terms`]: { rules: { "required-sections": ["error", { presets: ["terms"] }] } },
-  [`${PRESET_PREFIX}subprocessors`]: { rules: { "required-sections": ["error", { presets: ["subprocessors"] }] } },
-  [`${PRESET_PREFIX}cookies`]: { rules: { "required-sections": ["error", { presets: ["cookies"] }] } },
+  [`${PRESET_PREFIX}us-states`]: { rules: { "required-sections": ["error", { disclosures: ["us-states"] }] } },
+  [`${PRESET_PREFIX}coppa`]: { rules: { "required-sections": ["error", { disclosures: ["coppa"] }] } },
+  [`${PRESET_PREFIX}terms`]: { rules: { "required-sections": ["error", { disclosures: ["terms"] }] } },
+  [`${PRESET_PREFIX}subprocessors`]: { rules: { "required-sections": ["error", { disclosures: ["subprocessors"] }] } },
+  [`${PRESET_PREFIX}cookies`]: { rules: { "required-sections": ["error", { disclosures: ["cookies"] }] } },
 };

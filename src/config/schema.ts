@@ -56,7 +56,7 @@ export function parseRuleEntry(rule: Rule, entry: unknown, file: string, key: st
   if (!rawOptions || typeof rawOptions !== "object" || Array.isArray(rawOptions)) {
     throw new ConfigError(file, key, "options must be an object");
   }
-  const options = rawOptions as Record<string, unknown>;
+  const options = currentNames(rule, rawOptions as Record<string, unknown>, file, key);
   for (const [name, value] of Object.entries(options)) {
     const spec = rule.meta.options[name];
     if (!spec) {
@@ -72,6 +72,21 @@ export function parseRuleEntry(rule: Rule, entry: unknown, file: string, key: st
     if (spec.patterns) checkPatterns(spec.patterns(value), file, `${key}.${name}`);
   }
   return { severity, options };
+}
+
+/** The options under their current names: a former name (`presets` of required-sections) is read as the new one. */
+function currentNames(rule: Rule, options: Record<string, unknown>, file: string, key: string) {
+  const renamed: Record<string, unknown> = {};
+  const specs = rule.meta.options;
+  for (const [name, value] of Object.entries(options)) {
+    const current = Object.keys(specs).find((n) => specs[n].formerNames?.includes(name)) ?? name;
+    if (current !== name && current in options) {
+      const problem = `the former name of "${current}", which is given too: keep "${current}" only`;
+      throw new ConfigError(file, `${key}.${name}`, problem);
+    }
+    renamed[current] = value;
+  }
+  return renamed;
 }
 
 function checkOptionValue(spec: OptionSpec, value: unknown): string | null {

@@ -146,7 +146,7 @@ function tableBlock(node: Table, ctx: BlockContext): Block {
 }
 
 /** The words of a raw HTML block: comments and tags dropped, entities for spaces and ampersands decoded. */
-export function htmlText(value: string): string {
+function htmlText(value: string): string {
   const text = replaceTags(value.replace(COMMENT, " ").replace(/<br\s*\/?>|<\/(?:p|div|li|tr|h[1-6])>/gi, " "), "")
     .replace(/&nbsp;/g, " ")
     .replace(/&amp;/g, "&")

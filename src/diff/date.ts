@@ -1,12 +1,12 @@
-import type { PolicyDocument } from "../parse/document.js";
-import { findStatedDate } from "../../rules/last-updated.js";
+import { MONTH_PATTERN } from "../parse/dates.js";
 
 /**
- * Dates for the diff. A version's stated date comes from the last-updated rule's finder, so "Last updated" means the
- * same to the diff as to lint; telling a bumped date from a reworded sentence is the diff's own concern and lives here.
+ * Dates for the diff. A version's stated date comes from parse/stated-date.ts, the finder the last-updated rule uses,
+ * so "Last updated" means the same to the diff as to lint; telling a bumped date from a reworded sentence is the diff's
+ * own concern and lives here.
  */
 
-const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const MONTH = String.raw`(?:${MONTH_PATTERN})\.?`;
 const DATE_SOURCE = [
   String.raw`${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
   String.raw`\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+\d{4}`,
@@ -19,19 +19,6 @@ const LABEL = new RegExp(
   String.raw`\b(?:last\s+(?:updated|modified|revised|changed|reviewed)|(?:updated|revised|modified)(?:\s+on)?|effective(?:\s+date|\s+as\s+of|\s+from|\s+on)?|date\s+of\s+last\s+(?:revision|update)|version\s+date)\b`,
   "i",
 );
-
-export interface StatedDate {
-  text: string;
-  /** YYYY-MM-DD when the date can be read without doubt. */
-  iso: string | null;
-  line: number;
-}
-
-/** The one place the diff learns a version's date; swap the finder here and nothing else changes. */
-export function statedDate(doc: PolicyDocument): StatedDate | null {
-  const found = findStatedDate(doc);
-  return found && { text: found.text, iso: found.isoDate, line: doc.pointAt(found.start).line };
-}
 
 /** When the only difference between two texts is the date after a "Last updated"-style label, the two dates. */
 export function dateBump(oldText: string, newText: string): { old: string; new: string } | null {

@@ -1,5 +1,6 @@
 import type { FrontMatter } from "../parse/document.js";
 import { isDateText } from "./date.js";
+import { escapeRegExp } from "../text/regexp.js";
 
 /** Front matter is metadata, not text a reader sees: it is compared key by key, apart from the body. */
 export interface FieldChange {
@@ -40,7 +41,7 @@ function json(value: unknown): string {
 
 function lineOfKey(fm: FrontMatter, key: string): number | null {
   if (!fm.raw || !fm.node?.position) return null;
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegExp(key);
   const at = fm.raw.split(/\r?\n/).findIndex((l) => new RegExp(`^["']?${escaped}["']?\\s*:`).test(l));
   // The node starts at the opening fence; its content begins on the next line.
   return at >= 0 ? fm.node.position.start.line + 1 + at : fm.node.position.start.line;

@@ -1,6 +1,6 @@
 import { parseDocument, type PolicyDocument } from "../parse/document.js";
 import { alignUnits } from "./align.js";
-import { statedDate } from "./date.js";
+import { findStatedDate } from "../parse/stated-date.js";
 import { diffFrontMatter } from "./frontmatter.js";
 import { buildChanges } from "./records.js";
 import type { DiffResult, DocumentInfo } from "./types.js";
@@ -12,7 +12,6 @@ export { renderMarkdown } from "./render/markdown.js";
 export { renderStat } from "./render/stat.js";
 export { renderTerminal } from "./render/terminal.js";
 export { renderHtml } from "./render/html/page.js";
-export { statedDate } from "./date.js";
 
 /**
  * What changed between two versions of a policy as a reader sees it. A pipeline of pure steps: units (sections and
@@ -31,6 +30,10 @@ export function diffTexts(oldText: string, newText: string, files: { old?: strin
 }
 
 function info(doc: PolicyDocument): DocumentInfo {
-  const stated = statedDate(doc);
-  return { file: doc.filePath, lastUpdated: stated?.iso ?? null, stated: stated && { text: stated.text, line: stated.line } };
+  const stated = findStatedDate(doc);
+  return {
+    file: doc.filePath,
+    lastUpdated: stated?.isoDate ?? null,
+    stated: stated && { text: stated.text, line: doc.pointAt(stated.start).line },
+  };
 }

@@ -1,4 +1,5 @@
-import type { Definition, FootnoteReference, Image, Link, LinkReference, Node, Parent, Root, Text } from "mdast";
+import type { FootnoteReference, Image, Link, LinkReference, Node, Parent, Root, Text } from "mdast";
+import { visit } from "unist-util-visit";
 
 /**
  * Reader-visible text of inline content. Unlike `documentText` (src/parse/text.ts), which masks inline code and HTML
@@ -20,14 +21,10 @@ export type Definitions = Map<string, string>;
 
 export function collectDefinitions(tree: Root): Definitions {
   const defs: Definitions = new Map();
-  const walk = (node: Node): void => {
-    if (node.type === "definition") {
-      const def = node as Definition;
-      if (!defs.has(def.identifier)) defs.set(def.identifier, def.url);
-    }
-    if ("children" in node) for (const child of (node as Parent).children) walk(child);
-  };
-  walk(tree);
+  // The first definition of an identifier wins, as in CommonMark.
+  visit(tree, "definition", (def) => {
+    if (!defs.has(def.identifier)) defs.set(def.identifier, def.url);
+  });
   return defs;
 }
 

@@ -38,7 +38,7 @@ export function maskAutolinks(text: string, links: readonly LinkRef[]): string {
 }
 
 /** A URL as it resolves: scheme and host case, and a trailing slash, do not change where it leads. */
-export function sameTarget(url: string): string {
+function sameTarget(url: string): string {
   return url
     .trim()
     .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, (origin) => origin.toLowerCase())

@@ -28,7 +28,7 @@ export interface Matching {
 }
 
 /** The same matching read from the other side. */
-export function transposed(m: Matching): Matching {
+function transposed(m: Matching): Matching {
   return { pairs: new Map([...m.pairs].map(([i, j]) => [j, i])), moved: new Set([...m.moved].map((j) => m.pairs.get(j)!)) };
 }
 

@@ -40,7 +40,7 @@ export interface UnitTree {
   flat: Unit[];
 }
 
-export function titleKey(title: string): string {
+function titleKey(title: string): string {
   return normalizeSpace(title)
     .toLowerCase()
     .replace(/[‘’`´]/g, "'")

@@ -36,8 +36,3 @@ export function wordEdits(oldText: string, newText: string): EditPart[] {
   flush();
   return edits;
 }
-
-export function joinEdits(edits: readonly EditPart[], side: "old" | "new"): string {
-  const skip = side === "old" ? "insert" : "delete";
-  return edits.filter((e) => e.op !== skip).map((e) => e.text).join("");
-}

@@ -1,7 +1,7 @@
 import { allRules } from "../../rules/index.js";
 import { BUILT_IN_PRESETS } from "../config/presets.js";
 import { resolveConfig } from "../config/load.js";
-import { lintText } from "../engine/lint.js";
+import { lintWithSettings } from "../engine/lint.js";
 import type { Rule } from "../engine/types.js";
 
 const EXAMPLE_TODAY = "2026-11-25";
@@ -30,7 +30,10 @@ export function renderRuleDoc(rule: Rule<any>): string {
     for (const [name, spec] of options) {
       const value = JSON.stringify(spec.default);
       const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
-      lines.push(`| \`${name}\` | ${spec.type} | \`${shown.replace(/\|/g, "\\|")}\` | ${spec.description.replace(/\|/g, "\\|")} |`);
+      const former = spec.formerNames?.map((n) => `\`${n}\``).join(", ");
+      const meaning = former ? `${spec.description} Formerly ${former}, still accepted (deprecated).` : spec.description;
+      const cell = (text: string) => text.replace(/\|/g, "\\|");
+      lines.push(`| \`${name}\` | ${spec.type} | \`${cell(shown)}\` | ${cell(meaning)} |`);
     }
     lines.push("");
   }
@@ -39,7 +42,8 @@ export function renderRuleDoc(rule: Rule<any>): string {
     for (const example of meta.examples) {
       const entry = example.options ? ["error", example.options] : "error";
       const config = resolveConfig({ rules: { [meta.id]: entry } }, null, process.cwd());
-      const { messages } = lintText(example.markdown, "example.md", { rules: config.rules, today: EXAMPLE_TODAY });
+      const settings = { rules: config.rules, today: EXAMPLE_TODAY };
+      const { messages } = lintWithSettings(example.markdown, "example.md", settings);
       lines.push(`### ${example.title}`, "");
       if (example.options) lines.push(`With options \`${JSON.stringify(example.options)}\`:`, "");
       lines.push("```md", example.markdown.trimEnd(), "```", "");

@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { RuleSettings } from "../config/load.js";
 import { PACKAGE_ROOT } from "./data.js";
 import type { LintMessage } from "./types.js";
-import { errorReason, writeWholeSync, WriteProblem } from "./whole-file.js";
+import { errorReason } from "./file-errors.js";
+import { writeWholeSync, WriteProblem } from "./whole-file.js";
 
 interface Entry {
   key: string;

@@ -2,7 +2,8 @@ import { parseDocument, type PolicyDocument } from "../parse/document.js";
 import { ruleById } from "../../rules/index.js";
 import type { RuleSettings } from "../config/load.js";
 import { DirectiveFilter } from "./directives.js";
-import type { LintMessage, LintResult, Severity } from "./types.js";
+import { nodeRange } from "./node-range.js";
+import type { LintMessage, LintResult, RuleReport, Severity } from "./types.js";
 
 export interface LintOptions {
   /** Rule settings for this file (see `settingsFor`). */
@@ -39,25 +40,29 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
     if (setting.severity === "off") continue;
     const rule = ruleById(id)!;
     const severity = setting.severity === "error" ? 2 : 1;
+    const report = ({ message, start, end }: RuleReport) => {
+      const from = doc.pointAt(start);
+      const to = doc.pointAt(Math.max(start, end));
+      const suppressions = directives.suppresses(id, from.line);
+      const { line, column } = from;
+      const found: LintMessage = { ruleId: id, severity, message, line, column, endLine: to.line, endColumn: to.column };
+      // Kept beside the others, marked, so the cache and the worker carry them unchanged; toResult sets them apart.
+      messages.push(suppressions ? { ...found, suppressions } : found);
+    };
     rule.check({
       doc,
       options: setting.options,
       today,
-      report({ message, start, end }) {
-        const from = doc.pointAt(start);
-        const to = doc.pointAt(Math.max(start, end));
-        const suppressions = directives.suppresses(id, from.line);
-        const found: LintMessage = { ruleId: id, severity, message, line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
-        // Kept beside the others, marked, so the cache and the worker carry them unchanged; toResult sets them apart.
-        messages.push(suppressions ? { ...found, suppressions } : found);
-      },
+      report,
+      reportNode: (node, message, last) => report({ message, ...nodeRange(doc, node, last) }),
     });
   }
   messages.push(...directives.unknownRules((id) => ruleById(id) !== undefined), ...directives.unused(options.unusedDirectives ?? "off"));
   return sortMessages(messages);
 }
 
-export function lintText(text: string, filePath: string, options: LintOptions): LintResult {
+/** Lints a text with rule settings already resolved; the library's lintText resolves them from a configuration. */
+export function lintWithSettings(text: string, filePath: string, options: LintOptions): LintResult {
   return toResult(filePath, lintDocument(parseDocument(text, filePath), options));
 }
 

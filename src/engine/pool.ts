@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { settingsFor, type ResolvedConfig, type RuleSettings } from "../config/load.js";
 import { InputLimitError } from "../parse/limits.js";
-import { comparePaths, lintText } from "./lint.js";
+import { comparePaths, lintWithSettings } from "./lint.js";
 import type { LintMessage, Severity } from "./types.js";
 
 export interface WorkerInit {
@@ -48,7 +48,7 @@ export function lintThreads(tasks: WorkerTask[], concurrency: Concurrency, cores
  * Lints the tasks on `threads` threads: this one and a worker for each other, all taking from one queue. The queue
  * is in path order, the workers taking from its front and this thread from its back, so each thread lints neighbours
  * (versions of one policy, policies of one folder) one after another and finds the pieces they share already parsed
- * (see parse/chunks.ts).
+ * (see parse/pieces.ts).
  */
 export async function lintInParallel(
   tasks: WorkerTask[],
@@ -112,7 +112,8 @@ function send(worker: Worker, task: WorkerTask | undefined): void {
 export function lintTask(task: WorkerTask, context: LintContext): WorkerReply {
   try {
     const rules = fileSettings(task.displayPath, context);
-    const result = lintText(task.text, task.displayPath, { rules, today: context.today, unusedDirectives: context.unusedDirectives });
+    const options = { rules, today: context.today, unusedDirectives: context.unusedDirectives };
+    const result = lintWithSettings(task.text, task.displayPath, options);
     // Suppressed findings travel with the others (marked), as the cache keeps them; toResult sets them apart again.
     return { index: task.index, messages: [...result.messages, ...result.suppressedMessages] };
   } catch (error) {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { isIgnored, type ResolvedConfig } from "../config/load.js";
-import { expandPaths, readPolicyFile, STDIN, type FileProblem } from "../cli/files.js";
+import { expandPaths, readPolicyFile, STDIN, type FileProblem } from "./files.js";
 import type { ResultCache } from "./cache.js";
 import { comparePaths, toResult } from "./lint.js";
 import { fileSettings, lintInParallel, lintTask, lintThreads, type Concurrency, type WorkerTask } from "./pool.js";

@@ -1,3 +1,4 @@
+import type { Node } from "mdast";
 import type { PolicyDocument } from "../parse/document.js";
 
 export type Severity = "off" | "warn" | "error";
@@ -10,6 +11,8 @@ export interface OptionSpec {
   merge?: "union";
   /** Allowed values for a string option. */
   enum?: string[];
+  /** Names this option had before: a configuration that uses one still works, and the rule's docs say so. */
+  formerNames?: string[];
   /** The regular expressions a value of this option holds, so that the configuration vets them when it loads. */
   patterns?: (value: unknown) => WrittenPattern[];
 }
@@ -40,7 +43,8 @@ export interface RuleExample {
   options?: Record<string, unknown>;
 }
 
-export interface Finding {
+/** What a rule reports: a message and the source range it is about. */
+export interface RuleReport {
   message: string;
   /** Source offsets (of the text as parsed). */
   start: number;
@@ -52,7 +56,13 @@ export interface RuleContext<Options = Record<string, unknown>> {
   options: Options;
   /** The date date-based rules compare against, YYYY-MM-DD. */
   today: string;
-  report(finding: Finding): void;
+  report(report: RuleReport): void;
+  /**
+   * Reports `node` where the tree places it, from its start to the end of `last` (the node itself unless given: the
+   * last of a run of siblings, such as a heading's text without its `#` markers). A node without a position (one a
+   * rule built) is reported at the start of its section, or of the document: never dropped, never thrown on.
+   */
+  reportNode(node: Node, message: string, last?: Node): void;
 }
 
 export interface Rule<Options = Record<string, unknown>> {

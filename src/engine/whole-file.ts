@@ -2,6 +2,7 @@ import { closeSync, constants, accessSync, mkdirSync, openSync, realpathSync, st
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
+import { errorReason } from "./file-errors.js";
 
 /**
  * Files written whole or not at all (`--output-file`, `--cache`). A regular file is written to a temporary file beside
@@ -18,23 +19,6 @@ export class WriteProblem extends Error {
     super(message);
     this.name = "WriteProblem";
   }
-}
-
-const REASONS: Record<string, string> = {
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "read-only file system",
-  ENOSPC: "no space left on the device",
-  EDQUOT: "disk quota exceeded",
-  EISDIR: "is a directory",
-  ENOTDIR: "a part of the path is not a folder",
-  ENAMETOOLONG: "the name is too long",
-};
-
-/** A file system error in words: "permission denied, EACCES". */
-export function errorReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  return code ? (REASONS[code] ? `${REASONS[code]}, ${code}` : code) : String((error as Error).message ?? error);
 }
 
 function because(what: string, error: unknown): WriteProblem {
@@ -57,7 +41,7 @@ function statOrNull(file: string): Stats | null {
  * a folder under /proc, or under a dangling symlink, spun a core for minutes (`-o /proc/x/y`). Here each missing
  * folder is made once, from the top down, and the first failure is the answer.
  */
-export function makeFolders(dir: string): void {
+function makeFolders(dir: string): void {
   const missing: string[] = [];
   for (let at = path.resolve(dir); ; at = path.dirname(at)) {
     const info = statOrNull(at);

@@ -32,7 +32,7 @@ export interface PolicyDocument {
   pointAt(offset: number): Point;
 }
 
-export function stripBom(text: string): string {
+function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -7,7 +7,7 @@ import { replaceTags } from "./tags.js";
 /** What a document is, for the rules whose requirements depend on it (required-sections). */
 export type DocumentKind = "privacy" | "terms" | "cookies" | "subprocessors" | "other";
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = ["privacy", "terms", "cookies", "subprocessors", "other"];
+const DOCUMENT_KINDS: readonly DocumentKind[] = ["privacy", "terms", "cookies", "subprocessors", "other"];
 
 export interface DocumentKindInfo {
   kind: DocumentKind;
@@ -70,7 +70,7 @@ function decideKind(doc: PolicyDocument): DocumentKindInfo {
 }
 
 /** The title a reader sees: front-matter `title`, else the first block when it is a heading or one short line. */
-export function documentTitle(doc: PolicyDocument): string | null {
+function documentTitle(doc: PolicyDocument): string | null {
   const declared = doc.frontMatter.data?.title;
   if (typeof declared === "string" && declared.trim()) return declared.trim();
   const first = doc.tree.children.find((n) => n.type !== "yaml" && !(n.type === "html" && !replaceTags(n.value, "").trim()));

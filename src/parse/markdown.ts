@@ -5,7 +5,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import type { Nodes, Root, RootContent } from "mdast";
 import { LRUCache } from "lru-cache";
 import type { Extension } from "micromark-util-types";
-import { splitIntoIndependentPieces } from "./chunks.js";
+import { splitIntoIndependentPieces } from "./pieces.js";
 import { InputLimitError, inlineMarkerLimit } from "./limits.js";
 // Makes micromark's container handling linear (see edit-map.ts); every parse goes through this module.
 import "./edit-map.js";
@@ -64,7 +64,7 @@ export function resetPieceMemory(characters = memoryCharacters): void {
 const RUN_CHARACTERS = 64 * 1024;
 
 /**
- * The mdast tree of a whole source, the same tree remark gives for it, built from pieces (see chunks.ts): remembered
+ * The mdast tree of a whole source, the same tree remark gives for it, built from pieces (see pieces.ts): remembered
  * ones are reused, and each run of new ones is parsed in one call (up to RUN_CHARACTERS), since remark's cost per
  * call outweighs a short piece. The tree is the caller's own: a block the piece memory also holds is copied out, any
  * other is moved in place, its positions shifted to where its piece stands.

@@ -1,4 +1,5 @@
 import type { Heading, Html, Link, Definition, Node, Paragraph, Parent, TableCell, Text } from "mdast";
+import { SKIP, visitParents } from "unist-util-visit-parents";
 import type { PolicyDocument } from "./document.js";
 
 /** Stands in for inline code, HTML and footnote references, so no pattern matches across them. */
@@ -49,34 +50,15 @@ const SKIPPED = new Set(["code", "yaml", "toml", "math"]);
 
 function collect(doc: PolicyDocument): DocumentText {
   const out: DocumentText = { blocks: [], html: [], links: [] };
-  const walk = (node: Node, ancestors: Parent[]): void => {
-    if (SKIPPED.has(node.type)) return;
-    if (node.type === "html") {
-      out.html.push({ node: node as Html, ancestors });
-      return;
-    }
-    if (node.type === "link" || node.type === "definition") recordLink(doc, node as Link | Definition, out.links);
-    if (TEXT_BLOCKS.has(node.type)) {
-      out.blocks.push(flatten(doc, node as TextBlockNode, ancestors));
-      // HTML and links inside the block are still collected for the rules that read them.
-      collectInline(doc, node as Parent, [...ancestors, node as Parent], out);
-      return;
-    }
-    if ("children" in node) {
-      const next = [...ancestors, node as Parent];
-      for (const child of (node as Parent).children) walk(child, next);
-    }
-  };
-  walk(doc.tree, []);
+  // Blocks hold no blocks, and code, front matter and math hold no prose: a text block's own HTML and links (its
+  // inline content) are still collected for the rules that read them.
+  visitParents(doc.tree, (node, ancestors) => {
+    if (SKIPPED.has(node.type)) return SKIP;
+    if (node.type === "html") out.html.push({ node, ancestors });
+    else if (node.type === "link" || node.type === "definition") recordLink(doc, node, out.links);
+    else if (TEXT_BLOCKS.has(node.type)) out.blocks.push(flatten(doc, node as TextBlockNode, ancestors));
+  });
   return out;
-}
-
-function collectInline(doc: PolicyDocument, parent: Parent, ancestors: Parent[], out: DocumentText): void {
-  for (const child of parent.children) {
-    if (child.type === "html") out.html.push({ node: child, ancestors });
-    else if (child.type === "link") recordLink(doc, child, out.links);
-    if ("children" in child) collectInline(doc, child as Parent, [...ancestors, child as Parent], out);
-  }
 }
 
 function recordLink(doc: PolicyDocument, node: Link | Definition, links: LinkTarget[]): void {
@@ -95,6 +77,8 @@ function flatten(doc: PolicyDocument, block: TextBlockNode, ancestors: Parent[])
     alignOffsets(value, doc.source, nodeStart, nodeEnd, offsets);
     text += value;
   };
+  // Hand-written, not unist-util-visit: this runs for every block of every document, and visit creates and names a
+  // function for each node it enters (on a bare walk of the corpus, about twenty times this loop's time).
   const visit = (node: Node): void => {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? start;
@@ -168,10 +152,4 @@ export function blockRange(block: Pick<BlockText, "offsets">, from: number, to: 
   const start = block.offsets[from];
   const end = to > from ? block.offsets[to - 1] + 1 : start;
   return { start, end };
-}
-
-/** The nearest ancestor of one of these types, if any. */
-export function within(ancestors: Parent[], ...types: string[]): Parent | undefined {
-  for (let i = ancestors.length - 1; i >= 0; i--) if (types.includes(ancestors[i].type)) return ancestors[i];
-  return undefined;
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../../src/config/load.js";
-import { lintText } from "../../src/engine/lint.js";
+import { lintWithSettings } from "../../src/engine/lint.js";
 import { ROOT } from "../helpers/fixtures.js";
 
 /**
@@ -54,7 +54,7 @@ function newestFindings(): { documents: number; lines: string[] } {
         const newest = manifest[doc].at(-1)!;
         const file = path.join(root, source, doc, newest.file);
         documents++;
-        const result = lintText(readFileSync(file, "utf8"), file, { rules: config.rules, today: newest.date });
+        const result = lintWithSettings(readFileSync(file, "utf8"), file, { rules: config.rules, today: newest.date });
         for (const m of result.messages) lines.push(`${source}/${doc} ${m.line}:${m.column} ${m.ruleId ?? "fatal"} ${m.message}`);
       }
     }

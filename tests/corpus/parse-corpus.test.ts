@@ -5,7 +5,7 @@ import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkGfm from "remark-gfm";
 import remarkFrontmatter from "remark-frontmatter";
-import { splitIntoIndependentPieces } from "../../src/parse/chunks.js";
+import { splitIntoIndependentPieces } from "../../src/parse/pieces.js";
 import { parseMarkdown } from "../../src/parse/markdown.js";
 import { CORPUS, HAS_CORPUS, corpusNewest } from "../helpers/fixtures.js";
 

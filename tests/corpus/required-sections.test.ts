@@ -16,7 +16,7 @@ function newest(document: string): string {
 
 /** "list/id" of each disclosure reported missing, read back from the name in its message. */
 function missing(file: string, preset: string): string[] {
-  const messages = lintWith(readFileSync(file, "utf8"), { "required-sections": ["error", { presets: ["recommended", preset] }] }, "2026-11-25", file);
+  const messages = lintWith(readFileSync(file, "utf8"), { "required-sections": ["error", { disclosures: ["recommended", preset] }] }, "2026-11-25", file);
   return messages
     .map((m) => {
       for (const list of [preset, "recommended"]) {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../../src/parse/document.js";
-import { findStatedDate } from "../../rules/last-updated.js";
+import { findStatedDate } from "../../src/parse/stated-date.js";
 import { CORPUS, HAS_CORPUS, corpusNewest, lintWith } from "../helpers/fixtures.js";
 
 if (!HAS_CORPUS) console.warn(`corpus suite skipped: ${CORPUS} is not present (it is on the project's CI)`);

@@ -40,7 +40,7 @@ export function runsFor(fraction: number): number {
 const CONFIG: ResolvedConfig = resolveConfig(
   {
     extends: "policylint:recommended",
-    rules: { "required-sections": ["error", { presets: ["recommended", "gdpr", "ccpa", "us-states", "coppa"] }] },
+    rules: { "required-sections": ["error", { disclosures: ["recommended", "gdpr", "ccpa", "us-states", "coppa"] }] },
   },
   null,
   ROOT,
@@ -71,7 +71,7 @@ export function checkDocument(doc: PolicyDocument): void {
   lintDocument(doc, { rules: fileSettings(doc.filePath, CONTEXT), today: CONTEXT.today });
 }
 
-/** `diff` and `notice` of A → B, as the CLI runs them (compare() in src/cli/diff.ts), with every renderer. */
+/** `diff` and `notice` of A → B, as the CLI runs them (compare() in src/compare.ts), with every renderer. */
 export function diffAndNotice(a: string | PolicyDocument, b: string | PolicyDocument, render = true): { changes: number; result: DiffResult } {
   const newDoc = typeof b === "string" ? parseDocument(b, "new.md") : b;
   const oldDoc = typeof a === "string" ? parseDocument(a, "old.md") : a;

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { resolveConfig } from "../../src/config/load.js";
-import { lintText } from "../../src/engine/lint.js";
+import { lintWithSettings } from "../../src/engine/lint.js";
 import type { LintMessage } from "../../src/engine/types.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -65,7 +65,7 @@ export function ruleFixtureFiles(): string[] {
 /** Lints text with only the named rules on, at their defaults or with the given options. */
 export function lintWith(text: string, rules: Record<string, unknown>, today = "2026-11-25", file = "fixture.md"): LintMessage[] {
   const config = resolveConfig({ rules }, null, ROOT);
-  return lintText(text, file, { rules: config.rules, today }).messages;
+  return lintWithSettings(text, file, { rules: config.rules, today }).messages;
 }
 
 export function lintFixture(fixture: RuleFixture): LintMessage[] {

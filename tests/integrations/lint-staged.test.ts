@@ -38,4 +38,21 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
     const passed = stage(material.replace("March 1, 2026", "April 2, 2026"));
     expect(passed.status, passed.stdout + passed.stderr).toBe(0);
   }, 120_000);
+
+  it("with --fix, moves the date of a material edit itself, and lint-staged stages the fixed file", () => {
+    const command = `node ${JSON.stringify(BIN)} diff --against HEAD --fail-on material --require-date-bump --fix --today 2026-05-04`;
+    const dir = tempProject({
+      "legal/privacy.md": policy,
+      "package.json": JSON.stringify({ name: "legal-pages", private: true, "lint-staged": { "legal/**/*.md": command } }),
+    });
+    git(dir, "init", "-q");
+    git(dir, "add", ".");
+    git(dir, "commit", "-qm", "v1");
+    writeFileSync(path.join(dir, "legal/privacy.md"), material);
+    git(dir, "add", "legal/privacy.md");
+    const run = spawnSync(process.execPath, [LINT_STAGED], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    // What is staged for the commit carries the new date, not only the working copy.
+    expect(git(dir, "show", ":legal/privacy.md")).toBe(material.replace("March 1, 2026", "May 4, 2026"));
+  }, 120_000);
 });

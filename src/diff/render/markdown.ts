@@ -61,14 +61,14 @@ function item(change: Change): string[] {
   if (change.kind === "added" || change.kind === "removed") {
     const side = (now ?? old)!;
     if (change.target === "table" && side.content !== undefined) append(lines, quoteTable(side.content));
-    else append(lines, quote(side.content === undefined ? side.text : `${side.text}\n\n${side.content}`));
+    else append(lines, blockquote(side.content === undefined ? side.text : `${side.text}\n\n${side.content}`));
     return lines;
   }
   if (old!.text === now!.text) {
-    append(lines, quote(now!.text));
+    append(lines, blockquote(now!.text));
     return lines;
   }
-  append(lines, [...quote(old!.text, "Before"), "  >", ...quote(now!.text, "After")]);
+  append(lines, [...blockquote(old!.text, "Before"), "  >", ...blockquote(now!.text, "After")]);
   return lines;
 }
 
@@ -88,7 +88,8 @@ function append(lines: string[], more: string[]): void {
   for (const line of more) lines.push(line);
 }
 
-function quote(text: string, label?: string): string[] {
+/** Text as a block quote inside a list item, `label` in bold before its first paragraph. */
+function blockquote(text: string, label?: string): string[] {
   const paragraphs = text.split(/\n{2,}/).map(escape);
   if (label) paragraphs[0] = `**${label}:** ${paragraphs[0]}`;
   // A single line break inside a paragraph (table rows in a section's content) stays a break: a trailing backslash.

@@ -1,12 +1,18 @@
 import type { Change, DiffResult } from "../types.js";
-import { placeOf, plural, TARGET_LABEL } from "./common.js";
+import { placeOf, TARGET_LABEL } from "./common.js";
 
 /**
  * What the human formats print first once a diff is classified: the counts, the material changes with their reasons,
  * and the date problems. A reader who stops after this part knows whether a notice is due and why.
  */
 
-export const VERB: Record<Change["kind"], string> = { added: "added", removed: "removed", modified: "changed", moved: "moved", renamed: "renamed" };
+const VERB: Record<Change["kind"], string> = {
+  added: "added",
+  removed: "removed",
+  modified: "changed",
+  moved: "moved",
+  renamed: "renamed",
+};
 
 export function isClassified(result: DiffResult): result is DiffResult & Required<Pick<DiffResult, "summary" | "problems" | "material">> {
   return result.summary !== undefined;
@@ -29,9 +35,4 @@ export function describeChange(change: Change): string {
 
 export function material(result: DiffResult): { place: string; change: Change }[] {
   return result.changes.filter((c) => c.significance === "material").map((change) => ({ place: placeOf(change), change }));
-}
-
-export function countLine(result: DiffResult): string {
-  const m = material(result).length;
-  return m ? plural(m, "material change") : "no material change";
 }

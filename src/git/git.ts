@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { UsageError } from "./errors.js";
-import { maxFileSize, tooLarge } from "./files.js";
+import { maxFileSize, tooLarge } from "../engine/files.js";
+import { UsageError } from "../errors.js";
 
 /**
  * Every git call of the CLI, and git's own discipline with what a user typed: an argument array (never a shell, so
@@ -31,13 +31,13 @@ async function git(args: string[], cwd: string, label: string, maxBuffer = 64 * 
 }
 
 /** A revision as the user wrote it, refused when git could read it as an option (`--output=/tmp/x`). */
-export function checkRevision(rev: string, label: string): void {
+function checkRevision(rev: string, label: string): void {
   if (!rev) throw new UsageError(`${label}: empty revision`);
   if (rev.startsWith("-")) throw new UsageError(`${label}: a revision cannot start with "-"`);
 }
 
 /** A path handed to git as an argument of its own, refused when it could read as an option. */
-export function checkPath(file: string): void {
+function checkPath(file: string): void {
   if (file.startsWith("-")) throw new UsageError(`${file}: a path given to git cannot start with "-" (write ./${file})`);
 }
 

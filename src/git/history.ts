@@ -1,6 +1,6 @@
 import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
-import { UsageError } from "./errors.js";
-import { decodeText } from "./files.js";
+import { UsageError } from "../errors.js";
+import { decodeText } from "../engine/files.js";
 import { blobAtCommit, commitsSince, fileCommits } from "./git.js";
 
 /**
@@ -55,7 +55,8 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
   const commits = (await fileCommits(file, cwd)).reverse();
   const after = options.since && !DATE.test(options.since) ? await commitsSince(options.since, cwd) : null;
   const { parseDocument } = await import("../parse/document.js");
-  const { diffDocuments, statedDate } = await import("../diff/index.js");
+  const { diffDocuments } = await import("../diff/index.js");
+  const { findStatedDate } = await import("../parse/stated-date.js");
   const { classify, firstPartyOf } = await import("../classify/index.js");
   const versions: Version[] = [];
   let previous: ReturnType<typeof parseDocument> | null = null;
@@ -72,8 +73,8 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
         }).result
       : null;
     // The first version has no diff to carry its stated date: it is read the way the diff reads it.
-    const first = statedDate(doc);
-    versions.push(version(c, result, first && { text: first.text, iso: first.iso }));
+    const first = findStatedDate(doc);
+    versions.push(version(c, result, first && { text: first.text, iso: first.isoDate }));
     previous = doc;
   }
   const shown = versions.filter((v, i) => {
