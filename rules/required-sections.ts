@@ -7,7 +7,7 @@ import type { Paragraph } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { PolicyDocument } from "../src/parse/document.js";
 import { parseHeadingNumber } from "../src/parse/sections.js";
-import { documentKind } from "../src/parse/kind.js";
+import { documentKind, type DocumentKind } from "../src/parse/kind.js";
 import { documentText, OPAQUE } from "../src/parse/text.js";
 import { BRACKETED, reviewNotes, SNAKE_PLACEHOLDER, TEMPLATE_VARIABLE, TO_BE_DECIDED } from "./lib/blanks.js";
 
@@ -28,6 +28,8 @@ export interface Disclosure {
 export interface DisclosureList {
   name: string;
   description: string;
+  /** The kind of document the list applies to; none means privacy. */
+  kind?: DocumentKind;
   disclosures: Disclosure[];
 }
 
@@ -119,6 +121,9 @@ function shapeProblem(d: Disclosure): string | null {
   return null;
 }
 
+/** What runs when no list is named: the recommended list for each kind (policylint:recommended names the same). */
+export const RECOMMENDED_LISTS = ["recommended", "terms", "subprocessors", "cookies"];
+
 const compiledLists = new Map<string, Compiled[]>();
 
 function compiledList(name: string): Compiled[] {
@@ -140,7 +145,9 @@ export const requiredSections: Rule<Options> = {
       "must tell its readers. Each missing disclosure is reported once, with the article or section that requires it. " +
       "Text inside reviewer notes ([LAWYER] …) and placeholders ([YOUR LEGAL ENTITY NAME]) does not count. " +
       "The lists, their sources and their conditions are in docs/presets.md. " +
-      "The shipped lists apply to privacy policies only. A document's kind (privacy, terms, cookies, subprocessors, other) " +
+      "Each shipped list applies to one kind of document (terms, cookie notices and sub-processor lists have " +
+      "their own; the others are for privacy policies). " +
+      "A document's kind (privacy, terms, cookies, subprocessors, other) " +
       "is read from its front matter (`policylint: { kind: terms }`), else its title (\"Terms of Service\", \"Cookie Notice\"), " +
       "else its file and folder name (terms, tos, cookie, tracker, subprocessor, privacy), else a sub-processor table; a " +
       "document nothing identifies is checked as a privacy policy. Disclosures written in `require` apply to every kind.",
@@ -155,8 +162,8 @@ export const requiredSections: Rule<Options> = {
         // Its name until 0.1: it names disclosure lists, which the configuration's presets (`extends`) only set.
         formerNames: ["presets"],
         description:
-          `Disclosure lists to require of privacy policies (${disclosureListNames().join(", ")}); ` +
-          "presets add theirs to this list. None: recommended.",
+          `Disclosure lists to require, each of documents of its own kind (${disclosureListNames().join(", ")}); ` +
+          `presets add theirs to this list. None: ${RECOMMENDED_LISTS.join(", ")}.`,
       },
       require: {
         type: "object[]",
@@ -238,10 +245,11 @@ export const requiredSections: Rule<Options> = {
     const report = (message: string) =>
       heading ? context.reportNode(heading, message) : context.report({ message, start: 0, end: 0 });
     const active: Compiled[] = [];
-    const lists = options.disclosures.length || options.require.length ? options.disclosures : ["recommended"];
-    // The shipped lists say what a privacy policy owes; terms, cookie notices and sub-processor lists owe only what
-    // the user's own `require` asks of them.
-    if (documentKind(doc).kind === "privacy") for (const name of lists) active.push(...compiledList(name));
+    const lists = options.disclosures.length || options.require.length ? options.disclosures : RECOMMENDED_LISTS;
+    // Each shipped list says what one kind of document owes (a privacy policy, terms, a cookie notice, a
+    // sub-processor list): a document is held only to the lists of its own kind, plus the user's own `require`.
+    const { kind } = documentKind(doc);
+    for (const name of lists) if ((disclosureList(name).kind ?? "privacy") === kind) active.push(...compiledList(name));
     for (const d of options.require) {
       try {
         active.push(compile("require", d));
@@ -396,6 +404,9 @@ export function mask(text: string): string {
     ranges.push([note.start, note.reach === "marker" ? note.end : text.length]);
   }
   for (const m of matchesOf(BRACKETED, text)) {
+    // "[contact us]({{ site.email }})" is a link whose template target Markdown could not parse; the published page
+    // renders it as a link, so its text is read.
+    if (text.startsWith("({{", m.end)) continue;
     if (!WORD_CHAR.test(text[m.start - 1] ?? "") && !WORD_CHAR.test(text[m.end] ?? "")) ranges.push([m.start, m.end]);
   }
   for (const pattern of [TEMPLATE_VARIABLE, SNAKE_PLACEHOLDER, TO_BE_DECIDED]) {

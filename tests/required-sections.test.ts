@@ -109,7 +109,7 @@ describe("required-sections options and combination", () => {
     const alone = resolveConfig({ extends: "policylint:gdpr" }, null, ROOT);
     expect(alone.rules.get("required-sections")?.options.disclosures).toEqual(["gdpr"]);
     const combined = resolveConfig({ extends: ["policylint:recommended", "policylint:gdpr", "policylint:ccpa"] }, null, ROOT);
-    expect(combined.rules.get("required-sections")?.options.disclosures).toEqual(["recommended", "gdpr", "ccpa"]);
+    expect(combined.rules.get("required-sections")?.options.disclosures).toEqual(["recommended", "terms", "subprocessors", "cookies", "gdpr", "ccpa"]);
     // Switched on with no list at all, the rule checks the recommended list.
     expect(run(seed).length).toBeGreaterThan(0);
   });
@@ -161,8 +161,58 @@ describe("required-sections options and combination", () => {
   });
 
   it("lists every disclosure list in the disclosures option, which `policylint rules` prints", () => {
-    expect(disclosureListNames()).toEqual(["recommended", "ccpa", "coppa", "gdpr", "us-states"]);
-    expect(requiredSections.meta.options.disclosures.description).toContain("recommended, ccpa, coppa, gdpr, us-states");
+    const names = ["recommended", "ccpa", "cookies", "coppa", "gdpr", "subprocessors", "terms", "us-states"];
+    expect(disclosureListNames()).toEqual(names);
+    expect(requiredSections.meta.options.disclosures.description).toContain(names.join(", "));
+  });
+});
+
+describe("required-sections by document kind", () => {
+  const lint = (text: string, file: string, config: object = { extends: "policylint:recommended" }) =>
+    lintWithSettings(text, file, { rules: resolveConfig(config, null, ROOT).rules, today: "2026-11-25" })
+      .messages.filter((m) => m.ruleId === "required-sections")
+      .map((m) => m.message);
+
+  it("each list declares the kind it applies to; the law lists are for privacy policies", () => {
+    const kinds = Object.fromEntries(disclosureListNames().map((n) => [n, disclosureList(n).kind ?? "privacy"]));
+    expect(kinds).toEqual({
+      recommended: "privacy", ccpa: "privacy", coppa: "privacy", cookies: "cookies", gdpr: "privacy",
+      subprocessors: "subprocessors", terms: "terms", "us-states": "privacy",
+    });
+  });
+
+  it("policylint:recommended holds terms to the terms list only, and a privacy policy to none of it", () => {
+    const terms = lint("# Terms of Service\n\nThese Terms govern your use of Acme.\n", "legal/terms.md");
+    expect(terms.map((m) => m.replace(/ \(.*$/, "")).sort()).toEqual([
+      "missing: how changes to the terms are made and announced",
+      "missing: how the contract or the account can be ended or suspended",
+      "missing: how to contact the provider",
+      "missing: the law that governs the terms",
+      "missing: the limits on the provider's liability",
+    ]);
+    // The same text declared a privacy policy owes the privacy list and nothing of the terms list.
+    const privacy = lint("---\npolicylint:\n  kind: privacy\n---\n# Terms of Service\n\nText.\n", "legal/terms.md");
+    expect(privacy.some((m) => m.startsWith("missing: the law that governs the terms"))).toBe(false);
+    expect(privacy.some((m) => m.startsWith("missing: what personal data is collected"))).toBe(true);
+  });
+
+  it("dispute resolution is owed only by terms that speak of disputes or arbitration", () => {
+    const quiet = lint("# Terms of Service\n\nThese Terms govern your use of Acme.\n", "terms.md");
+    expect(quiet.some((m) => m.startsWith("missing: how disputes are resolved"))).toBe(false);
+    const arbitration = lint("# Terms of Service\n\nAny claim goes to arbitration.\n", "terms.md");
+    expect(arbitration.some((m) => m.startsWith("missing: how disputes are resolved"))).toBe(true);
+    const settled = lint("# Terms of Service\n\n## Arbitration\n\nAny claim goes to binding arbitration in Dublin.\n", "terms.md");
+    expect(settled.some((m) => m.startsWith("missing: how disputes are resolved"))).toBe(false);
+  });
+
+  it("a kind preset alone checks its own kind and leaves privacy policies alone", () => {
+    for (const kind of ["terms", "subprocessors", "cookies"]) {
+      const config = resolveConfig({ extends: `policylint:${kind}` }, null, ROOT);
+      expect(config.rules.get("required-sections")?.options.disclosures, kind).toEqual([kind]);
+      expect(lint("# Privacy Policy\n\nText.\n", "privacy.md", { extends: `policylint:${kind}` }), kind).toEqual([]);
+    }
+    expect(lint("# Cookie Policy\n\nText.\n", "cookies.md", { extends: "policylint:cookies" })).toHaveLength(4);
+    expect(lint("# Cookie Policy\n\nText.\n", "cookies.md", { extends: "policylint:terms" })).toEqual([]);
   });
 });
 

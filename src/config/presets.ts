@@ -4,7 +4,8 @@ export const PRESET_PREFIX = "policylint:";
 
 /**
  * Built-in presets, used through `extends`. `recommended` is what runs when a project has no configuration.
- * Law-specific presets switch on `required-sections` with their own disclosure lists, which add up when combined.
+ * Law-specific and kind-specific presets switch on `required-sections` with their own disclosure lists, which add up
+ * when combined; a list applies only to documents of its kind (terms, cookies, subprocessors, privacy).
  */
 export const BUILT_IN_PRESETS: Record<string, ConfigObject> = {
   [`${PRESET_PREFIX}recommended`]: {
@@ -15,7 +16,8 @@ export const BUILT_IN_PRESETS: Record<string, ConfigObject> = {
       "valid-cross-references": "error",
       // A warning by default: its result changes with the calendar, so an untouched policy would one day break builds.
       "last-updated": "warn",
-      "required-sections": ["error", { disclosures: ["recommended"] }],
+      // One list per kind of document, each applied only to documents of its kind.
+      "required-sections": ["error", { disclosures: ["recommended", "terms", "subprocessors", "cookies"] }],
     },
   },
   [`${PRESET_PREFIX}gdpr`]: { rules: { "required-sections": ["error", { disclosures: ["gdpr"] }] } },
@@ -28,4 +30,7 @@ export const BUILT_IN_PRESETS: Record<string, ConfigObject> = {
   },
   [`${PRESET_PREFIX}us-states`]: { rules: { "required-sections": ["error", { disclosures: ["us-states"] }] } },
   [`${PRESET_PREFIX}coppa`]: { rules: { "required-sections": ["error", { disclosures: ["coppa"] }] } },
+  [`${PRESET_PREFIX}terms`]: { rules: { "required-sections": ["error", { disclosures: ["terms"] }] } },
+  [`${PRESET_PREFIX}subprocessors`]: { rules: { "required-sections": ["error", { disclosures: ["subprocessors"] }] } },
+  [`${PRESET_PREFIX}cookies`]: { rules: { "required-sections": ["error", { disclosures: ["cookies"] }] } },
 };

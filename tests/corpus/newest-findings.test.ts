@@ -32,8 +32,10 @@ const expected = JSON.parse(readFileSync(path.join(import.meta.dirname, "newest-
 };
 
 // The defects people found among the 296 findings before the rules were tuned: 24 read as defects, plus the GitHub
-// legacy statement's empty "GitHub Privacy Statement" heading (52:4), overridden to a defect on review.
-const DEFECTS_READ = 25;
+// legacy statement's empty "GitHub Privacy Statement" heading (52:4), overridden to a defect on review; then the
+// places of the 6 defects the kind lists (terms, cookies, sub-processors) found when they were added (issue 17): 4, as
+// Parler's captured home page lacks three cookie disclosures at one place.
+const DEFECTS_READ = 29;
 /** A finding's place and rule: a defect is still found when its rule still reports that place, whatever the wording. */
 const place = (e: { document: string; finding: string }) => `${e.document} ${e.finding.split(" ").slice(0, 2).join(" ")}`;
 
@@ -86,7 +88,7 @@ describe.skipIf(!HAS_SOURCES)("findings on the newest version of the 41 real doc
 
   it("still finds every defect people found, or says why not", () => {
     const defects = expected.findings.filter((e) => e.verdict === "defect");
-    expect(defects.length + expected.lost.length).toBe(DEFECTS_READ);
+    expect(new Set(defects.map(place)).size + expected.lost.length).toBe(DEFECTS_READ);
     for (const lost of expected.lost) expect(lost.reason, place(lost)).toBeTruthy();
     const raised = new Set(run.lines.map((line) => place({ document: line.slice(0, line.indexOf(" ")), finding: line.slice(line.indexOf(" ") + 1) })));
     for (const defect of defects) expect(raised.has(place(defect)), place(defect)).toBe(true);
