@@ -17,7 +17,12 @@ export function checkSections({ ROOT, CORPUS, table, targets }) {
     console.log(`\nskipped: the corpus is not at ${CORPUS}`);
     return false;
   };
-  const row = (r, base) => [r.label, r.medianMs.toFixed(0), (r.medianMs / base.medianMs).toFixed(2), r.maxRssMb.toFixed(0)];
+  const row = (r, base) => [
+    r.label,
+    r.medianMs.toFixed(0),
+    (r.medianMs / base.medianMs).toFixed(2),
+    r.maxRssMb.toFixed(0),
+  ];
   const header = ["command", "median ms", "× first", "max RSS MB"];
 
   function cold() {
@@ -31,7 +36,11 @@ export function checkSections({ ROOT, CORPUS, table, targets }) {
       ],
       RUNS * 2,
     );
-    table(`cold start: one policy (${path.relative(CORPUS, file)}, ${kb(file)} KB), median of ${RUNS * 2}`, header, results.map((r) => row(r, results[0])));
+    table(
+      `cold start: one policy (${path.relative(CORPUS, file)}, ${kb(file)} KB), median of ${RUNS * 2}`,
+      header,
+      results.map((r) => row(r, results[0])),
+    );
     targets.push(["cold check ≤ 1.0× bare parse", ratio(results[1], results[0]), 1.0]);
     targets.push(["cold check vs markdownlint-cli2", ratio(results[1], results[2]), null]);
   }
@@ -42,21 +51,49 @@ export function checkSections({ ROOT, CORPUS, table, targets }) {
     const results = measure(
       [
         nodeCommand("bare parse of every file, one process", BARE, [CORPUS]),
-        nodeCommand("policylint check (--concurrency auto)", BIN, ["check", ".", "--today", "2026-11-25"], { cwd: CORPUS }),
+        nodeCommand("policylint check (--concurrency auto)", BIN, ["check", ".", "--today", "2026-11-25"], {
+          cwd: CORPUS,
+        }),
         nodeCommand("markdownlint-cli2 0.20", MARKDOWNLINT, ["**/*.md"], { cwd: CORPUS }),
         // Warm: the cache is filled by the cold run just before (same files, same config), so nothing changed.
-        nodeCommand("policylint check --cache, warm", BIN, ["check", ".", "--today", "2026-11-25", "--cache", "--cache-location", cache], {
-          cwd: CORPUS,
-          before: () => existsSync(cache) || measure([nodeCommand("fill", BIN, ["check", ".", "--today", "2026-11-25", "--cache", "--cache-location", cache], { cwd: CORPUS })], 1),
-        }),
+        nodeCommand(
+          "policylint check --cache, warm",
+          BIN,
+          ["check", ".", "--today", "2026-11-25", "--cache", "--cache-location", cache],
+          {
+            cwd: CORPUS,
+            before: () =>
+              existsSync(cache) ||
+              measure(
+                [
+                  nodeCommand(
+                    "fill",
+                    BIN,
+                    ["check", ".", "--today", "2026-11-25", "--cache", "--cache-location", cache],
+                    { cwd: CORPUS },
+                  ),
+                ],
+                1,
+              ),
+          },
+        ),
         // Not a target: what a second lint thread gives on this machine (see lintThreads in src/engine/pool.ts).
-        nodeCommand("policylint check --concurrency 2", BIN, ["check", ".", "--today", "2026-11-25", "--concurrency", "2"], { cwd: CORPUS }),
+        nodeCommand(
+          "policylint check --concurrency 2",
+          BIN,
+          ["check", ".", "--today", "2026-11-25", "--concurrency", "2"],
+          { cwd: CORPUS },
+        ),
       ],
       Math.max(3, Math.ceil(RUNS / 2)),
     );
     rmSync(cache, { force: true });
     const files = countMarkdown(CORPUS);
-    table(`throughput: the whole corpus (${files} files, ${(sizeOf(CORPUS) / 1048576).toFixed(0)} MB)`, header, results.map((r) => row(r, results[0])));
+    table(
+      `throughput: the whole corpus (${files} files, ${(sizeOf(CORPUS) / 1048576).toFixed(0)} MB)`,
+      header,
+      results.map((r) => row(r, results[0])),
+    );
     targets.push(["corpus check ≤ 0.5× markdownlint-cli2", ratio(results[1], results[2]), 0.5]);
     targets.push(["warm --cache ≤ 0.1× cold check", ratio(results[3], results[1]), 0.1]);
     targets.push(["corpus check peak memory < 300 MB", results[1].maxRssMb.toFixed(0), 300]);
@@ -66,10 +103,17 @@ export function checkSections({ ROOT, CORPUS, table, targets }) {
     if (!hasCorpus()) return;
     const [a, b] = largestPair(CORPUS);
     const results = measure(
-      [nodeCommand("bare parse of both files", BARE, [a, b]), nodeCommand("policylint diff --format json", BIN, ["diff", a, b, "--format", "json"])],
+      [
+        nodeCommand("bare parse of both files", BARE, [a, b]),
+        nodeCommand("policylint diff --format json", BIN, ["diff", a, b, "--format", "json"]),
+      ],
       RUNS * 2,
     );
-    table(`diff, whole process: the largest pair (${path.relative(CORPUS, a)} → ${path.basename(b)})`, header, results.map((r) => row(r, results[0])));
+    table(
+      `diff, whole process: the largest pair (${path.relative(CORPUS, a)} → ${path.basename(b)})`,
+      header,
+      results.map((r) => row(r, results[0])),
+    );
     targets.push(["largest-pair diff ≤ 2× bare parse of both", ratio(results[1], results[0]), 2.0]);
   }
 
@@ -87,7 +131,11 @@ export function checkSections({ ROOT, CORPUS, table, targets }) {
       Math.max(3, Math.ceil(RUNS / 2)),
     );
     const mb = files.reduce((n, f) => n + readFileSync(f).length, 0) / 1048576;
-    table(`unrelated documents: the newest version of each of ${files.length} documents (${mb.toFixed(1)} MB)`, header, results.map((r) => row(r, results[0])));
+    table(
+      `unrelated documents: the newest version of each of ${files.length} documents (${mb.toFixed(1)} MB)`,
+      header,
+      results.map((r) => row(r, results[0])),
+    );
     targets.push(["unrelated documents ≤ 0.7× markdownlint-cli2", ratio(results[1], results[2]), 0.7]);
   }
 

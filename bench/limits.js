@@ -56,14 +56,37 @@ export function limitSections({ ROOT, CORPUS, table, targets }) {
       write("10mb.md", largePolicy(10));
       write("10mb-edited.md", largePolicy(10, true));
       write("50mb.md", largePolicy(50));
-      const check = (label, file, extra = []) => nodeCommand(label, BIN, ["check", file, "--today", "2026-11-25", ...extra], { cwd: dir });
+      const check = (label, file, extra = []) =>
+        nodeCommand(label, BIN, ["check", file, "--today", "2026-11-25", ...extra], { cwd: dir });
       const results = [
-        ...measure([check("check", "10mb.md"), nodeCommand("diff --format json", BIN, ["diff", "10mb.md", "10mb-edited.md", "--format", "json"], { cwd: dir })], RUNS),
-        ...measure([check("check --max-file-size 64", "50mb.md", ["--max-file-size", "64"]), check("check (refused: over 32 MB)", "50mb.md")], RUNS),
+        ...measure(
+          [
+            check("check", "10mb.md"),
+            nodeCommand("diff --format json", BIN, ["diff", "10mb.md", "10mb-edited.md", "--format", "json"], {
+              cwd: dir,
+            }),
+          ],
+          RUNS,
+        ),
+        ...measure(
+          [
+            check("check --max-file-size 64", "50mb.md", ["--max-file-size", "64"]),
+            check("check (refused: over 32 MB)", "50mb.md"),
+          ],
+          RUNS,
+        ),
       ];
       const inputs = ["10 MB", "10 MB vs edited copy", "50 MB", "50 MB"];
-      table(`large files: distinct copies of GitHub's privacy statement (${RUNS === 1 ? "one run" : `median of ${RUNS}`})`, header, results.map((r, i) => row(r, inputs[i])));
-      targets.push(["check of 50 MB ≤ 6× the 10 MB time (5× the text)", (results[2].medianMs / results[0].medianMs).toFixed(1), 6]);
+      table(
+        `large files: distinct copies of GitHub's privacy statement (${RUNS === 1 ? "one run" : `median of ${RUNS}`})`,
+        header,
+        results.map((r, i) => row(r, inputs[i])),
+      );
+      targets.push([
+        "check of 50 MB ≤ 6× the 10 MB time (5× the text)",
+        (results[2].medianMs / results[0].medianMs).toFixed(1),
+        6,
+      ]);
     });
   }
 
@@ -84,8 +107,17 @@ export function limitSections({ ROOT, CORPUS, table, targets }) {
         ],
         Math.max(3, RUNS),
       );
-      const inputs = ["list 10,000 deep (20 KB)", "block quotes 10,000 deep", "64,000 [a] in a paragraph", "100 lists and 100 quotes 100 deep"];
-      table("deep nesting: refused in one line at the limits, or checked at them (median of 3)", header, results.map((r, i) => row(r, inputs[i])));
+      const inputs = [
+        "list 10,000 deep (20 KB)",
+        "block quotes 10,000 deep",
+        "64,000 [a] in a paragraph",
+        "100 lists and 100 quotes 100 deep",
+      ];
+      table(
+        "deep nesting: refused in one line at the limits, or checked at them (median of 3)",
+        header,
+        results.map((r, i) => row(r, inputs[i])),
+      );
     });
   }
 
@@ -96,10 +128,21 @@ export function limitSections({ ROOT, CORPUS, table, targets }) {
       for (let d = 0; d < 100; d++) {
         const folder = path.join(dir, `folder-${String(d).padStart(3, "0")}`);
         mkdirSync(folder);
-        for (let f = 0; f < 1000; f++) writeFileSync(path.join(folder, `policy-${String(f).padStart(3, "0")}.md`), `${source}\nCopy ${d * 1000 + f}.\n`);
+        for (let f = 0; f < 1000; f++)
+          writeFileSync(
+            path.join(folder, `policy-${String(f).padStart(3, "0")}.md`),
+            `${source}\nCopy ${d * 1000 + f}.\n`,
+          );
       }
-      const results = measure([nodeCommand("check .", BIN, ["check", ".", "--today", "2026-11-25"], { cwd: dir })], RUNS);
-      table(`many files: 100,000 copies of a ${(source.length / 1024).toFixed(1)} KB sub-processor list (${RUNS === 1 ? "one run" : `median of ${RUNS}`})`, header, results.map((r) => row(r, "100,000 files")));
+      const results = measure(
+        [nodeCommand("check .", BIN, ["check", ".", "--today", "2026-11-25"], { cwd: dir })],
+        RUNS,
+      );
+      table(
+        `many files: 100,000 copies of a ${(source.length / 1024).toFixed(1)} KB sub-processor list (${RUNS === 1 ? "one run" : `median of ${RUNS}`})`,
+        header,
+        results.map((r) => row(r, "100,000 files")),
+      );
     });
   }
 

@@ -17,7 +17,12 @@ export function logSections({ CORPUS, DIST, table, targets, best, corpusDocument
     const largest = corpusDocuments().reduce((x, y) => (size(y) > size(x) ? y : x));
     const texts = largest.files.map((f) => readFileSync(f, "utf8"));
     const dir = mkdtempSync(path.join(os.tmpdir(), "policylint-bench-log-"));
-    const git = (...args) => execFileSync("git", ["-c", "user.name=b", "-c", "user.email=b@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, stdio: "pipe" });
+    const git = (...args) =>
+      execFileSync(
+        "git",
+        ["-c", "user.name=b", "-c", "user.email=b@example.com", "-c", "commit.gpgsign=false", ...args],
+        { cwd: dir, stdio: "pipe" },
+      );
     git("init", "-q");
     for (const [i, text] of texts.entries()) {
       writeFileSync(path.join(dir, "policy.md"), text);

@@ -22,20 +22,30 @@ export function measure(commands, runs) {
       command.before?.();
       const rssFile = path.join(dir, `rss-${c}-${i}`);
       const start = performance.now();
-      const run = spawnSync(process.execPath, [...command.nodeFlags, "--require", RSS_HOOK, command.script, ...command.args], {
-        cwd: command.cwd,
-        env: { ...process.env, POLICYLINT_BENCH_RSS: rssFile, NO_COLOR: "1" },
-        stdio: ["ignore", "ignore", "pipe"],
-        maxBuffer: 64 * 1024 * 1024,
-      });
+      const run = spawnSync(
+        process.execPath,
+        [...command.nodeFlags, "--require", RSS_HOOK, command.script, ...command.args],
+        {
+          cwd: command.cwd,
+          env: { ...process.env, POLICYLINT_BENCH_RSS: rssFile, NO_COLOR: "1" },
+          stdio: ["ignore", "ignore", "pipe"],
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
       times[c].push(performance.now() - start);
-      if (run.status === null || run.status > 2) throw new Error(`${command.label} failed (${run.status}): ${run.stderr}`);
+      if (run.status === null || run.status > 2)
+        throw new Error(`${command.label} failed (${run.status}): ${run.stderr}`);
       // maxRSS is in kilobytes.
       rss[c] = Math.max(rss[c], Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024);
     });
   }
   rmSync(dir, { recursive: true, force: true });
-  return commands.map((command, c) => ({ label: command.label, medianMs: median(times[c]), maxRssMb: rss[c], runsMs: times[c] }));
+  return commands.map((command, c) => ({
+    label: command.label,
+    medianMs: median(times[c]),
+    maxRssMb: rss[c],
+    runsMs: times[c],
+  }));
 }
 
 export function median(values) {

@@ -28,7 +28,14 @@ const SECTIONS = {
   diff: benchDiff,
   pieces: benchPieces,
   ...limitSections({ ROOT, CORPUS, table, targets }),
-  ...logSections({ CORPUS, DIST, table, targets, best: (...a) => best(...a), corpusDocuments: () => corpusDocuments() }),
+  ...logSections({
+    CORPUS,
+    DIST,
+    table,
+    targets,
+    best: (...a) => best(...a),
+    corpusDocuments: () => corpusDocuments(),
+  }),
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -65,7 +72,8 @@ const ms = (value) => value.toFixed(1);
 
 function table(title, header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
   console.log(`\n${title}\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const row of rows) console.log(line(row));
 }
@@ -119,7 +127,16 @@ function benchDiff() {
       diffOnly.push(done - parsed);
     }
     const kb = Math.max(...d.files.map((f) => texts.get(f).length)) / 1024;
-    rows.push([d.name, own.length, kb.toFixed(0), ms(total.reduce((s, t) => s + t, 0)), ms(median(total)), ms(Math.max(...total)), ms(median(diffOnly)), ms(Math.max(...diffOnly))]);
+    rows.push([
+      d.name,
+      own.length,
+      kb.toFixed(0),
+      ms(total.reduce((s, t) => s + t, 0)),
+      ms(median(total)),
+      ms(Math.max(...total)),
+      ms(median(diffOnly)),
+      ms(Math.max(...diffOnly)),
+    ]);
   }
   table(
     "diff: consecutive version pairs per document (parse both + diff, ms; 'diff only' excludes the parse)",
@@ -157,7 +174,14 @@ function benchDiff() {
     const t = best(() => run(bigA, bigB), runs);
     const d = best(([x, y]) => diffDocuments(x, y), runs, parseBoth(bigA, bigB));
     if (n === 1) [base, baseDiff] = [t, d];
-    scaling.push([`${n}×`, ((bigA.length + bigB.length) / 1024).toFixed(0), ms(t), (t / base).toFixed(1), ms(d), (d / baseDiff).toFixed(1)]);
+    scaling.push([
+      `${n}×`,
+      ((bigA.length + bigB.length) / 1024).toFixed(0),
+      ms(t),
+      (t / base).toFixed(1),
+      ms(d),
+      (d / baseDiff).toFixed(1),
+    ]);
     if (n === 16) targets.push(["diff of 16× the input ≤ 20× the 1× time", (t / base).toFixed(1), 20]);
   }
   resetPieceMemory(DEFAULT_PIECE_MEMORY);
@@ -181,7 +205,10 @@ function benchPieces() {
   const newest = corpusDocuments().map((d) => readFileSync(d.files[d.files.length - 1], "utf8"));
   const parseAll = (list) => () => list.forEach((text) => parseDocument(text));
   const rows = [];
-  for (const [label, list] of [["every version, in history order", texts], ["the newest version of each document", newest]]) {
+  for (const [label, list] of [
+    ["every version, in history order", texts],
+    ["the newest version of each document", newest],
+  ]) {
     const remembered = best(parseAll(list), 3);
     resetPieceMemory(0);
     const whole = best(parseAll(list), 3);
@@ -203,12 +230,19 @@ if (unknown.length) {
   console.error(`bench: unknown section ${unknown.join(", ")} (have: ${Object.keys(SECTIONS).join(", ")})`);
   process.exit(2);
 }
-console.log(`policylint bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(
+  `policylint bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+);
 for (const name of wanted.length ? wanted : Object.keys(SECTIONS)) await SECTIONS[name]();
 if (targets.length) {
   table(
     "targets (ratios from this run)",
     ["target", "measured", "limit", "met"],
-    targets.map(([name, value, limit]) => [name, value, limit ?? "-", limit === null ? "-" : Number(value) <= limit ? "yes" : "NO"]),
+    targets.map(([name, value, limit]) => [
+      name,
+      value,
+      limit ?? "-",
+      limit === null ? "-" : Number(value) <= limit ? "yes" : "NO",
+    ]),
   );
 }

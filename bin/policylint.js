@@ -23,7 +23,10 @@ globalThis.__policylintImport = (specifier) => import(specifier);
 
 function cacheFile() {
   const stat = statSync(bundle);
-  const key = createHash("sha256").update(`${bundle}:${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}`).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update(`${bundle}:${stat.size}:${stat.mtimeMs}:${process.version}:${process.arch}`)
+    .digest("hex")
+    .slice(0, 16);
   return path.join(os.tmpdir(), `policylint-${process.getuid?.() ?? "user"}`, `${key}.cache`);
 }
 

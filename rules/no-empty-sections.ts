@@ -31,7 +31,7 @@ export const noEmptySections: Rule<Options> = {
     description: "Headings with nothing under them, and sentences ending in a colon whose list or table never comes",
     defaultSeverity: "error",
     rationale:
-      "An empty heading or a dangling \"We use your information to:\" is a disclosure that was promised and left out: " +
+      'An empty heading or a dangling "We use your information to:" is a disclosure that was promised and left out: ' +
       "readers, and regulators, read it as the policy saying nothing about that subject.",
     examples: [
       {
@@ -48,16 +48,22 @@ export const noEmptySections: Rule<Options> = {
       },
     ],
     options: {
-      checkLeadIns: { type: "boolean", default: true, description: "Also report sentences ending in a colon whose list is missing." },
+      checkLeadIns: {
+        type: "boolean",
+        default: true,
+        description: "Also report sentences ending in a colon whose list is missing.",
+      },
       verbLeadIns: {
         type: "string[]",
         default: data.verbLeadIns,
-        description: 'Last words of a lead-in that only list items can finish ("to:", "may:"); a sub-heading or a new sentence after it means the list is missing.',
+        description:
+          'Last words of a lead-in that only list items can finish ("to:", "may:"); a sub-heading or a new sentence after it means the list is missing.',
       },
       nounLeadIns: {
         type: "string[]",
         default: data.nounLeadIns,
-        description: 'Last words of a lead-in that list items or sub-sections can finish ("for:", "including:"); a new sentence after it means the list is missing.',
+        description:
+          'Last words of a lead-in that list items or sub-sections can finish ("for:", "including:"); a new sentence after it means the list is missing.',
       },
     },
   },
@@ -139,7 +145,12 @@ function leadInMatcher(words: string[]): RegExp {
 }
 
 /** The reason the list is missing, or null when what follows supplies it. */
-function describeMissing(follower: Follower, needs: "items" | "items-or-sections" | "anything", depth: number, source: string): string | null {
+function describeMissing(
+  follower: Follower,
+  needs: "items" | "items-or-sections" | "anything",
+  depth: number,
+  source: string,
+): string | null {
   switch (follower.kind) {
     case "content":
       return null;
@@ -151,7 +162,12 @@ function describeMissing(follower: Follower, needs: "items" | "items-or-sections
       return `the ${subSection ? "sub-heading" : "next heading"} "${follower.text}" follows`;
     }
     case "paragraph": {
-      if (needs === "anything" || looksLikeItems(follower.node, source) || startsLineRun(follower.node, follower.rest, source)) return null;
+      if (
+        needs === "anything" ||
+        looksLikeItems(follower.node, source) ||
+        startsLineRun(follower.node, follower.rest, source)
+      )
+        return null;
       const opening = /^\S+(?:\s+\S+){0,3}/.exec(toString(follower.node).trim())?.[0] ?? "";
       return `a new sentence follows ("${opening}…")`;
     }

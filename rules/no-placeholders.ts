@@ -34,18 +34,20 @@ const EXAMPLE_LEAD = /^\s*(?:e\.\s?g\.|for example|for instance|such as|like|i\.
 const ALL_CAPS = /^[A-Z0-9][A-Z0-9 &/,.'’()-]*$/;
 const GLUED_DOMAIN_AFTER = /^\.[\p{L}\p{N}-]+\.[a-z]{2,}(?![\p{L}\p{N}])|^\/[\p{L}\p{N}_-]/iu;
 const GLUED_PATH_BEFORE = /[\p{L}\p{N}-]\.[a-z]{2,}\/$|[\p{L}\p{N}_-]\/$/iu;
-const DISPLAY_LEAD = /\b(?:the following|this|these)\s+(?:disclaimer|statement|text|notice|language|wording|disclosure|legend|message|attribution|credit)s?\b[^.:“”"]{0,80}:\s*$/i;
+const DISPLAY_LEAD =
+  /\b(?:the following|this|these)\s+(?:disclaimer|statement|text|notice|language|wording|disclosure|legend|message|attribution|credit)s?\b[^.:“”"]{0,80}:\s*$/i;
 
 export const noPlaceholders: Rule<Options> = {
   meta: {
     id: "no-placeholders",
-    description: "Template placeholders left in the text: [YOUR COMPANY], {{company}}, __DATE__, <INSERT ADDRESS>, TBD, XX days",
+    description:
+      "Template placeholders left in the text: [YOUR COMPANY], {{company}}, __DATE__, <INSERT ADDRESS>, TBD, XX days",
     defaultSeverity: "error",
     rationale:
       "A published policy that still says [YOUR LEGAL ENTITY NAME] names no controller at all, and an obfuscated " +
       "address such as [email protected] gives the reader no way to reach you. Brackets that are meant stay silent: a " +
-      "pattern glued to a domain or path (\"[username].tumblr.com\"), a blank inside a text the reader is told to display " +
-      "(\"the following disclaimer: “This is a promotion by [Your Name].”\"), a label such as <EU Representative> alone on " +
+      'pattern glued to a domain or path ("[username].tumblr.com"), a blank inside a text the reader is told to display ' +
+      '("the following disclaimer: “This is a promotion by [Your Name].”"), a label such as <EU Representative> alone on ' +
       "its line over what it names. Liquid ({{ site.email }}, {% … %}) in a file with front matter is rendered by Jekyll " +
       "before the reader sees it; without front matter it is reported.",
     examples: [
@@ -67,14 +69,26 @@ export const noPlaceholders: Rule<Options> = {
         type: "string[]",
         default: [],
         description: "Extra regular expressions (JavaScript syntax) that mark a placeholder.",
-        patterns: (value) => (value as string[]).map((p, i) => ({ at: `[${i}]`, written: p, compile: () => extraPattern(p) })),
+        patterns: (value) =>
+          (value as string[]).map((p, i) => ({ at: `[${i}]`, written: p, compile: () => extraPattern(p) })),
       },
-      allow: { type: "string[]", default: [], description: "Texts that look like placeholders but are meant (matched case-insensitively, with or without brackets)." },
-      checkLinkTargets: { type: "boolean", default: true, description: "Also report template variables such as {{ site.url }} in link targets." },
+      allow: {
+        type: "string[]",
+        default: [],
+        description:
+          "Texts that look like placeholders but are meant (matched case-insensitively, with or without brackets).",
+      },
+      checkLinkTargets: {
+        type: "boolean",
+        default: true,
+        description: "Also report template variables such as {{ site.url }} in link targets.",
+      },
     },
   },
   check(context) {
-    const allowed = new Set([...data.allow, ...context.options.allow].map((a) => a.toLowerCase().replace(/^\[|\]$/g, "")));
+    const allowed = new Set(
+      [...data.allow, ...context.options.allow].map((a) => a.toLowerCase().replace(/^\[|\]$/g, "")),
+    );
     // Jekyll renders Liquid in any page with front matter before Markdown sees it: there `{{ site.email }}` and
     // `{% … %}` are filled in on the published page. Without front matter they reach the reader as written.
     const rendersLiquid = context.doc.frontMatter.node !== null;
@@ -115,7 +129,10 @@ class RangeReporter {
   ) {}
 
   report(message: string, start: number, end: number, found: string): void {
-    const key = found.toLowerCase().replace(/^\[|\]$/g, "").trim();
+    const key = found
+      .toLowerCase()
+      .replace(/^\[|\]$/g, "")
+      .trim();
     if (this.allowed.has(key) || this.allowed.has(found.toLowerCase())) return;
     if (this.taken.some(([s, e]) => start < e && end > s)) return;
     this.taken.push([start, end]);
@@ -124,7 +141,12 @@ class RangeReporter {
 }
 
 /** Any rendered text with its source offsets: a Markdown block, or the visible text of raw HTML. */
-function scanBlock(block: Pick<BlockText, "text" | "offsets">, source: string, reporter: RangeReporter, extra: RegExp[]): void {
+function scanBlock(
+  block: Pick<BlockText, "text" | "offsets">,
+  source: string,
+  reporter: RangeReporter,
+  extra: RegExp[],
+): void {
   const { text } = block;
   const at = (from: number, to: number) => blockRange(block, from, to);
   const emit = (message: string, from: number, to: number) => {
@@ -169,7 +191,11 @@ function isBracketPlaceholder(text: string, index: number, whole: string, inner:
   // Glued to a word, as in privacy[at]github[dot]com or array[0], it is notation, not a blank to fill.
   if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}\p{N}_]/u.test(after)) return false;
   // Glued to a domain or a path, as in "[username].tumblr.com" or "tumblr.com/[username]", it shows a pattern.
-  if (GLUED_DOMAIN_AFTER.test(text.slice(index + whole.length, index + whole.length + 80)) || GLUED_PATH_BEFORE.test(text.slice(Math.max(0, index - 80), index))) return false;
+  if (
+    GLUED_DOMAIN_AFTER.test(text.slice(index + whole.length, index + whole.length + 80)) ||
+    GLUED_PATH_BEFORE.test(text.slice(Math.max(0, index - 80), index))
+  )
+    return false;
   const content = inner.trim();
   if (!content || /^[xX ]$/.test(inner)) return false;
   if (isReviewTag(content)) return false;
@@ -235,7 +261,14 @@ function visitStrongPlaceholders(context: RuleContext<Options>, reporter: RangeR
   });
 }
 
-function scanHtml(context: RuleContext<Options>, value: string, start: number, end: number, reporter: RangeReporter, extra: RegExp[]): void {
+function scanHtml(
+  context: RuleContext<Options>,
+  value: string,
+  start: number,
+  end: number,
+  reporter: RangeReporter,
+  extra: RegExp[],
+): void {
   const map = alignOffsets(value, context.doc.source, start, end);
   const offset = (i: number) => map[Math.min(i, map.length - 1)] ?? start;
   for (const m of matchesOf(/<\/?\s*([A-Za-z][\w-]*)((?:\s[^<>]*)?)>/g, value)) {
@@ -264,7 +297,8 @@ function isLabelLine(source: string, at: number, tag: string): boolean {
   const lineEnd = source.indexOf("\n", at);
   const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd);
   if (line.trim() !== tag) return false;
-  const next = /^[ \t]*(?:\n[ \t]*)*([^\n]*)/.exec(source.slice(lineEnd < 0 ? source.length : lineEnd + 1))?.[1].trim() ?? "";
+  const next =
+    /^[ \t]*(?:\n[ \t]*)*([^\n]*)/.exec(source.slice(lineEnd < 0 ? source.length : lineEnd + 1))?.[1].trim() ?? "";
   return /\p{L}/u.test(next) && !/^[<\[{]/.test(next);
 }
 

@@ -16,9 +16,11 @@ const LEADING_SYMBOL = /(?:[\u2600-\u27bf\u{1f300}-\u{1faff}]\ufe0f?\s*)$/u;
 export const noReviewMarkers: Rule<Options> = {
   meta: {
     id: "no-review-markers",
-    description: "Notes for the authors left in the policy: [LAWYER] …, [DRAFTING NOTE: …], TODO, FIXME, \"Legal review required\"",
+    description:
+      'Notes for the authors left in the policy: [LAWYER] …, [DRAFTING NOTE: …], TODO, FIXME, "Legal review required"',
     defaultSeverity: "error",
-    rationale: "A reviewer's note that reaches the published page tells readers the policy was never finished, and often says what is legally weak.",
+    rationale:
+      "A reviewer's note that reaches the published page tells readers the policy was never finished, and often says what is legally weak.",
     examples: [
       {
         title: "Notes for the authors",
@@ -33,9 +35,21 @@ export const noReviewMarkers: Rule<Options> = {
       },
     ],
     options: {
-      tags: { type: "string[]", default: reviewMarkerData.tags, description: "Reviewer tags recognised inside square brackets and at the start of HTML comments." },
-      words: { type: "string[]", default: reviewMarkerData.words, description: "Upper-case words that mark unfinished text." },
-      phrases: { type: "string[]", default: reviewMarkerData.phrases, description: "Phrases (any case) that only an author's note would contain." },
+      tags: {
+        type: "string[]",
+        default: reviewMarkerData.tags,
+        description: "Reviewer tags recognised inside square brackets and at the start of HTML comments.",
+      },
+      words: {
+        type: "string[]",
+        default: reviewMarkerData.words,
+        description: "Upper-case words that mark unfinished text.",
+      },
+      phrases: {
+        type: "string[]",
+        default: reviewMarkerData.phrases,
+        description: "Phrases (any case) that only an author's note would contain.",
+      },
     },
   },
   check(context) {

@@ -78,7 +78,8 @@ export function compilePattern(pattern: string): RegExp {
   const caseSensitive = pattern.startsWith("(?-i)");
   const source = (caseSensitive ? pattern.slice(5) : pattern).replace(/\{([A-Z]+)\}/g, (whole, name: string) => {
     const fragment = FRAGMENTS[name];
-    if (fragment === undefined) throw new Error(`unknown fragment ${whole} (known: ${Object.keys(FRAGMENTS).join(", ")})`);
+    if (fragment === undefined)
+      throw new Error(`unknown fragment ${whole} (known: ${Object.keys(FRAGMENTS).join(", ")})`);
     return fragment;
   });
   return new RegExp(source, caseSensitive ? "" : "i");
@@ -98,10 +99,21 @@ function compile(list: string, d: Disclosure): Compiled {
   };
 }
 
-/** A disclosure's patterns, for the configuration to vet when it loads; a disclosure of the wrong shape is one error. */
+/**
+ * A disclosure's patterns, for the configuration to vet when it loads; a disclosure of the wrong shape is one error.
+ */
 function writtenPatterns(d: Disclosure, i: number): WrittenPattern[] {
   const problem = shapeProblem(d);
-  if (problem) return [{ at: `[${i}]`, written: "", compile: () => { throw new Error(problem); } }];
+  if (problem)
+    return [
+      {
+        at: `[${i}]`,
+        written: "",
+        compile: () => {
+          throw new Error(problem);
+        },
+      },
+    ];
   return (["headings", "body", "requiredWhen"] as const).flatMap((key) =>
     (d[key] ?? []).map((p, j) => ({ at: `[${i}].${key}[${j}]`, written: p, compile: () => compilePattern(p) })),
   );
@@ -138,7 +150,8 @@ function compiledList(name: string): Compiled[] {
 export const requiredSections: Rule<Options> = {
   meta: {
     id: "required-sections",
-    description: "Disclosures the law or good practice requires, each found by its heading or by the text that makes it",
+    description:
+      "Disclosures the law or good practice requires, each found by its heading or by the text that makes it",
     defaultSeverity: "error",
     rationale:
       "A privacy policy is judged by what it leaves out: GDPR Art. 13, the CCPA and the US state laws each list what a notice " +
@@ -148,7 +161,7 @@ export const requiredSections: Rule<Options> = {
       "Each shipped list applies to one kind of document (terms, cookie notices and sub-processor lists have " +
       "their own; the others are for privacy policies). " +
       "A document's kind (privacy, terms, cookies, subprocessors, other) " +
-      "is read from its front matter (`policylint: { kind: terms }`), else its title (\"Terms of Service\", \"Cookie Notice\"), " +
+      'is read from its front matter (`policylint: { kind: terms }`), else its title ("Terms of Service", "Cookie Notice"), ' +
       "else its file and folder name (terms, tos, cookie, tracker, subprocessor, privacy), else a sub-processor table; a " +
       "document nothing identifies is checked as a privacy policy. Disclosures written in `require` apply to every kind.",
     options: {
@@ -233,8 +246,19 @@ export const requiredSections: Rule<Options> = {
       },
       {
         title: "Terms of service owe no privacy disclosures; a house rule in `require` still applies",
-        options: { require: [{ id: "governing-law", name: "the governing law", body: ["\\bgoverned by the laws? of\\b"] }] },
-        markdown: ["# Terms of Service", "", "These Terms govern your use of acme.example.", "", "## Disputes", "", "Disputes are settled in Dublin.", ""].join("\n"),
+        options: {
+          require: [{ id: "governing-law", name: "the governing law", body: ["\\bgoverned by the laws? of\\b"] }],
+        },
+        markdown: [
+          "# Terms of Service",
+          "",
+          "These Terms govern your use of acme.example.",
+          "",
+          "## Disputes",
+          "",
+          "Disputes are settled in Dublin.",
+          "",
+        ].join("\n"),
       },
     ],
   },
@@ -293,7 +317,9 @@ function readableText(doc: PolicyDocument): ReadableText {
   const { blocks, links } = documentText(doc);
   // Links by where they start, so each block finds its own by a binary search: a scan of every link for every block
   // made a 10 MB policy spend 31 s here.
-  const linkStarts = links.map((link) => ({ link, start: link.node.position?.start.offset ?? -1 })).sort((a, b) => a.start - b.start);
+  const linkStarts = links
+    .map((link) => ({ link, start: link.node.position?.start.offset ?? -1 }))
+    .sort((a, b) => a.start - b.start);
   const body: { text: string; at: number }[] = [];
   for (const block of blocks) {
     if (block.node.type === "heading") continue;
@@ -304,7 +330,11 @@ function readableText(doc: PolicyDocument): ReadableText {
     const from = block.node.position?.start.offset ?? 0;
     const to = block.node.position?.end.offset ?? 0;
     let reach: Int32Array | null = null;
-    for (let k = firstAtOrAfter(linkStarts.length, (k) => linkStarts[k].start, from); k < linkStarts.length && linkStarts[k].start < to; k++) {
+    for (
+      let k = firstAtOrAfter(linkStarts.length, (k) => linkStarts[k].start, from);
+      k < linkStarts.length && linkStarts[k].start < to;
+      k++
+    ) {
       const { link, start } = linkStarts[k];
       // The first character at or past the link; offsets can step back (an entity, a skipped node), so this searches
       // their running maximum, which first reaches `start` at that same character.
@@ -366,7 +396,8 @@ export function paragraphHeadings(doc: PolicyDocument): string[] {
       const next = blocks[i + 1];
       const title = block.type === "paragraph" ? paragraphTitle(block) : null;
       if (!title || !next) return;
-      const content = next.type === "list" || next.type === "table" || (next.type === "paragraph" && !paragraphTitle(next));
+      const content =
+        next.type === "list" || next.type === "table" || (next.type === "paragraph" && !paragraphTitle(next));
       if (content) out.push(parseHeadingNumber(title).title);
     });
   }
@@ -387,7 +418,10 @@ function paragraphTitle(paragraph: Paragraph): string | null {
 }
 
 function isPresent(c: Compiled, text: ReadableText): boolean {
-  return c.headings.some((p) => text.headings.some((h) => testRemembered(p, h))) || c.body.some((p) => text.body.some((b) => testRemembered(p, b)));
+  return (
+    c.headings.some((p) => text.headings.some((h) => testRemembered(p, h))) ||
+    c.body.some((p) => text.body.some((b) => testRemembered(p, b)))
+  );
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
@@ -425,4 +459,3 @@ export function mask(text: string): string {
   }
   return out + text.slice(at);
 }
-

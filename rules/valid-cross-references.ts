@@ -30,19 +30,26 @@ interface Options {
 }
 
 const data = loadRuleData<CrossReferenceData>("valid-cross-references");
-const alternation = (words: string[]) => [...words].sort((a, b) => b.length - a.length).map(escapePhrase).join("|");
+const alternation = (words: string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapePhrase)
+    .join("|");
 
 // A part number as legal text writes it: "9", "4.2", "D.8", "B(5)", "3(b)", "IV", "8.2(a)(iii)". Top-level letters
 // are capitals, so "section a" or "Section Based" never start one.
-const PART = /(?:\d+[a-z]?|[A-Z]|[IVXLC]{2,6})(?:\.(?:\d+|[A-Za-z](?!\p{L}))|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))*(?![\p{L}\p{N}]|\.\d)/uy;
+const PART =
+  /(?:\d+[a-z]?|[A-Z]|[IVXLC]{2,6})(?:\.(?:\d+|[A-Za-z](?!\p{L}))|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))*(?![\p{L}\p{N}]|\.\d)/uy;
 // Between the parts of "Sections 3, 4 and 7" or "Sections D.4 — D.7"; a dash or "to" makes a range.
 const CONNECTOR = /\s*(?:,\s*(?:and|or)\s+|,\s*|\s(?:and|or|&)\s+|\s?(to|through|[-–—])\s?)\s*(?:§\s*)?/uy;
 const LAW_BEFORE = new RegExp(`(?:^|[\\s(,])(?:${alternation(data.lawBefore)}),?\\s*$`, "u");
 const LAW_AFTER = new RegExp(`^[\\s,]*(?:of\\s+(?:the\\s+)?)?(?:${alternation(data.lawAfter)})(?![\\p{L}])`, "u");
 // "Section 5 of the FTC Act", "Section 3 of our Terms": another text's part. "of this Policy" stays ours.
-const OTHER_TEXT = /^\s*(?:,\s*)?(?:of|in|under)\s+(?!this\b|these\b|the\s+present\b)(?:(?:the|our|its|their|your|applicable|such)\s+)?[\p{Lu}]/u;
+const OTHER_TEXT =
+  /^\s*(?:,\s*)?(?:of|in|under)\s+(?!this\b|these\b|the\s+present\b)(?:(?:the|our|its|their|your|applicable|such)\s+)?[\p{Lu}]/u;
 // "clause 7 of the Uptime, Security and Privacy section" names one of our own sections.
-const NAMED_PART = /^\s*(?:,\s*)?(?:of|in|under)\s+(?:the|our|this)\s+(?!\s)([^.;:!?]{1,80}?)\s+(?:section|part|heading)\b/iu;
+const NAMED_PART =
+  /^\s*(?:,\s*)?(?:of|in|under)\s+(?:the|our|this)\s+(?!\s)([^.;:!?]{1,80}?)\s+(?:section|part|heading)\b/iu;
 const HTML_ID = /\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
 const HTML_HREF = /\bhref\s*=\s*["']([^"'#]*#[^"']*)["']/gi;
 const ATTRIBUTE_ID = /\{:?\s*#([\w:.-]+)(?![\w:.-])[^}]*\}/g;
@@ -50,14 +57,15 @@ const ATTRIBUTE_ID = /\{:?\s*#([\w:.-]+)(?![\w:.-])[^}]*\}/g;
 export const validCrossReferences: Rule<Options> = {
   meta: {
     id: "valid-cross-references",
-    description: 'References to the document\'s own parts resolve: "Section 9", "§8.2", "clause 3(b)", "paragraph D.8", [links](#anchor)',
+    description:
+      'References to the document\'s own parts resolve: "Section 9", "§8.2", "clause 3(b)", "paragraph D.8", [links](#anchor)',
     defaultSeverity: "error",
     rationale:
       "A reference to a section that was renumbered or never written sends the reader to nothing, often for the very " +
-      "rights or limits the sentence is about. Citations of laws (\"Cal. Civ. Code § 1798.100\", \"Art. 6(1)(f) GDPR\") are not checked. " +
-      "Links are read as a reader of the page follows them, since pages converted from HTML lose their ids: \"#limitations_on_liability\" " +
-      "lands on \"15. LIMITATIONS ON LIABILITY\" (the fragment's words are a heading's or bold label's), \"[1.Introduction](#section0)\" " +
-      "on the heading its text names. A numbered paragraph \"9.1\" makes section 9 exist; `Section 11 \"Changes\"` resolves by its quoted " +
+      'rights or limits the sentence is about. Citations of laws ("Cal. Civ. Code § 1798.100", "Art. 6(1)(f) GDPR") are not checked. ' +
+      'Links are read as a reader of the page follows them, since pages converted from HTML lose their ids: "#limitations_on_liability" ' +
+      'lands on "15. LIMITATIONS ON LIABILITY" (the fragment\'s words are a heading\'s or bold label\'s), "[1.Introduction](#section0)" ' +
+      'on the heading its text names. A numbered paragraph "9.1" makes section 9 exist; `Section 11 "Changes"` resolves by its quoted ' +
       "title when the number fits, and a wrong number with a right title is reported as such.",
     examples: [
       {
@@ -75,8 +83,16 @@ export const validCrossReferences: Rule<Options> = {
       },
     ],
     options: {
-      checkNumbers: { type: "boolean", default: true, description: 'Check numbered references such as "Section 9" and "§8.2".' },
-      checkLinks: { type: "boolean", default: true, description: "Check in-page links [text](#anchor) against heading slugs and explicit ids." },
+      checkNumbers: {
+        type: "boolean",
+        default: true,
+        description: 'Check numbered references such as "Section 9" and "§8.2".',
+      },
+      checkLinks: {
+        type: "boolean",
+        default: true,
+        description: "Check in-page links [text](#anchor) against heading slugs and explicit ids.",
+      },
     },
   },
   check(context) {
@@ -93,7 +109,10 @@ function checkNumbers(context: RuleContext<Options>): void {
   const headingWords = new Set(doc.allSections.map((s) => /^\p{L}+/u.exec(s.text)?.[0].toLowerCase()));
   const keywords = data.keywords.filter((k) => !k.onlyWhenHeadingsUseIt || headingWords.has(k.onlyWhenHeadingsUseIt));
   const byWord = new Map(keywords.map((k) => [k.word.toLowerCase(), k]));
-  const keywordPattern = new RegExp(`(?<![\\p{L}\\p{N}§])(${alternation(keywords.map((k) => k.word))})(?![\\p{L}])`, "giu");
+  const keywordPattern = new RegExp(
+    `(?<![\\p{L}\\p{N}§])(${alternation(keywords.map((k) => k.word))})(?![\\p{L}])`,
+    "giu",
+  );
 
   for (const block of documentText(doc).blocks) {
     if (block.node.type === "heading") continue;
@@ -124,8 +143,13 @@ function checkNumbers(context: RuleContext<Options>): void {
         const titled = single ? titledSection(doc, text.slice(end)) : null;
         if (titled) {
           if (titleMatchesNumber(titled, key)) continue;
-          const where = titled.number ? `numbered ${titled.number}` : `the ${ordinal(titled.position)} heading of its level`;
-          context.report({ message: `${quoted}: the number does not match the section titled "${titled.section.title}" (${where})`, ...at });
+          const where = titled.number
+            ? `numbered ${titled.number}`
+            : `the ${ordinal(titled.position)} heading of its level`;
+          context.report({
+            message: `${quoted}: the number does not match the section titled "${titled.section.title}" (${where})`,
+            ...at,
+          });
           continue;
         }
         const article = /^[aeiou]/.test(keyword.noun) ? "an" : "a";
@@ -179,7 +203,12 @@ interface ReferencePart {
   end: number;
 }
 
-function readReference(text: string, from: number, symbol: boolean, usesLetters: boolean): { parts: ReferencePart[]; range: boolean } | null {
+function readReference(
+  text: string,
+  from: number,
+  symbol: boolean,
+  usesLetters: boolean,
+): { parts: ReferencePart[]; range: boolean } | null {
   const space = /\s*/y;
   space.lastIndex = from;
   const gap = space.exec(text)![0];
@@ -246,7 +275,9 @@ function checkLinks(context: RuleContext<Options>): void {
     const hash = url.indexOf("#");
     if (hash < 0) return null;
     const target = url.slice(0, hash);
-    return target === "" || (ownFile !== "" && target === ownFile) || target === `./${ownFile}` ? url.slice(hash + 1) : null;
+    return target === "" || (ownFile !== "" && target === ownFile) || target === `./${ownFile}`
+      ? url.slice(hash + 1)
+      : null;
   };
   // Pages converted from HTML lose their ids ("#section0", "#_kfosu7ttf89l", "#pp_sharing"); a reader of the page
   // still lands on the place the link names. A fragment resolves by its words ("#limitations_on_liability" →
@@ -254,18 +285,27 @@ function checkLinks(context: RuleContext<Options>): void {
   // shows where a fragment lands, every link to it does ("[contact us](#_l8q1yc21jzme)").
   // The labels are read only when some fragment names no id: most documents never need them.
   let read: Labels | undefined;
-  const labels = { hasWords: (w: string[]) => (read ??= documentLabels(doc)).hasWords(w), hasText: (t: string) => (read ??= documentLabels(doc)).hasText(t) };
+  const labels = {
+    hasWords: (w: string[]) => (read ??= documentLabels(doc)).hasWords(w),
+    hasText: (t: string) => (read ??= documentLabels(doc)).hasText(t),
+  };
   const links = documentText(doc).links.map((link) => ({ link, fragment: inPage(link.url) }));
   const recovered = new Set<string>();
   for (const { link, fragment } of links) {
     if (fragment === null || byId(fragment)) continue;
     const text = link.node.type === "link" ? toString(link.node) : "";
-    if (labels.hasWords(fragmentWords(bareId(fragment))) || labels.hasText(text)) recovered.add(bareId(fragment).toLowerCase());
+    if (labels.hasWords(fragmentWords(bareId(fragment))) || labels.hasText(text))
+      recovered.add(bareId(fragment).toLowerCase());
   }
-  const resolves = (fragment: string) => byId(fragment) || recovered.has(bareId(fragment).toLowerCase()) || labels.hasWords(fragmentWords(bareId(fragment)));
+  const resolves = (fragment: string) =>
+    byId(fragment) || recovered.has(bareId(fragment).toLowerCase()) || labels.hasWords(fragmentWords(bareId(fragment)));
   for (const { link, fragment } of links) {
     if (fragment === null || resolves(fragment)) continue;
-    context.report({ message: `Link "${link.url}" points to no heading or anchor in this document`, start: link.start, end: link.end });
+    context.report({
+      message: `Link "${link.url}" points to no heading or anchor in this document`,
+      start: link.start,
+      end: link.end,
+    });
   }
   for (const { node } of documentText(doc).html) {
     if (!node.position) continue;
@@ -274,7 +314,11 @@ function checkLinks(context: RuleContext<Options>): void {
       if (fragment === null || resolves(fragment)) continue;
       const map = alignOffsets(node.value, doc.source, node.position.start.offset!, node.position.end.offset!);
       const from = m.start + m[0].indexOf(m[1]);
-      context.report({ message: `Link "${m[1]}" points to no heading or anchor in this document`, start: map[from], end: map[from + m[1].length - 1] + 1 });
+      context.report({
+        message: `Link "${m[1]}" points to no heading or anchor in this document`,
+        start: map[from],
+        end: map[from + m[1].length - 1] + 1,
+      });
     }
   }
 }
@@ -296,7 +340,11 @@ function fragmentWords(fragment: string): string[] {
 }
 
 function labelWords(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map(stem);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(stem);
 }
 
 /** "collected" and "collect", "rights" and "right": a fragment names a heading in its own inflection. */
@@ -308,10 +356,14 @@ function stem(word: string): string {
 
 /** "3.b.ii.Location information", "Section 2 ‘Your rights’", "15\\. LIMITATIONS" → the words a reader compares. */
 export function labelKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
-const LEADING_NUMBERING = /^\s*(?:(?:section|article|clause|part|schedule)\s+\d+(?:\.\d+)*\s*[.:]?\s*)?(?:(?:\d{1,3}|[a-z]|[ivx]{1,5}|[\u2160-\u217f])[.)]\s*)*/i;
+const LEADING_NUMBERING =
+  /^\s*(?:(?:section|article|clause|part|schedule)\s+\d+(?:\.\d+)*\s*[.:]?\s*)?(?:(?:\d{1,3}|[a-z]|[ivx]{1,5}|[\u2160-\u217f])[.)]\s*)*/i;
 
 function labelKeys(text: string): string[] {
   const keys = [labelKey(text), labelKey(text.replace(LEADING_NUMBERING, ""))].filter((k) => /\p{L}/u.test(k));
@@ -332,7 +384,9 @@ function hasLink(node: Node): boolean {
 
 /** "◎ The ecosystem", "Children’s Privacy": one short line without closing punctuation. */
 function isTitleLine(text: string): boolean {
-  return text.length > 0 && text.length <= 80 && !/\n/.test(text) && text.split(/\s+/).length <= 10 && !/[.,;:]$/.test(text);
+  return (
+    text.length > 0 && text.length <= 80 && !/\n/.test(text) && text.split(/\s+/).length <= 10 && !/[.,;:]$/.test(text)
+  );
 }
 
 /**
@@ -361,7 +415,10 @@ function documentLabels(doc: PolicyDocument): Labels {
         const before = children.slice(0, i).filter((c) => !(c.type === "text" && !c.value.trim()));
         const last = before[before.length - 1];
         const opensLine =
-          !last || last.type === "break" || (last.type === "html" && /<br\s*\/?>\s*$/i.test(last.value)) || (last.type === "text" && /\n[^\S\n]*$/.test(last.value));
+          !last ||
+          last.type === "break" ||
+          (last.type === "html" && /<br\s*\/?>\s*$/i.test(last.value)) ||
+          (last.type === "text" && /\n[^\S\n]*$/.test(last.value));
         if (opensLine) texts.push(toString(child).replace(/(?<![\s.:;,])[\s.:;,]+$/, ""));
       });
     }
@@ -376,7 +433,9 @@ function documentLabels(doc: PolicyDocument): Labels {
   return labels;
 }
 
-/** Every id a fragment can land on: section anchors, ids and names in raw HTML, attribute lists, nested headings' slugs. */
+/**
+ * Every id a fragment can land on: section anchors, ids and names in raw HTML, attribute lists, nested headings' slugs.
+ */
 function documentIds(doc: PolicyDocument): Set<string> {
   const ids = new Set<string>();
   const add = (id: string) => {
@@ -386,7 +445,13 @@ function documentIds(doc: PolicyDocument): Set<string> {
   for (const section of doc.allSections) {
     section.anchors.forEach(add);
     // Jekyll's kramdown names "## 1. Who We Are" "who-we-are": sites built with it link that way.
-    add(section.text.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, "").replace(/^[^\p{L}]+/u, "").replace(/ /g, "-"));
+    add(
+      section.text
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} -]/gu, "")
+        .replace(/^[^\p{L}]+/u, "")
+        .replace(/ /g, "-"),
+    );
   }
   const { html, blocks } = documentText(doc);
   for (const { node } of html) for (const m of node.value.matchAll(HTML_ID)) add(m[1]);
@@ -406,4 +471,3 @@ function safeDecode(text: string): string {
     return text;
   }
 }
-

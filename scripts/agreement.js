@@ -25,16 +25,38 @@ for (const l of labels) {
   const dir = dirOf(l.document);
   const oldDoc = parseDocument(readFileSync(path.join(dir, l.old), "utf8"), l.old);
   const newDoc = parseDocument(readFileSync(path.join(dir, l.new), "utf8"), l.new);
-  const { result } = classify(diffDocuments(oldDoc, newDoc), { firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } });
+  const { result } = classify(diffDocuments(oldDoc, newDoc), {
+    firstParty: firstPartyOf(newDoc),
+    documents: { old: oldDoc, new: newDoc },
+  });
   const got = result.changes.reduce((a, c) => (RANK[c.significance] > RANK[a] ? c.significance : a), "editorial");
-  const s = (stats[source] ??= { pairs: 0, agree: 0, material: 0, materialHit: 0, nonMaterial: 0, falseMaterial: 0, editorial: 0, editorialHit: 0 });
+  const s = (stats[source] ??= {
+    pairs: 0,
+    agree: 0,
+    material: 0,
+    materialHit: 0,
+    nonMaterial: 0,
+    falseMaterial: 0,
+    editorial: 0,
+    editorialHit: 0,
+  });
   s.pairs++;
   if (got === l.label) s.agree++;
-  if (l.label === "material") { s.material++; if (got === "material") s.materialHit++; }
-  else { s.nonMaterial++; if (got === "material") s.falseMaterial++; }
-  if (l.label === "editorial") { s.editorial++; if (got === "editorial") s.editorialHit++; }
+  if (l.label === "material") {
+    s.material++;
+    if (got === "material") s.materialHit++;
+  } else {
+    s.nonMaterial++;
+    if (got === "material") s.falseMaterial++;
+  }
+  if (l.label === "editorial") {
+    s.editorial++;
+    if (got === "editorial") s.editorialHit++;
+  }
   if (list && got !== l.label) {
-    console.log(`\n${l.document} ${l.old.slice(0, 3)}→${l.new.slice(0, 3)}: label ${l.label}, classifier ${got} — ${l.why.slice(0, 160)}`);
+    console.log(
+      `\n${l.document} ${l.old.slice(0, 3)}→${l.new.slice(0, 3)}: label ${l.label}, classifier ${got} — ${l.why.slice(0, 160)}`,
+    );
     for (const c of result.changes.filter((c) => c.significance !== "editorial" || l.label !== "editorial")) {
       if (RANK[c.significance] <= RANK[l.label] && got !== l.label && c.significance !== got) continue;
       const text = (c.new?.text ?? c.old?.text ?? "").replace(/\s+/g, " ").slice(0, 140);
@@ -43,8 +65,12 @@ for (const l of labels) {
   }
 }
 const pct = (a, b) => (b ? `${a}/${b} (${((100 * a) / b).toFixed(1)}%)` : "–");
-console.log("\n| source | pairs | agree | material called material | non-material called material | editorial all editorial |");
+console.log(
+  "\n| source | pairs | agree | material called material | non-material called material | editorial all editorial |",
+);
 console.log("| --- | --- | --- | --- | --- | --- |");
 for (const [source, s] of Object.entries(stats)) {
-  console.log(`| ${source} | ${s.pairs} | ${pct(s.agree, s.pairs)} | ${pct(s.materialHit, s.material)} | ${pct(s.falseMaterial, s.nonMaterial)} | ${pct(s.editorialHit, s.editorial)} |`);
+  console.log(
+    `| ${source} | ${s.pairs} | ${pct(s.agree, s.pairs)} | ${pct(s.materialHit, s.material)} | ${pct(s.falseMaterial, s.nonMaterial)} | ${pct(s.editorialHit, s.editorial)} |`,
+  );
 }

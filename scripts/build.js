@@ -9,9 +9,13 @@ import { build } from "esbuild";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 rmSync(path.join(root, "dist"), { recursive: true, force: true });
-execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.json")], {
-  stdio: "inherit",
-});
+execFileSync(
+  process.execPath,
+  [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.json")],
+  {
+    stdio: "inherit",
+  },
+);
 const common = {
   bundle: true,
   platform: "node",
@@ -38,5 +42,7 @@ await build({
   entryPoints: [path.join(root, "src/engine/worker.ts")],
   outfile: path.join(root, "dist/cli/worker.js"),
   format: "esm",
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });

@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../../shared/corpus");
-const labels = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../tests/corpus/significance-labels.json"), "utf8"));
+const labels = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../tests/corpus/significance-labels.json"), "utf8"),
+);
 const labelled = new Set(labels.map((l) => `${l.document} ${l.old} ${l.new}`));
 let seed = Number(process.argv[2] ?? 17);
 const count = Number(process.argv[3] ?? 40);
@@ -28,7 +30,12 @@ for (const source of readdirSync(root).sort()) {
   for (const doc of Object.keys(manifest).sort()) {
     const versions = manifest[doc];
     for (let k = 1; k < versions.length; k++) {
-      const pair = { document: `${source}/${doc}`, old: versions[k - 1].file, new: versions[k].file, subject: versions[k].subject };
+      const pair = {
+        document: `${source}/${doc}`,
+        old: versions[k - 1].file,
+        new: versions[k].file,
+        subject: versions[k].subject,
+      };
       if (!labelled.has(`${pair.document} ${pair.old} ${pair.new}`)) pairs.push(pair);
     }
   }

@@ -43,7 +43,10 @@ function documents() {
     if (!existsSync(manifest)) continue;
     const listed = JSON.parse(readFileSync(manifest, "utf8"));
     for (const name of Object.keys(listed).sort()) {
-      out.push({ name: path.relative(shared, path.join(dir, name)), files: listed[name].map((v) => path.join(dir, name, v.file)) });
+      out.push({
+        name: path.relative(shared, path.join(dir, name)),
+        files: listed[name].map((v) => path.join(dir, name, v.file)),
+      });
     }
   }
   return out;
@@ -55,14 +58,21 @@ function runs() {
   for (const doc of documents()) {
     doc.files.forEach((file, k) => {
       const id = `${doc.name}/${path.basename(file)}`;
-      list.push({ name: `check-json ${id}`, argv: ["check", "--format", "json", "--today", "2026-11-28", "--concurrency", "off", file] });
-      list.push({ name: `check-stylish ${id}`, argv: ["check", "--no-color", "--today", "2026-11-28", "--concurrency", "off", file] });
+      list.push({
+        name: `check-json ${id}`,
+        argv: ["check", "--format", "json", "--today", "2026-11-28", "--concurrency", "off", file],
+      });
+      list.push({
+        name: `check-stylish ${id}`,
+        argv: ["check", "--no-color", "--today", "2026-11-28", "--concurrency", "off", file],
+      });
       if (k === 0) return;
       const from = doc.files[k - 1];
       const pairId = `${doc.name}/${path.basename(from)}→${path.basename(file)}`;
       list.push({ name: `diff-json ${pairId}`, argv: ["diff", "--format", "json", from, file] });
       list.push({ name: `diff-markdown ${pairId}`, argv: ["diff", "--format", "markdown", from, file] });
-      if (pair++ % 5 === 0) list.push({ name: `notice-json ${pairId}`, argv: ["notice", "--format", "json", from, file] });
+      if (pair++ % 5 === 0)
+        list.push({ name: `notice-json ${pairId}`, argv: ["notice", "--format", "json", from, file] });
     });
   }
   return only ? list.filter((r) => r.name.includes(only)) : list;

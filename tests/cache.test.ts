@@ -20,7 +20,8 @@ function project() {
   });
 }
 // A run that hangs (the /proc busy loop) is killed after 20 s and fails instead of blocking the suite.
-const check = (cwd: string, ...extra: string[]) => runCli(["check", "legal", "--format", "json", "--today", "2026-06-01", ...extra], { cwd, timeout: 20_000 });
+const check = (cwd: string, ...extra: string[]) =>
+  runCli(["check", "legal", "--format", "json", "--today", "2026-06-01", ...extra], { cwd, timeout: 20_000 });
 
 describe("--cache", () => {
   it("gives byte-identical output to an uncached run, cold and warm", () => {
@@ -37,7 +38,10 @@ describe("--cache", () => {
   it("re-checks a file whose content changed", () => {
     const dir = project();
     check(dir, "--cache");
-    writeFileSync(path.join(dir, "legal/clean.md"), "# Cookies\n\nLast updated: May 1, 2026\n\nWe are [YOUR COMPANY].\n");
+    writeFileSync(
+      path.join(dir, "legal/clean.md"),
+      "# Cookies\n\nLast updated: May 1, 2026\n\nWe are [YOUR COMPANY].\n",
+    );
     const after = JSON.parse(check(dir, "--cache").stdout) as { filePath: string; messages: { message: string }[] }[];
     const clean = after.find((r) => r.filePath.endsWith("clean.md"))!;
     expect(clean.messages.map((m) => m.message)).toContain('Unresolved placeholder "[YOUR COMPANY]"');
@@ -57,14 +61,29 @@ describe("--cache", () => {
   it("is invalidated when a rule's data changes", () => {
     // A copy of the built package, whose review-marker vocabulary we can edit.
     const pkg = mkdtempSync(path.join(os.tmpdir(), "policylint-pkg-"));
-    for (const part of ["bin", "dist", "rules", "package.json"]) cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
+    for (const part of ["bin", "dist", "rules", "package.json"])
+      cpSync(path.join(ROOT, part), path.join(pkg, part), { recursive: true });
     const dir = project();
     const run = () =>
-      spawnSync(process.execPath, [path.join(pkg, "bin/policylint.js"), "check", "legal/clean.md", "--format", "json", "--cache", "--today", "2026-06-01"], {
-        cwd: dir,
-        encoding: "utf8",
-      }).stdout;
-    const messagesOf = (out: string) => (JSON.parse(out) as { messages: { message: string }[] }[])[0].messages.map((m) => m.message);
+      spawnSync(
+        process.execPath,
+        [
+          path.join(pkg, "bin/policylint.js"),
+          "check",
+          "legal/clean.md",
+          "--format",
+          "json",
+          "--cache",
+          "--today",
+          "2026-06-01",
+        ],
+        {
+          cwd: dir,
+          encoding: "utf8",
+        },
+      ).stdout;
+    const messagesOf = (out: string) =>
+      (JSON.parse(out) as { messages: { message: string }[] }[])[0].messages.map((m) => m.message);
     expect(messagesOf(run()).some((m) => m.includes("signed in"))).toBe(false);
     const vocabulary = path.join(pkg, "rules/data/review-markers.json");
     const data = JSON.parse(readFileSync(vocabulary, "utf8"));
@@ -105,13 +124,43 @@ describe("--cache: only ever a speed-up", () => {
     });
   }
 
-  const damaged: [string, (cache: { environment: string; entries: Record<string, { messages: unknown }> }) => unknown, RegExp][] = [
-    ["a truncated cache", (cache) => JSON.stringify(cache).slice(0, 200), /is not valid JSON \(truncated or corrupted\); it is discarded and rebuilt$/],
-    ["a cache of valid JSON but another shape", () => JSON.stringify([{ environment: 1 }]), /is not a policylint cache .*; it is discarded and rebuilt$/],
-    ["an entry of another shape", (cache) => ({ ...cache, entries: Object.fromEntries(Object.keys(cache.entries).map((k) => [k, null])) }), /is damaged/],
-    ["an entry whose messages have another shape", (cache) => ({ ...cache, entries: Object.fromEntries(Object.entries(cache.entries).map(([k, e]) => [k, { ...e, messages: 7 }])) }), /is damaged/],
+  const damaged: [
+    string,
+    (cache: { environment: string; entries: Record<string, { messages: unknown }> }) => unknown,
+    RegExp,
+  ][] = [
+    [
+      "a truncated cache",
+      (cache) => JSON.stringify(cache).slice(0, 200),
+      /is not valid JSON \(truncated or corrupted\); it is discarded and rebuilt$/,
+    ],
+    [
+      "a cache of valid JSON but another shape",
+      () => JSON.stringify([{ environment: 1 }]),
+      /is not a policylint cache .*; it is discarded and rebuilt$/,
+    ],
+    [
+      "an entry of another shape",
+      (cache) => ({ ...cache, entries: Object.fromEntries(Object.keys(cache.entries).map((k) => [k, null])) }),
+      /is damaged/,
+    ],
+    [
+      "an entry whose messages have another shape",
+      (cache) => ({
+        ...cache,
+        entries: Object.fromEntries(Object.entries(cache.entries).map(([k, e]) => [k, { ...e, messages: 7 }])),
+      }),
+      /is damaged/,
+    ],
     // The findings of a failing file edited away: trusted blindly, the file would pass.
-    ["an entry edited to no messages", (cache) => ({ ...cache, entries: Object.fromEntries(Object.entries(cache.entries).map(([k, e]) => [k, { ...e, messages: [] }])) }), /is damaged \(edited or corrupted\)/],
+    [
+      "an entry edited to no messages",
+      (cache) => ({
+        ...cache,
+        entries: Object.fromEntries(Object.entries(cache.entries).map(([k, e]) => [k, { ...e, messages: [] }])),
+      }),
+      /is damaged \(edited or corrupted\)/,
+    ],
   ];
   for (const [name, damage, warning] of damaged) {
     it(`${name} is not trusted: one warning, every file checked again, then rebuilt`, () => {
@@ -136,7 +185,11 @@ describe("--cache: only ever a speed-up", () => {
     const runs = ["legal/privacy.md", "legal/terms.md", "legal/clean.md", "legal"].map(
       (target) =>
         new Promise<number | null>((resolve) => {
-          const child = spawn(process.execPath, [BIN, "check", target, "--format", "json", "--today", "2026-06-01", "--cache"], { cwd: dir, stdio: "ignore" });
+          const child = spawn(
+            process.execPath,
+            [BIN, "check", target, "--format", "json", "--today", "2026-06-01", "--cache"],
+            { cwd: dir, stdio: "ignore" },
+          );
           child.on("exit", resolve);
         }),
     );
@@ -150,7 +203,15 @@ describe("--cache: only ever a speed-up", () => {
     const settings = new Map();
     const first = new ResultCache(file, "1.0.0", "2026-06-01");
     const second = new ResultCache(file, "1.0.0", "2026-06-01");
-    const message = { ruleId: "no-placeholders", severity: 2 as const, message: "x", line: 1, column: 1, endLine: 1, endColumn: 2 };
+    const message = {
+      ruleId: "no-placeholders",
+      severity: 2 as const,
+      message: "x",
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 2,
+    };
     first.set("/a.md", first.key("a", settings), [message]);
     second.set("/b.md", second.key("b", settings), []);
     first.save();

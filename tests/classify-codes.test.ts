@@ -22,17 +22,25 @@ interface Call {
 }
 
 function scan(): { calls: Call[]; inline: string[] } {
-  const program = ts.createProgram(FILES, { strict: true, module: ts.ModuleKind.NodeNext, noEmit: true, skipLibCheck: true });
+  const program = ts.createProgram(FILES, {
+    strict: true,
+    module: ts.ModuleKind.NodeNext,
+    noEmit: true,
+    skipLibCheck: true,
+  });
   const checker = program.getTypeChecker();
   const literals = (node: ts.Node): string[] => {
     const type = checker.getTypeAtLocation(node);
-    return (type.isUnion() ? type.types : [type]).map((t) => (t.isStringLiteral() ? t.value : `<${checker.typeToString(t)}>`));
+    return (type.isUnion() ? type.types : [type]).map((t) =>
+      t.isStringLiteral() ? t.value : `<${checker.typeToString(t)}>`,
+    );
   };
   const calls: Call[] = [];
   const inline: string[] = [];
   for (const file of FILES) {
     const source = program.getSourceFile(file)!;
-    const site = (node: ts.Node) => `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    const site = (node: ts.Node) =>
+      `${path.relative(ROOT, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node) && node.expression.getText() === "finding") {
         calls.push({ site: site(node), codes: literals(node.arguments[0]), ids: literals(node.arguments[1]) });
@@ -71,7 +79,9 @@ describe("reason codes and their sentences (src/classify/codes.ts)", () => {
       }
     }
     expect(undeclared).toEqual([]);
-    const declared = Object.entries(CODES).flatMap(([code, spec]) => Object.keys(spec.messages).map((id) => `${code}.${id}`));
+    const declared = Object.entries(CODES).flatMap(([code, spec]) =>
+      Object.keys(spec.messages).map((id) => `${code}.${id}`),
+    );
     expect(declared.filter((m) => !used.has(m))).toEqual([]);
   });
 
@@ -108,6 +118,8 @@ describe("reason codes and their sentences (src/classify/codes.ts)", () => {
       reader: "We now share your information with Acme.",
     });
     const { receives: _, ...missing } = data;
-    expect(() => finding("new-recipient", "added", missing as typeof data)).toThrow("new-recipient.added reader: no data for {{receives}}");
+    expect(() => finding("new-recipient", "added", missing as typeof data)).toThrow(
+      "new-recipient.added reader: no data for {{receives}}",
+    );
   });
 });

@@ -30,7 +30,14 @@ function run(name: string) {
   const oldDoc = parseDocument(read("old.md"), "old.md");
   const newDoc = parseDocument(read("new.md"), "new.md");
   const result = diffDocuments(oldDoc, newDoc);
-  return { expected, ...classify(result, { settings: expected.config, firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } }) };
+  return {
+    expected,
+    ...classify(result, {
+      settings: expected.config,
+      firstParty: firstPartyOf(newDoc),
+      documents: { old: oldDoc, new: newDoc },
+    }),
+  };
 }
 
 describe("classification fixtures (fixtures/classify/<case>)", () => {
@@ -39,17 +46,37 @@ describe("classification fixtures (fixtures/classify/<case>)", () => {
     const uncovered = Object.keys(CODES).filter((code) => !codes.has(code));
     expect(uncovered).toEqual([]);
     expect(cases).toEqual(
-      expect.arrayContaining(["typo-in-sharing-sentence", "modal-weakened", "recipient-removed", "retention-shortened", "retention-extended", "renumbered", "markup"]),
+      expect.arrayContaining([
+        "typo-in-sharing-sentence",
+        "modal-weakened",
+        "recipient-removed",
+        "retention-shortened",
+        "retention-extended",
+        "renumbered",
+        "markup",
+      ]),
     );
   });
 
   for (const name of cases) {
     it(`${name}`, () => {
       const { expected, result } = run(name);
-      const actual = result.changes.map((c) => ({ significance: c.significance, reasons: [...new Set(c.reasons.map((r) => r.code))].sort() }));
-      expect(actual, expected.why).toEqual(expected.changes.map((c) => ({ significance: c.significance, reasons: [...c.reasons].sort() })));
+      const actual = result.changes.map((c) => ({
+        significance: c.significance,
+        reasons: [...new Set(c.reasons.map((r) => r.code))].sort(),
+      }));
+      expect(actual, expected.why).toEqual(
+        expected.changes.map((c) => ({ significance: c.significance, reasons: [...c.reasons].sort() })),
+      );
       expected.changes.forEach((c, i) => {
-        if (c.message) expect(result.changes[i].reasons.map((r) => r.message).join("\n").toLowerCase(), expected.why).toContain(c.message.toLowerCase());
+        if (c.message)
+          expect(
+            result.changes[i].reasons
+              .map((r) => r.message)
+              .join("\n")
+              .toLowerCase(),
+            expected.why,
+          ).toContain(c.message.toLowerCase());
       });
       if (expected.material !== undefined) expect(result.material, expected.why).toBe(expected.material);
       if (expected.problems) expect(result.problems.map((p) => p.code)).toEqual(expected.problems);
@@ -80,12 +107,18 @@ describe("the classified result", () => {
   it("reports no changes as editorial and not material", () => {
     const text = readFileSync(path.join(DIR, "moved", "old.md"), "utf8");
     const { result } = classify(diffTexts(text, text));
-    expect(result).toMatchObject({ material: false, summary: { material: 0, substantive: 0, editorial: 0 }, problems: [] });
+    expect(result).toMatchObject({
+      material: false,
+      summary: { material: 0, substantive: 0, editorial: 0 },
+      problems: [],
+    });
   });
 
   it("states a missing date as the reason the date was not bumped", () => {
     const { result } = classify(diffTexts("# P\n\nWe keep logs for 30 days.\n", "# P\n\nWe keep logs for 90 days.\n"));
-    expect(result.problems).toEqual([{ code: "date-not-bumped", severity: "warning", message: expect.stringContaining("states no") }]);
+    expect(result.problems).toEqual([
+      { code: "date-not-bumped", severity: "warning", message: expect.stringContaining("states no") },
+    ]);
   });
 });
 
@@ -95,7 +128,10 @@ describe("configuration extends the knowledge", () => {
     const after = before.replace("Polldaddy", "Crowdsignal");
     expect(classify(diffTexts(before, after)).result.changes[0].significance).toBe("substantive");
     const settings = { equivalents: [["Polldaddy", "Crowdsignal"]] };
-    expect(classify(diffTexts(before, after), { settings }).result.changes[0]).toMatchObject({ significance: "editorial", reasons: [{ code: "spelling-variant" }] });
+    expect(classify(diffTexts(before, after), { settings }).result.changes[0]).toMatchObject({
+      significance: "editorial",
+      reasons: [{ code: "spelling-variant" }],
+    });
   });
 
   it("diff.recipientColumns names recipients in a table whose header the data does not know", () => {
@@ -103,12 +139,17 @@ describe("configuration extends the knowledge", () => {
     const after = `${before}| Acme | Analytics |\n`;
     const plain = classify(diffTexts(before, after)).result.changes[0];
     expect(plain.reasons.map((r) => r.code)).not.toContain("new-recipient");
-    const configured = classify(diffTexts(before, after), { settings: { recipientColumns: ["organisation"] } }).result.changes[0];
-    expect(configured).toMatchObject({ significance: "material", reasons: [{ code: "new-recipient", message: expect.stringContaining("Acme") }] });
+    const configured = classify(diffTexts(before, after), { settings: { recipientColumns: ["organisation"] } }).result
+      .changes[0];
+    expect(configured).toMatchObject({
+      significance: "material",
+      reasons: [{ code: "new-recipient", message: expect.stringContaining("Acme") }],
+    });
   });
 
   it("the policy owner's own rows are not new recipients (diff.firstParty, or the title)", () => {
-    const before = "# Acme Cookies\n\n| Provider of Cookie | Cookie Name | Description |\n|---|---|---|\n| Acme | session | Keeps you signed in |\n";
+    const before =
+      "# Acme Cookies\n\n| Provider of Cookie | Cookie Name | Description |\n|---|---|---|\n| Acme | session | Keeps you signed in |\n";
     const after = `${before}| Acme | csrf_token | Protects forms from forgery |\n`;
     const newDoc = parseDocument(after);
     const { result } = classify(diffDocuments(parseDocument(before), newDoc), { firstParty: firstPartyOf(newDoc) });
@@ -143,7 +184,20 @@ describe("editorial judgements", () => {
 describe("the knowledge file", () => {
   it("names every OPP-115 category's headings and the columns of recipient tables", () => {
     const data = JSON.parse(readFileSync(path.join(FIXTURES, "../data/materiality.json"), "utf8"));
-    for (const category of ["collection", "use", "sharing", "retention", "rights", "choices", "security", "children", "transfers", "tracking", "changes", "contact"]) {
+    for (const category of [
+      "collection",
+      "use",
+      "sharing",
+      "retention",
+      "rights",
+      "choices",
+      "security",
+      "children",
+      "transfers",
+      "tracking",
+      "changes",
+      "contact",
+    ]) {
       expect(data.sections[category].length, category).toBeGreaterThan(0);
     }
     expect(existsSync(path.join(FIXTURES, "../data/materiality.json"))).toBe(true);
@@ -156,10 +210,16 @@ describe("the knowledge file", () => {
     const sentence = "We keep logs for the purposes of security.";
     expect(build(data, {}).purposeConnector.test(sentence)).toBe(true);
     const connectors = data.literal.purposeConnectors.filter((c: string) => !c.startsWith("for the purpose"));
-    expect(build({ ...data, literal: { ...data.literal, purposeConnectors: connectors } }, {}).purposeConnector.test(sentence)).toBe(false);
+    expect(
+      build({ ...data, literal: { ...data.literal, purposeConnectors: connectors } }, {}).purposeConnector.test(
+        sentence,
+      ),
+    ).toBe(false);
     expect(build(data, {}).purpose.test("we use it to train models")).toBe(true);
     const aims = { ...data.literal, readerAims: ["use the", "use our", "access the", "access our"] };
-    expect(build({ ...data, literal: aims }, {}).purposeConnector.test("data is used in order to use the Service")).toBe(false);
+    expect(
+      build({ ...data, literal: aims }, {}).purposeConnector.test("data is used in order to use the Service"),
+    ).toBe(false);
     expect(build({ ...data, literal: aims }, {}).purposeConnector.test("in order to improve the Service")).toBe(true);
     expect(build(data, {}).purpose.test("we are required to share it")).toBe(false);
     expect(build(data, {}).forum.test("the courts located in Dublin")).toBe(true);
@@ -167,7 +227,9 @@ describe("the knowledge file", () => {
     const units = (text: string) => [...text.matchAll(build(data, {}).quantity)].map((m) => m[2]);
     expect(units("15 GB, 2 gigabytes, 10 users, 3 GBs, 4 seat")).toEqual(["GB", "gigabytes", "users", "seat"]);
     // Those lists are words as written: a wildcard there is refused, naming the list, rather than matched literally.
-    expect(() => build({ ...data, literal: { ...data.literal, forum: ["court*"] } }, {})).toThrow('literal.forum: "court*"');
+    expect(() => build({ ...data, literal: { ...data.literal, forum: ["court*"] } }, {})).toThrow(
+      'literal.forum: "court*"',
+    );
     expect(firstPartyOf(parseDocument("# Acme Sub-processors List\n\nText.\n", "p.md"))).toEqual(["Acme"]);
   });
 });
@@ -179,7 +241,10 @@ describe("a sentence that names a use or a duty, and one that only looks like it
   const codesFor = (sentence: string) => {
     const oldDoc = parseDocument(base, "old.md");
     const newDoc = parseDocument(base.replace("to you.", `to you. ${sentence}`), "new.md");
-    const { result } = classify(diffDocuments(oldDoc, newDoc), { firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } });
+    const { result } = classify(diffDocuments(oldDoc, newDoc), {
+      firstParty: firstPartyOf(newDoc),
+      documents: { old: oldDoc, new: newDoc },
+    });
     return result.changes.flatMap((c) => c.reasons.map((r) => r.code));
   };
   it.each([

@@ -10,7 +10,9 @@ describe("policylint init", () => {
     expect(run.code).toBe(0);
     const config = JSON.parse(readFileSync(path.join(dir, ".policylintrc.json"), "utf8"));
     expect(config.extends).toEqual(["policylint:recommended"]);
-    expect(runCli(["check", "p.md", "--rule", "no-review-markers:off"], { cwd: dir }).stdout).toContain("[YOUR COMPANY]");
+    expect(runCli(["check", "p.md", "--rule", "no-review-markers:off"], { cwd: dir }).stdout).toContain(
+      "[YOUR COMPANY]",
+    );
   });
 
   it("never overwrites an existing config without --force", () => {
@@ -20,7 +22,9 @@ describe("policylint init", () => {
     expect(refused.stderr).toContain(".policylintrc.yaml already exists; use --force");
     writeFileSync(path.join(dir, ".policylintrc.json"), "{}");
     expect(runCli(["init", "--force"], { cwd: dir }).code).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(dir, ".policylintrc.json"), "utf8")).extends).toEqual(["policylint:recommended"]);
+    expect(JSON.parse(readFileSync(path.join(dir, ".policylintrc.json"), "utf8")).extends).toEqual([
+      "policylint:recommended",
+    ]);
   });
 
   it("rejects an unknown preset", () => {

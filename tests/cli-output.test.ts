@@ -1,12 +1,23 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempProject } from "./helpers/cli.js";
 
 const DIRTY = "# Privacy Policy\n\nThis policy is provided by [YOUR COMPANY].\n";
 const QUIET_RULES = JSON.stringify({ rules: { "no-placeholders": "error", "no-review-markers": "error" } });
-const project = () => tempProject({ ".policylintrc.json": QUIET_RULES, "dirty.md": DIRTY, "old.md": "# Privacy Policy\n\nHello.\n" });
+const project = () =>
+  tempProject({ ".policylintrc.json": QUIET_RULES, "dirty.md": DIRTY, "old.md": "# Privacy Policy\n\nHello.\n" });
 // A run that spins (the /proc busy loop) is killed at this point and fails the test instead of hanging the suite.
 const HANG = 20_000;
 const onLinux = process.platform === "linux" && existsSync("/proc/self");
@@ -39,26 +50,44 @@ describe("--output-file: whole or absent", () => {
     const dir = project();
     const fifo = path.join(dir, "out.fifo");
     spawnSync("mkfifo", [fifo]);
-    const reader = spawn("sh", ["-c", 'cat out.fifo > got.txt'], { cwd: dir });
+    const reader = spawn("sh", ["-c", "cat out.fifo > got.txt"], { cwd: dir });
     const done = new Promise((resolve) => reader.on("exit", resolve));
     const run = runCli(["check", "dirty.md", "--format", "json", "-o", "out.fifo"], { cwd: dir, timeout: HANG });
     await done;
     expect(run.code).toBe(1);
     expect(statSync(fifo).isFIFO()).toBe(true);
-    expect(JSON.parse(readFileSync(path.join(dir, "got.txt"), "utf8"))[0].messages[0].message).toContain("[YOUR COMPANY]");
+    expect(JSON.parse(readFileSync(path.join(dir, "got.txt"), "utf8"))[0].messages[0].message).toContain(
+      "[YOUR COMPANY]",
+    );
   });
 
   const impossible: [string, (dir: string) => string, RegExp][] = [
     ["a directory", (dir) => (mkdirSync(path.join(dir, "out")), "out"), /^--output-file out: is a directory$/],
-    ["a folder that is a file", () => "dirty.md/report.json", /^--output-file dirty\.md\/report\.json: .*dirty\.md is not a folder$/],
-    ["a symlink to nothing as its folder", (dir) => (symlinkSync(path.join(dir, "nowhere"), path.join(dir, "gone")), "gone/report.json"), /gone is a symbolic link to nothing$/],
+    [
+      "a folder that is a file",
+      () => "dirty.md/report.json",
+      /^--output-file dirty\.md\/report\.json: .*dirty\.md is not a folder$/,
+    ],
+    [
+      "a symlink to nothing as its folder",
+      (dir) => (symlinkSync(path.join(dir, "nowhere"), path.join(dir, "gone")), "gone/report.json"),
+      /gone is a symbolic link to nothing$/,
+    ],
   ];
   if (onLinux) {
     impossible.push(
       // procfs answers ENOENT to any mkdir; Node's recursive mkdir retried it forever (a core spun for minutes).
-      ["a folder under /proc", () => "/proc/x/y", /^--output-file \/proc\/x\/y: the folder \/proc\/x cannot be created \(ENOENT\)$/],
+      [
+        "a folder under /proc",
+        () => "/proc/x/y",
+        /^--output-file \/proc\/x\/y: the folder \/proc\/x cannot be created \(ENOENT\)$/,
+      ],
       // A read-only place even for root, where access(2) still says "writable".
-      ["a read-only place", () => "/proc/version", /^--output-file \/proc\/version: no file can be created in \/proc \(ENOENT\)$/],
+      [
+        "a read-only place",
+        () => "/proc/version",
+        /^--output-file \/proc\/version: no file can be created in \/proc \(ENOENT\)$/,
+      ],
     );
   }
   for (const [name, target, message] of impossible) {
@@ -81,7 +110,9 @@ describe("--output-file: whole or absent", () => {
     chmodSync(path.join(dir, "locked"), 0o555);
     const run = runCli(["check", "dirty.md", "-o", "locked/report.txt"], { cwd: dir, timeout: HANG });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^policylint: --output-file locked\/report\.txt: no file can be created in .*locked \(permission denied, EACCES\)\n$/);
+    expect(run.stderr).toMatch(
+      /^policylint: --output-file locked\/report\.txt: no file can be created in .*locked \(permission denied, EACCES\)\n$/,
+    );
   });
 
   it.runIf(onLinux)("diff and notice refuse an impossible target at once too", () => {
@@ -89,7 +120,9 @@ describe("--output-file: whole or absent", () => {
     for (const command of ["diff", "notice"]) {
       const run = runCli([command, "old.md", "dirty.md", "-o", "/proc/x/y"], { cwd: dir, timeout: HANG });
       expect(run.code, command).toBe(2);
-      expect(run.stderr, command).toBe("policylint: --output-file /proc/x/y: the folder /proc/x cannot be created (ENOENT)\n");
+      expect(run.stderr, command).toBe(
+        "policylint: --output-file /proc/x/y: the folder /proc/x cannot be created (ENOENT)\n",
+      );
     }
   });
 });

@@ -5,7 +5,10 @@ import { describe, expect, it } from "vitest";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
-const fixture = (name: string) => [path.join(FIXTURES, "classify", name, "old.md"), path.join(FIXTURES, "classify", name, "new.md")];
+const fixture = (name: string) => [
+  path.join(FIXTURES, "classify", name, "old.md"),
+  path.join(FIXTURES, "classify", name, "new.md"),
+];
 const MATERIAL = fixture("new-recipient-row");
 const SUBSTANTIVE = fixture("recipient-removed");
 const EDITORIAL = fixture("typo-in-sharing-sentence");
@@ -16,18 +19,32 @@ describe("policylint diff: classification in every format", () => {
     expect(run.code).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(Object.keys(result)).toEqual(["old", "new", "changes", "material", "summary", "problems"]);
-    expect(result.changes[0]).toMatchObject({ kind: "added", target: "table-row", row: "Acme Analytics", significance: "material", reasons: [{ code: "new-recipient" }] });
+    expect(result.changes[0]).toMatchObject({
+      kind: "added",
+      target: "table-row",
+      row: "Acme Analytics",
+      significance: "material",
+      reasons: [{ code: "new-recipient" }],
+    });
     expect(result.changes[0].columns).toEqual(["Provider", "Purpose", "Data shared", "Location"]);
-    expect(result).toMatchObject({ material: true, summary: { material: 1, substantive: 0, editorial: 0 }, problems: [{ code: "date-not-bumped", severity: "warning" }] });
+    expect(result).toMatchObject({
+      material: true,
+      summary: { material: 1, substantive: 0, editorial: 0 },
+      problems: [{ code: "date-not-bumped", severity: "warning" }],
+    });
   });
 
   it("terminal and markdown lead with the material changes and their reasons", () => {
     const terminal = runCli(["diff", ...MATERIAL]).stdout;
     expect(terminal.indexOf("Material changes")).toBeLessThan(terminal.indexOf("All changes"));
-    expect(terminal).toMatch(/Material changes\n {2}Privacy Policy › How We Share Information › Service Providers: added table row “Acme Analytics”/);
+    expect(terminal).toMatch(
+      /Material changes\n {2}Privacy Policy › How We Share Information › Service Providers: added table row “Acme Analytics”/,
+    );
     expect(terminal).toContain("    new-recipient: adds the recipient “Acme Analytics”");
     const markdown = runCli(["diff", ...MATERIAL, "--format", "markdown"]).stdout;
-    expect(markdown).toContain("### Material changes\n\n- **Privacy Policy › How We Share Information › Service Providers**: added table row “Acme Analytics”\n  - `new-recipient`: adds the recipient “Acme Analytics”");
+    expect(markdown).toContain(
+      "### Material changes\n\n- **Privacy Policy › How We Share Information › Service Providers**: added table row “Acme Analytics”\n  - `new-recipient`: adds the recipient “Acme Analytics”",
+    );
     expect(markdown.indexOf("### Material changes")).toBeLessThan(markdown.indexOf("## All changes"));
   });
 });
@@ -45,7 +62,8 @@ describe("policylint diff --fail-on and --require-date-bump", () => {
   ] as const)("--fail-on %s with %s: exit %i", (level, _what, files, code) => {
     const run = runCli(["diff", ...files, "--fail-on", level]);
     expect(run.code).toBe(code);
-    if (code) expect(run.stderr).toMatch(new RegExp(`^policylint: .+new\\.md: \\d+ .*changes? \\(--fail-on ${level}\\)\\n$`));
+    if (code)
+      expect(run.stderr).toMatch(new RegExp(`^policylint: .+new\\.md: \\d+ .*changes? \\(--fail-on ${level}\\)\\n$`));
   });
 
   it("--fail-on with an unknown level is a usage error", () => {
@@ -55,24 +73,37 @@ describe("policylint diff --fail-on and --require-date-bump", () => {
   it("--require-date-bump fails on changes of meaning under an unchanged date, not on editorial ones", () => {
     const failing = runCli(["diff", ...fixture("date-not-bumped"), "--require-date-bump"]);
     expect(failing.code).toBe(1);
-    expect(failing.stderr).toMatch(/new\.md: 1 material change, but the stated date is still March 1, 2026 \(line 3\) \(--require-date-bump\)\n$/);
+    expect(failing.stderr).toMatch(
+      /new\.md: 1 material change, but the stated date is still March 1, 2026 \(line 3\) \(--require-date-bump\)\n$/,
+    );
     expect(runCli(["diff", ...fixture("date-bumped-with-change"), "--require-date-bump"]).code).toBe(0);
     expect(runCli(["diff", ...EDITORIAL, "--require-date-bump"]).code).toBe(0);
   });
 
   it("with --fail-on, --require-date-bump lets changes at that level pass once the date is bumped", () => {
-    expect(runCli(["diff", ...fixture("date-not-bumped"), "--fail-on", "material", "--require-date-bump"]).code).toBe(1);
-    expect(runCli(["diff", ...fixture("date-bumped-with-change"), "--fail-on", "material", "--require-date-bump"]).code).toBe(0);
+    expect(runCli(["diff", ...fixture("date-not-bumped"), "--fail-on", "material", "--require-date-bump"]).code).toBe(
+      1,
+    );
+    expect(
+      runCli(["diff", ...fixture("date-bumped-with-change"), "--fail-on", "material", "--require-date-bump"]).code,
+    ).toBe(0);
     expect(runCli(["diff", ...fixture("date-bumped-with-change"), "--fail-on", "material"]).code).toBe(1);
   });
 
   it("the output is printed whatever the gate says", () => {
-    expect(runCli(["diff", ...MATERIAL, "--fail-on", "material", "--format", "json"]).stdout).toMatch(/"material": true/);
+    expect(runCli(["diff", ...MATERIAL, "--fail-on", "material", "--format", "json"]).stdout).toMatch(
+      /"material": true/,
+    );
   });
 });
 
 describe("policylint diff --against REV (a throw-away git repository)", () => {
-  const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8", stdio: "pipe" });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+      cwd,
+      encoding: "utf8",
+      stdio: "pipe",
+    });
   const policy = readFileSync(fixture("date-not-bumped")[0], "utf8");
   const repo = () => {
     const dir = tempProject({ "legal/privacy.md": policy, "legal/terms.md": "# Terms\n\nBe nice.\n" });
@@ -81,7 +112,10 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
     git(dir, "commit", "-qm", "v1");
     return dir;
   };
-  const material = policy.replace("| Postmark |", "| Acme Analytics | Product analytics | Usage data | United States |\n| Postmark |");
+  const material = policy.replace(
+    "| Postmark |",
+    "| Acme Analytics | Product analytics | Usage data | United States |\n| Postmark |",
+  );
 
   it("takes absolute paths as lint-staged passes them, from the repository's top or a sub-folder", () => {
     // Issue 17 saw `diff --against HEAD /abs/legal/privacy.md` report "new since HEAD, not compared" and exit 0, a
@@ -93,7 +127,9 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
       const run = runCli([...gated, path.join(dir, "legal/privacy.md"), path.join(dir, "legal/terms.md")], { cwd });
       expect(run.code, run.stderr).toBe(1);
       expect(run.stdout).not.toContain("new since");
-      expect(run.stdout).toContain(`policylint diff HEAD:${path.join(dir, "legal/privacy.md")} → ${path.join(dir, "legal/privacy.md")}`);
+      expect(run.stdout).toContain(
+        `policylint diff HEAD:${path.join(dir, "legal/privacy.md")} → ${path.join(dir, "legal/privacy.md")}`,
+      );
       expect(run.stdout).toContain(`${path.join(dir, "legal/terms.md")}: no changes\n`);
     }
     writeFileSync(path.join(dir, "legal/privacy.md"), material.replace("March 1, 2026", "April 2, 2026"));
@@ -104,13 +140,28 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
     const dir = repo();
     const file = path.join(dir, "legal/privacy.md");
     writeFileSync(file, material);
-    const gated = ["diff", "--against", "HEAD", "--fail-on", "material", "--require-date-bump", "--today", "2026-04-02", "legal/privacy.md", "legal/terms.md"];
+    const gated = [
+      "diff",
+      "--against",
+      "HEAD",
+      "--fail-on",
+      "material",
+      "--require-date-bump",
+      "--today",
+      "2026-04-02",
+      "legal/privacy.md",
+      "legal/terms.md",
+    ];
     const dry = runCli([...gated, "--fix-dry-run"], { cwd: dir });
     expect(dry.code).toBe(1);
-    expect(dry.stderr).toContain("policylint: legal/privacy.md: --fix would move the stated date from March 1, 2026 to April 2, 2026\n");
+    expect(dry.stderr).toContain(
+      "policylint: legal/privacy.md: --fix would move the stated date from March 1, 2026 to April 2, 2026\n",
+    );
     expect(readFileSync(file, "utf8")).toBe(material);
     const fixed = runCli([...gated, "--fix"], { cwd: dir });
-    expect(fixed.stderr).toBe("policylint: legal/privacy.md: stated date moved from March 1, 2026 to April 2, 2026 (--fix)\n");
+    expect(fixed.stderr).toBe(
+      "policylint: legal/privacy.md: stated date moved from March 1, 2026 to April 2, 2026 (--fix)\n",
+    );
     expect(fixed.code).toBe(0);
     expect(readFileSync(file, "utf8")).toBe(material.replace("March 1, 2026", "April 2, 2026"));
     // Now the date moved: nothing left to fix, and the gate passes on its own.
@@ -125,21 +176,42 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
     const dir = repo();
     writeFileSync(path.join(dir, "legal/privacy.md"), material);
     writeFileSync(path.join(dir, "legal/cookies.md"), "# Cookies\n\nWe use one cookie.\n");
-    const run = runCli(["diff", "--against", "HEAD", "--fail-on", "material", "--require-date-bump", "legal/privacy.md", "legal/terms.md", "legal/cookies.md"], { cwd: dir });
+    const run = runCli(
+      [
+        "diff",
+        "--against",
+        "HEAD",
+        "--fail-on",
+        "material",
+        "--require-date-bump",
+        "legal/privacy.md",
+        "legal/terms.md",
+        "legal/cookies.md",
+      ],
+      { cwd: dir },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("policylint diff HEAD:legal/privacy.md → legal/privacy.md");
     expect(run.stdout).toContain("legal/terms.md: no changes\n");
     expect(run.stdout).toContain("legal/cookies.md: new since HEAD, not compared\n");
-    expect(run.stderr).toBe("policylint: legal/privacy.md: 1 material change and its stated date (March 1, 2026) was not bumped (--require-date-bump)\n");
+    expect(run.stderr).toBe(
+      "policylint: legal/privacy.md: 1 material change and its stated date (March 1, 2026) was not bumped (--require-date-bump)\n",
+    );
 
     writeFileSync(path.join(dir, "legal/privacy.md"), material.replace("March 1, 2026", "April 2, 2026"));
-    expect(runCli(["diff", "--against", "HEAD", "--fail-on", "material", "--require-date-bump", "legal/privacy.md"], { cwd: dir }).code).toBe(0);
+    expect(
+      runCli(["diff", "--against", "HEAD", "--fail-on", "material", "--require-date-bump", "legal/privacy.md"], {
+        cwd: dir,
+      }).code,
+    ).toBe(0);
   });
 
   it("paths are relative to the current folder, as the files are", () => {
     const dir = repo();
     writeFileSync(path.join(dir, "legal/privacy.md"), material);
-    const run = runCli(["diff", "--against", "HEAD", "privacy.md", "--format", "json"], { cwd: path.join(dir, "legal") });
+    const run = runCli(["diff", "--against", "HEAD", "privacy.md", "--format", "json"], {
+      cwd: path.join(dir, "legal"),
+    });
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out).toMatchObject({ against: "HEAD", material: true, summary: { material: 1 }, newFiles: [] });
@@ -149,9 +221,15 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
   it("in a repository with no commit yet every file is new; a bad revision is a usage error", () => {
     const dir = tempProject({ "privacy.md": policy });
     git(dir, "init", "-q");
-    expect(runCli(["diff", "--against", "HEAD", "--fail-on", "material", "privacy.md"], { cwd: dir })).toMatchObject({ code: 0, stdout: "privacy.md: new since HEAD, not compared\n" });
+    expect(runCli(["diff", "--against", "HEAD", "--fail-on", "material", "privacy.md"], { cwd: dir })).toMatchObject({
+      code: 0,
+      stdout: "privacy.md: new since HEAD, not compared\n",
+    });
     const committed = repo();
-    expect(runCli(["diff", "--against", "v9", "legal/privacy.md"], { cwd: committed })).toMatchObject({ code: 2, stderr: "policylint: --against v9: not a revision in this git repository\n" });
+    expect(runCli(["diff", "--against", "v9", "legal/privacy.md"], { cwd: committed })).toMatchObject({
+      code: 2,
+      stderr: "policylint: --against v9: not a revision in this git repository\n",
+    });
     expect(runCli(["diff", "--against", "HEAD"], { cwd: committed }).code).toBe(2);
   });
 
@@ -166,7 +244,10 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
 
     it("outside a repository", () => {
       const dir = tempProject({ "legal/privacy.md": material });
-      failsClosed(runCli(gated, { cwd: dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(dir) } }), /not a git repository/);
+      failsClosed(
+        runCli(gated, { cwd: dir, env: { GIT_CEILING_DIRECTORIES: path.dirname(dir) } }),
+        /not a git repository/,
+      );
     });
 
     it("in a repository git refuses for its owner ('dubious ownership', as in a CI container)", () => {
@@ -187,7 +268,11 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
     it("with git not installed", () => {
       const dir = repo();
       const run = runCli(gated, { cwd: dir, env: { PATH: path.join(dir, "no-such-bin") } });
-      expect(run).toMatchObject({ code: 2, stdout: "", stderr: "policylint: legal/privacy.md: git is not installed, so a revision cannot be read\n" });
+      expect(run).toMatchObject({
+        code: 2,
+        stdout: "",
+        stderr: "policylint: legal/privacy.md: git is not installed, so a revision cannot be read\n",
+      });
     });
 
     it("for a file outside the repository, and the other files are still compared", () => {
@@ -201,19 +286,26 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
       expect(run.stdout).not.toContain("new since");
       const lines = run.stderr.split("\n").filter(Boolean);
       expect(lines).toHaveLength(2);
-      expect(lines[0]).toMatch(new RegExp(`^policylint: .*elsewhere\\.md: git cannot read it at HEAD: .*outside repository`));
+      expect(lines[0]).toMatch(
+        new RegExp(`^policylint: .*elsewhere\\.md: git cannot read it at HEAD: .*outside repository`),
+      );
       expect(lines[1]).toBe("policylint: legal/missing.md: no such file or directory");
     });
 
     it("a path HEAD does not hold is still new, exit 0", () => {
       const dir = repo();
       writeFileSync(path.join(dir, "legal/cookies.md"), "# Cookies\n\nWe use one cookie.\n");
-      expect(runCli(["diff", "--against", "HEAD", "--fail-on", "material", "legal/cookies.md"], { cwd: dir })).toMatchObject({ code: 0, stderr: "", stdout: "legal/cookies.md: new since HEAD, not compared\n" });
+      expect(
+        runCli(["diff", "--against", "HEAD", "--fail-on", "material", "legal/cookies.md"], { cwd: dir }),
+      ).toMatchObject({ code: 0, stderr: "", stdout: "legal/cookies.md: new since HEAD, not compared\n" });
     });
   });
 
   it("without --against, diff takes exactly two versions", () => {
-    expect(runCli(["diff", MATERIAL[0]])).toMatchObject({ code: 2, stderr: expect.stringContaining("expected OLD and NEW") });
+    expect(runCli(["diff", MATERIAL[0]])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("expected OLD and NEW"),
+    });
   });
 });
 
@@ -225,15 +317,27 @@ describe("policylint diff reads the diff settings of the configuration", () => {
       ".policylintrc.json": JSON.stringify({ diff: { materialSections: ["children"] } }),
     });
     expect(runCli(["diff", "a.md", "b.md", "--fail-on", "material"], { cwd: dir }).code).toBe(1);
-    expect(runCli(["diff", "a.md", "b.md", "--fail-on", "material", "--config", "none.json"], { cwd: dir }).code).toBe(2);
+    expect(runCli(["diff", "a.md", "b.md", "--fail-on", "material", "--config", "none.json"], { cwd: dir }).code).toBe(
+      2,
+    );
   });
 
   it("a bad diff setting stops the run with the key named, exit 2", () => {
-    const dir = tempProject({ "a.md": "# A\n", ".policylintrc.json": JSON.stringify({ diff: { recipientColumns: "Vendor" } }) });
+    const dir = tempProject({
+      "a.md": "# A\n",
+      ".policylintrc.json": JSON.stringify({ diff: { recipientColumns: "Vendor" } }),
+    });
     const run = runCli(["diff", "a.md", "a.md"], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^policylint: invalid configuration in .+\.policylintrc\.json: diff\.recipientColumns: expected an array of non-empty strings, got "Vendor"\n$/);
-    const unknown = tempProject({ "a.md": "# A\n", ".policylintrc.json": JSON.stringify({ diff: { sections: { sharing: ["Vendors"], finance: ["Money"] } } }) });
-    expect(runCli(["diff", "a.md", "a.md"], { cwd: unknown }).stderr).toContain("diff.sections.finance: unknown section category");
+    expect(run.stderr).toMatch(
+      /^policylint: invalid configuration in .+\.policylintrc\.json: diff\.recipientColumns: expected an array of non-empty strings, got "Vendor"\n$/,
+    );
+    const unknown = tempProject({
+      "a.md": "# A\n",
+      ".policylintrc.json": JSON.stringify({ diff: { sections: { sharing: ["Vendors"], finance: ["Money"] } } }),
+    });
+    expect(runCli(["diff", "a.md", "a.md"], { cwd: unknown }).stderr).toContain(
+      "diff.sections.finance: unknown section category",
+    );
   });
 });

@@ -73,7 +73,11 @@ describe("diff records", () => {
 
   it("word edits rebuild the old and the new text exactly", () => {
     for (const change of all.filter((c) => c.edits.length)) {
-      const side = (skip: string) => change.edits.filter((e) => e.op !== skip).map((e) => e.text).join("");
+      const side = (skip: string) =>
+        change.edits
+          .filter((e) => e.op !== skip)
+          .map((e) => e.text)
+          .join("");
       expect(side("insert"), change.id).toBe(change.old!.text);
       expect(side("delete"), change.id).toBe(change.new!.text);
     }
@@ -90,7 +94,16 @@ describe("diff records", () => {
 
   it("every record carries what a classifier needs on its own", () => {
     for (const change of all) {
-      expect(Object.keys(change).slice(0, 8)).toEqual(["id", "kind", "target", "path", "section", "old", "new", "edits"]);
+      expect(Object.keys(change).slice(0, 8)).toEqual([
+        "id",
+        "kind",
+        "target",
+        "path",
+        "section",
+        "old",
+        "new",
+        "edits",
+      ]);
       expect(change.old ?? change.new).not.toBeNull();
       if (change.kind === "added") expect(change.old).toBeNull();
       if (change.kind === "removed") expect(change.new).toBeNull();
@@ -102,7 +115,11 @@ describe("diff records", () => {
 
   it("states each version's date and file", () => {
     const result = diffFixture("date-bump");
-    expect(result.old).toEqual({ file: "date-bump/old.md", lastUpdated: "2022-07-18", stated: { text: "July 18, 2022", line: 3 } });
+    expect(result.old).toEqual({
+      file: "date-bump/old.md",
+      lastUpdated: "2022-07-18",
+      stated: { text: "July 18, 2022", line: 3 },
+    });
     expect(result.new.lastUpdated).toBe("2023-02-27");
   });
 
@@ -116,8 +133,13 @@ describe("diff records", () => {
   it("adding or removing a whole section is one change whose content keeps its text", () => {
     const added = diffFixture("inserted-section").changes[0];
     expect(added.new!.content).toBe("Do not use the service to send spam or malware.");
-    const removed = diffTexts(readFileSync(path.join(DIFF_FIXTURES, "inserted-section/new.md"), "utf8"), readFileSync(path.join(DIFF_FIXTURES, "inserted-section/old.md"), "utf8"));
-    expect(removed.changes.map(compact)).toMatchObject([{ kind: "removed", target: "section", path: ["Terms", "2. Acceptable use"] }]);
+    const removed = diffTexts(
+      readFileSync(path.join(DIFF_FIXTURES, "inserted-section/new.md"), "utf8"),
+      readFileSync(path.join(DIFF_FIXTURES, "inserted-section/old.md"), "utf8"),
+    );
+    expect(removed.changes.map(compact)).toMatchObject([
+      { kind: "removed", target: "section", path: ["Terms", "2. Acceptable use"] },
+    ]);
   });
 });
 
@@ -128,20 +150,31 @@ describe("diff B A mirrors diff A B", () => {
       .map((name) => [`${set}/${name}`, path.join(FIXTURES, set, name)]),
   );
 
-  it.each(pairs)("on the fixture %s: added is removed, modified and moved the other way round, word edits too", (_name, dir) => {
-    const [a, b] = [readFileSync(path.join(dir, "old.md"), "utf8"), readFileSync(path.join(dir, "new.md"), "utf8")];
-    expect(mirrorMismatch(diffTexts(a, b).changes, diffTexts(b, a).changes)).toEqual({ forward: [], backward: [] });
-  });
+  it.each(pairs)(
+    "on the fixture %s: added is removed, modified and moved the other way round, word edits too",
+    (_name, dir) => {
+      const [a, b] = [readFileSync(path.join(dir, "old.md"), "utf8"), readFileSync(path.join(dir, "new.md"), "utf8")];
+      expect(mirrorMismatch(diffTexts(a, b).changes, diffTexts(b, a).changes)).toEqual({ forward: [], backward: [] });
+    },
+  );
 
   it("a table split under new sections one way is tables joined the other: row by row both ways", () => {
     const row = (name: string, purpose: string, where: string) => `| ${name} | ${purpose} | ${where} |\n`;
     const head = "| Name | Purpose | Location |\n| --- | --- | --- |\n";
     const one = `# Sub-processors\n\n${head}${row("Amazon Web Services", "Hosting", "United States")}${row("GitHub BV", "Subsidiary", "Netherlands")}${row("Zendesk", "Support", "United States")}`;
     const two = `# Sub-processors\n\n## Third parties\n\n${head}${row("Amazon Web Services", "Hosting and AI", "United States")}${row("Zendesk", "Support", "United States")}\n## Subsidiaries\n\n${head}${row("GitHub BV", "Subsidiary", "Netherlands")}`;
-    const cell = (changes: Change[]) => changes.filter((c) => c.target === "table-cell").map((c) => [c.row, c.column, c.old!.text, c.new!.text]);
-    expect(cell(diffTexts(one, two).changes)).toEqual([["Amazon Web Services", "Purpose", "Hosting", "Hosting and AI"]]);
-    expect(cell(diffTexts(two, one).changes)).toEqual([["Amazon Web Services", "Purpose", "Hosting and AI", "Hosting"]]);
-    expect(mirrorMismatch(diffTexts(one, two).changes, diffTexts(two, one).changes)).toEqual({ forward: [], backward: [] });
+    const cell = (changes: Change[]) =>
+      changes.filter((c) => c.target === "table-cell").map((c) => [c.row, c.column, c.old!.text, c.new!.text]);
+    expect(cell(diffTexts(one, two).changes)).toEqual([
+      ["Amazon Web Services", "Purpose", "Hosting", "Hosting and AI"],
+    ]);
+    expect(cell(diffTexts(two, one).changes)).toEqual([
+      ["Amazon Web Services", "Purpose", "Hosting and AI", "Hosting"],
+    ]);
+    expect(mirrorMismatch(diffTexts(one, two).changes, diffTexts(two, one).changes)).toEqual({
+      forward: [],
+      backward: [],
+    });
   });
 });
 
@@ -178,7 +211,13 @@ describe("policylint diff (the built binary)", () => {
   });
 
   it("--format markdown quotes old and new wording under section headings", () => {
-    const run = runCli(["diff", fixture("word-edits", "old.md"), fixture("word-edits", "new.md"), "--format", "markdown"]);
+    const run = runCli([
+      "diff",
+      fixture("word-edits", "old.md"),
+      fixture("word-edits", "new.md"),
+      "--format",
+      "markdown",
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("### Privacy Policy › Sharing");
     expect(run.stdout).toContain("  > **Before:** We share your personal data with service providers who process");
@@ -186,7 +225,12 @@ describe("policylint diff (the built binary)", () => {
   });
 
   it("--stat prints one line per changed section and a total", () => {
-    const run = runCli(["diff", fixture("moved-and-edited", "old.md"), fixture("moved-and-edited", "new.md"), "--stat"]);
+    const run = runCli([
+      "diff",
+      fixture("moved-and-edited", "old.md"),
+      fixture("moved-and-edited", "new.md"),
+      "--stat",
+    ]);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(2);
@@ -205,7 +249,10 @@ describe("policylint diff (the built binary)", () => {
   });
 
   it("--output-file writes the report instead of printing it", () => {
-    const dir = tempProject({ "a.md": "# A\n\nWe keep logs for 30 days.\n", "b.md": "# A\n\nWe keep logs for 90 days.\n" });
+    const dir = tempProject({
+      "a.md": "# A\n\nWe keep logs for 30 days.\n",
+      "b.md": "# A\n\nWe keep logs for 90 days.\n",
+    });
     const run = runCli(["diff", "a.md", "b.md", "--format", "json", "-o", "out/diff.json"], { cwd: dir });
     expect(run).toMatchObject({ code: 0, stdout: "" });
     expect(JSON.parse(readFileSync(path.join(dir, "out/diff.json"), "utf8")).changes).toHaveLength(1);
@@ -231,22 +278,31 @@ describe("policylint diff (the built binary)", () => {
 
     it("reads the old version from a revision and the new from the working tree", () => {
       const dir = repo();
-      writeFileSync(path.join(dir, "legal/privacy.md"), "# Privacy\n\n## Sharing\n\nWe share data with processors and affiliates.\n");
+      writeFileSync(
+        path.join(dir, "legal/privacy.md"),
+        "# Privacy\n\n## Sharing\n\nWe share data with processors and affiliates.\n",
+      );
       for (const spec of ["v1.2:legal/privacy.md", "HEAD~1:legal/privacy.md"]) {
         const run = runCli(["diff", spec, "legal/privacy.md", "--format", "json"], { cwd: dir });
         expect(run.code, run.stderr).toBe(0);
         const result = JSON.parse(run.stdout) as DiffResult;
         expect(result.old.file).toBe(spec);
-        expect(result.changes.map(compact)).toMatchObject([{ kind: "modified", target: "paragraph", edits: "We share data with processors{+ and affiliates+}." }]);
+        expect(result.changes.map(compact)).toMatchObject([
+          { kind: "modified", target: "paragraph", edits: "We share data with processors{+ and affiliates+}." },
+        ]);
       }
-      expect(runCli(["diff", "v1.2:legal/privacy.md", "HEAD:legal/privacy.md"], { cwd: dir }).stdout).toBe("no changes\n");
+      expect(runCli(["diff", "v1.2:legal/privacy.md", "HEAD:legal/privacy.md"], { cwd: dir }).stdout).toBe(
+        "no changes\n",
+      );
     });
 
     it("a bad revision or path is a clear error, exit 2", () => {
       const dir = repo();
       const badRev = runCli(["diff", "v9.9:legal/privacy.md", "legal/privacy.md"], { cwd: dir });
       expect(badRev.code).toBe(2);
-      expect(badRev.stderr).toMatch(/^policylint: v9\.9:legal\/privacy\.md: no such file, and not a readable git revision \(.+\)\n$/);
+      expect(badRev.stderr).toMatch(
+        /^policylint: v9\.9:legal\/privacy\.md: no such file, and not a readable git revision \(.+\)\n$/,
+      );
       const badPath = runCli(["diff", "HEAD:legal/terms.md", "legal/privacy.md"], { cwd: dir });
       expect(badPath.code).toBe(2);
       expect(badPath.stderr).toContain("legal/terms.md");
@@ -255,4 +311,3 @@ describe("policylint diff (the built binary)", () => {
     });
   });
 });
-

@@ -11,7 +11,11 @@ function apply(consume: typeof originalConsume, length: number, edits: Edit[]): 
   const events: unknown[] = Array.from({ length }, (_, i) => i);
   const map = new EditMap();
   for (const [at, remove, add] of edits) {
-    map.add(Math.min(at, length), Math.min(remove, Math.max(0, length - at)), Array.from({ length: add }, (_, i) => `${at}+${i}`) as never[]);
+    map.add(
+      Math.min(at, length),
+      Math.min(remove, Math.max(0, length - at)),
+      Array.from({ length: add }, (_, i) => `${at}+${i}`) as never[],
+    );
   }
   consume.call(map, events as never[]);
   return events;
@@ -36,7 +40,8 @@ describe("micromark's EditMap.consume, made linear (src/parse/edit-map.ts)", () 
   it("keeps the parse of many short lists linear (with the library's consume, 4× the text took 12× the time)", () => {
     // A definition keeps the text one piece (src/parse/pieces.ts), parsed in one call as remark would.
     const text = (copies: number) =>
-      Array.from({ length: copies }, (_, i) => `- an item\n- another\n\nParagraph ${i} between lists.\n\n`).join("") + "[x]: https://example.com\n";
+      Array.from({ length: copies }, (_, i) => `- an item\n- another\n\nParagraph ${i} between lists.\n\n`).join("") +
+      "[x]: https://example.com\n";
     const time = (copies: number) => {
       const source = text(copies);
       let best = Infinity;

@@ -18,7 +18,15 @@ describe("--format json (ESLint's format)", () => {
     expect(result.errorCount).toBe((result.messages as unknown[]).length);
     expect(result.warningCount).toBe(0);
     for (const m of result.messages as Record<string, unknown>[]) {
-      expect(Object.keys(m).sort()).toEqual(["column", "endColumn", "endLine", "line", "message", "ruleId", "severity"]);
+      expect(Object.keys(m).sort()).toEqual([
+        "column",
+        "endColumn",
+        "endLine",
+        "line",
+        "message",
+        "ruleId",
+        "severity",
+      ]);
       expect(m.severity).toBe(2);
     }
   });
@@ -42,7 +50,9 @@ describe("--format sarif", () => {
     }
     const jsonMessages = JSON.parse(runCli(["check", SEED, "--format", "json"]).stdout)[0].messages;
     expect(sarifRun.results.length).toBe(jsonMessages.length);
-    expect(sarifRun.results.map((r: { message: { text: string } }) => r.message.text)).toEqual(jsonMessages.map((m: { message: string }) => m.message));
+    expect(sarifRun.results.map((r: { message: { text: string } }) => r.message.text)).toEqual(
+      jsonMessages.map((m: { message: string }) => m.message),
+    );
     const first = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === "no-placeholders");
     expect(ruleIds[first.ruleIndex]).toBe(first.ruleId);
     expect(first.locations[0].physicalLocation.artifactLocation.uri).toBe(SEED);
@@ -70,8 +80,8 @@ describe("--format github", () => {
     const dir = tempProject({ "a,b.md": "# P\n\nTBD: 100% [YOUR COMPANY]\n", ".policylintrc.json": TWO_RULES });
     const run = runCli(["check", "a,b.md", "--format", "github"], { cwd: dir });
     expect(run.stdout.trim().split("\n")).toEqual([
-      "::error file=a%2Cb.md,line=3,col=1,endLine=3,endColumn=4,title=policylint (no-placeholders)::Unresolved placeholder \"TBD\"",
-      "::error file=a%2Cb.md,line=3,col=11,endLine=3,endColumn=25,title=policylint (no-placeholders)::Unresolved placeholder \"[YOUR COMPANY]\"",
+      '::error file=a%2Cb.md,line=3,col=1,endLine=3,endColumn=4,title=policylint (no-placeholders)::Unresolved placeholder "TBD"',
+      '::error file=a%2Cb.md,line=3,col=11,endLine=3,endColumn=25,title=policylint (no-placeholders)::Unresolved placeholder "[YOUR COMPANY]"',
     ]);
   });
 });
@@ -85,12 +95,18 @@ describe("stylish colour", () => {
   });
 
   it("--output-file makes its folder, and an unwritable target is a usage error", () => {
-    const dir = tempProject({ "p.md": "# P\n\n[LAWYER] check.\n", ".policylintrc.json": TWO_RULES, "blocked": "a file, not a folder" });
+    const dir = tempProject({
+      "p.md": "# P\n\n[LAWYER] check.\n",
+      ".policylintrc.json": TWO_RULES,
+      blocked: "a file, not a folder",
+    });
     expect(runCli(["check", "p.md", "-o", "reports/lint.sarif", "-f", "sarif"], { cwd: dir }).code).toBe(1);
     expect(JSON.parse(readFileSync(path.join(dir, "reports/lint.sarif"), "utf8")).version).toBe("2.1.0");
     const blocked = runCli(["check", "p.md", "-o", "blocked/lint.txt"], { cwd: dir });
     expect(blocked.code).toBe(2);
-    expect(blocked.stderr).toBe(`policylint: --output-file blocked/lint.txt: ${path.join(dir, "blocked")} is not a folder\n`);
+    expect(blocked.stderr).toBe(
+      `policylint: --output-file blocked/lint.txt: ${path.join(dir, "blocked")} is not a folder\n`,
+    );
   });
 
   it("writes to --output-file without colour", () => {

@@ -8,7 +8,11 @@ import { runCli, tempProject } from "./helpers/cli.js";
 // a usage error (exit 2, one line) that runs nothing and writes nothing; odd but legitimate file names just work.
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8", stdio: "pipe" });
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+    cwd,
+    encoding: "utf8",
+    stdio: "pipe",
+  });
 
 const ODD = "a b'c.md";
 const SHELLY = "$(touch pwned-by-path).md";
@@ -31,14 +35,15 @@ const untouched = (dir: string, before: string[]) => {
 };
 
 describe("git arguments: hostile revisions are refused or harmless", () => {
-  const hostile = (dir: string) => [
-    [`--output=${path.join(dir, "x")}`, /a revision cannot start with "-"/],
-    ["-p", /a revision cannot start with "-"/],
-    [`HEAD;touch ${path.join(dir, "pwned")}`, /not a (readable git )?revision/],
-    [`$(touch ${path.join(dir, "pwned")})`, /not a (readable git )?revision/],
-    ["`touch pwned`", /not a (readable git )?revision/],
-    ["HEAD 'x\" y", /not a (readable git )?revision/],
-  ] as const;
+  const hostile = (dir: string) =>
+    [
+      [`--output=${path.join(dir, "x")}`, /a revision cannot start with "-"/],
+      ["-p", /a revision cannot start with "-"/],
+      [`HEAD;touch ${path.join(dir, "pwned")}`, /not a (readable git )?revision/],
+      [`$(touch ${path.join(dir, "pwned")})`, /not a (readable git )?revision/],
+      ["`touch pwned`", /not a (readable git )?revision/],
+      ["HEAD 'x\" y", /not a (readable git )?revision/],
+    ] as const;
 
   it("as REV in REV:path (diff and notice): exit 2, one line, nothing run or written", () => {
     const dir = repo();
@@ -73,8 +78,14 @@ describe("git arguments: hostile revisions are refused or harmless", () => {
     const dir = repo();
     writeFileSync(path.join(dir, "-p"), v1);
     const run = runCli(["diff", "--against", "HEAD", "--", "-p"], { cwd: dir });
-    expect(run).toMatchObject({ code: 2, stderr: 'policylint: -p: a path given to git cannot start with "-" (write ./-p)\n' });
-    expect(runCli(["diff", "--against", "HEAD", "./-p"], { cwd: dir })).toMatchObject({ code: 0, stdout: "./-p: new since HEAD, not compared\n" });
+    expect(run).toMatchObject({
+      code: 2,
+      stderr: 'policylint: -p: a path given to git cannot start with "-" (write ./-p)\n',
+    });
+    expect(runCli(["diff", "--against", "HEAD", "./-p"], { cwd: dir })).toMatchObject({
+      code: 0,
+      stdout: "./-p: new since HEAD, not compared\n",
+    });
   });
 });
 
@@ -88,7 +99,10 @@ describe("git arguments: spaces, quotes and shell syntax in file names are only 
 
     const against = runCli(["diff", "--against", "HEAD", `legal/${name}`, "--format", "json"], { cwd: dir });
     expect(against.code, against.stderr).toBe(0);
-    expect(JSON.parse(against.stdout)).toMatchObject({ newFiles: [], results: [{ old: { file: `HEAD:legal/${name}` }, changes: [{ kind: "modified" }] }] });
+    expect(JSON.parse(against.stdout)).toMatchObject({
+      newFiles: [],
+      results: [{ old: { file: `HEAD:legal/${name}` }, changes: [{ kind: "modified" }] }],
+    });
 
     const fromSub = runCli(["diff", "--against", "HEAD", name, "--format", "json"], { cwd: path.join(dir, "legal") });
     expect(JSON.parse(fromSub.stdout).results).toHaveLength(1);
@@ -101,6 +115,9 @@ describe("git arguments: spaces, quotes and shell syntax in file names are only 
     mkdirSync(path.join(dir, ":(top)legal"));
     writeFileSync(path.join(dir, magic), v1);
     // Never committed, so new; read as pathspec magic it would be the committed legal/privacy.md and be compared.
-    expect(runCli(["diff", "--against", "HEAD", magic], { cwd: dir })).toMatchObject({ code: 0, stdout: `${magic}: new since HEAD, not compared\n` });
+    expect(runCli(["diff", "--against", "HEAD", magic], { cwd: dir })).toMatchObject({
+      code: 0,
+      stdout: `${magic}: new since HEAD, not compared\n`,
+    });
   });
 });

@@ -127,7 +127,10 @@ describe("check on a folder of legal pages of every kind (issue 17)", () => {
   // The sub-processor list's missing date is also last-updated's warning; this is about required-sections.
   const required = (r: Result) => r.messages.filter((m) => m.ruleId === "required-sections");
   const findings = Object.fromEntries(
-    results.map((r) => [r.filePath.slice(dir.length + 1), required(r).map((m) => `${m.ruleId} ${m.message.replace(/ \(.*$/, "")}`)]),
+    results.map((r) => [
+      r.filePath.slice(dir.length + 1),
+      required(r).map((m) => `${m.ruleId} ${m.message.replace(/ \(.*$/, "")}`),
+    ]),
   );
 
   it("reports only what each kind owes: one missing disclosure of its own kind per page", () => {
@@ -152,15 +155,20 @@ describe("check on a folder of legal pages of every kind (issue 17)", () => {
 
   it("shows each page's kind and why in --print-config", () => {
     const kind = (file: string) => {
-      const printed = JSON.parse(runCli(["check", "--print-config", file], { cwd: dir }).stdout) as { kind: string; kindReason: string };
+      const printed = JSON.parse(runCli(["check", "--print-config", file], { cwd: dir }).stdout) as {
+        kind: string;
+        kindReason: string;
+      };
       return `${printed.kind}: ${printed.kindReason}`;
     };
     expect(kind("legal/terms.md")).toBe('terms: title "Terms of Service"');
     expect(kind("legal/subprocessors.md")).toBe('subprocessors: title "Acme Subprocessors"');
     expect(kind("legal/cookies.md")).toBe('cookies: title "Cookie Policy"');
-    const presets = (JSON.parse(runCli(["check", "--print-config", "legal/terms.md"], { cwd: dir }).stdout) as {
-      rules: Record<string, unknown>;
-    }).rules["required-sections"];
+    const presets = (
+      JSON.parse(runCli(["check", "--print-config", "legal/terms.md"], { cwd: dir }).stdout) as {
+        rules: Record<string, unknown>;
+      }
+    ).rules["required-sections"];
     expect(JSON.stringify(presets)).toContain('["recommended","terms","subprocessors","cookies"]');
   });
 });

@@ -18,8 +18,19 @@ const MANY = 200_000;
 
 describe("lists as long as a large run makes them", () => {
   it("the stylish format takes a file with 200,000 findings", () => {
-    const messages: LintMessage[] = Array.from({ length: MANY }, (_, i) => ({ ruleId: "no-placeholders", severity: 1, message: "placeholder", line: i + 1, column: 1 }));
-    const output = formatters.stylish([{ filePath: "/p/big.md", messages, errorCount: 0, warningCount: MANY }], { cwd: "/p", rules: [], color: false, version: "" });
+    const messages: LintMessage[] = Array.from({ length: MANY }, (_, i) => ({
+      ruleId: "no-placeholders",
+      severity: 1,
+      message: "placeholder",
+      line: i + 1,
+      column: 1,
+    }));
+    const output = formatters.stylish([{ filePath: "/p/big.md", messages, errorCount: 0, warningCount: MANY }], {
+      cwd: "/p",
+      rules: [],
+      color: false,
+      version: "",
+    });
     expect(output.split("\n")).toHaveLength(MANY + 4);
     expect(output).toContain(`  ${MANY}:1  warning  placeholder  no-placeholders\n`);
   });
@@ -35,7 +46,18 @@ describe("lists as long as a large run makes them", () => {
     const result: DiffResult = {
       old: { file: "old.md", lastUpdated: null, stated: null },
       new: { file: "new.md", lastUpdated: null, stated: null },
-      changes: [{ id: "c1", kind: "added", target: "table", path: ["Vendors"], section: null, old: null, new: { text: "Vendors table", line: 3, path: ["Vendors"], content }, edits: [] }],
+      changes: [
+        {
+          id: "c1",
+          kind: "added",
+          target: "table",
+          path: ["Vendors"],
+          section: null,
+          old: null,
+          new: { text: "Vendors table", line: 3, path: ["Vendors"], content },
+          edits: [],
+        },
+      ],
     };
     expect(renderMarkdown(result)).toContain(`  > | Vendor ${MANY - 1} | hosting |\n`);
     expect(renderStat(result)).toContain("Vendors");

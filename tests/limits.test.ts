@@ -35,27 +35,52 @@ describe("nesting deeper than the limit (src/parse/limits.ts)", () => {
     expect(run.code).toBe(2);
     const results = JSON.parse(run.stdout) as { filePath: string; messages: { message: string; fatal?: boolean }[] }[];
     expect(results.map((r) => path.basename(r.filePath))).toEqual(["deep.md", "privacy.md"]);
-    expect(results[0].messages).toMatchObject([{ fatal: true, message: expect.stringContaining(`deeper than ${MAX_NESTING} levels`) }]);
+    expect(results[0].messages).toMatchObject([
+      { fatal: true, message: expect.stringContaining(`deeper than ${MAX_NESTING} levels`) },
+    ]);
     expect(results[1].messages.length).toBeGreaterThan(0);
   }, 60_000);
 
   it("diff and notice: a 3,000-deep block quote is one line, exit 2, no stack trace", () => {
-    const dir = tempProject({ "old.md": deepQuote(3_000, "old"), "new.md": deepQuote(3_000, "new"), "privacy.md": POLICY });
-    expect(runCli(["diff", "old.md", "new.md"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: limitLine("old.md") });
-    expect(runCli(["diff", "privacy.md", "new.md"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: limitLine("new.md") });
-    expect(runCli(["notice", "privacy.md", "new.md"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: limitLine("new.md") });
+    const dir = tempProject({
+      "old.md": deepQuote(3_000, "old"),
+      "new.md": deepQuote(3_000, "new"),
+      "privacy.md": POLICY,
+    });
+    expect(runCli(["diff", "old.md", "new.md"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: limitLine("old.md"),
+    });
+    expect(runCli(["diff", "privacy.md", "new.md"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: limitLine("new.md"),
+    });
+    expect(runCli(["notice", "privacy.md", "new.md"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: limitLine("new.md"),
+    });
     const list = tempProject({ "old.md": deepList(10_000), "new.md": POLICY });
     expect(runCli(["diff", "old.md", "new.md"], { cwd: list })).toMatchObject({ code: 2, stderr: limitLine("old.md") });
   }, 60_000);
 
   it("diff --against: the file beyond the limit is one line, exit 2, and the other files are still compared", () => {
     const dir = tempProject({ "deep.md": "# Deep\n\nShallow for now.\n", "privacy.md": POLICY });
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: dir, stdio: "pipe" });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+        cwd: dir,
+        stdio: "pipe",
+      });
     git("init", "-q");
     git("add", ".");
     git("commit", "-qm", "v1");
     writeFileSync(path.join(dir, "deep.md"), `# Deep\n\n${deepQuote(3_000)}`);
-    writeFileSync(path.join(dir, "privacy.md"), POLICY.replace(/\n## /, "\nA new sentence about sharing data with advertisers.\n\n## "));
+    writeFileSync(
+      path.join(dir, "privacy.md"),
+      POLICY.replace(/\n## /, "\nA new sentence about sharing data with advertisers.\n\n## "),
+    );
     const run = runCli(["diff", "--against", "HEAD", "deep.md", "privacy.md"], { cwd: dir });
     expect(run.stderr).toBe(limitLine("deep.md", 3));
     expect(run.code).toBe(2);
@@ -63,11 +88,17 @@ describe("nesting deeper than the limit (src/parse/limits.ts)", () => {
   }, 60_000);
 
   it(`checks ${MAX_NESTING} levels as any other text, and refuses ${MAX_NESTING + 1}`, () => {
-    const dir = tempProject({ "at.md": `# Policy\n\n${deepList(MAX_NESTING)}\n${deepQuote(MAX_NESTING)}`, "over.md": `# Policy\n\n${deepList(MAX_NESTING + 1)}` });
+    const dir = tempProject({
+      "at.md": `# Policy\n\n${deepList(MAX_NESTING)}\n${deepQuote(MAX_NESTING)}`,
+      "over.md": `# Policy\n\n${deepList(MAX_NESTING + 1)}`,
+    });
     const at = runCli(["check", "at.md", "--today", "2026-11-25"], { cwd: dir });
     expect(at.stderr).toBe("");
     expect(at.code).toBe(1);
-    expect(runCli(["check", "over.md", "--today", "2026-11-25"], { cwd: dir })).toMatchObject({ code: 2, stderr: limitLine("over.md", 3) });
+    expect(runCli(["check", "over.md", "--today", "2026-11-25"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stderr: limitLine("over.md", 3),
+    });
   }, 60_000);
 });
 
@@ -78,8 +109,13 @@ describe("emphasis and link markers beyond the limit in one paragraph", () => {
   // Before the limit: micromark looked back over every marker of the paragraph for each one: 64,000 `[a]` (188 KB)
   // took 91 s, 4,000 nested emphases (23 KB) 53 s.
   it("check: 64,000 `[a]` in a paragraph is one line naming the file and line, exit 2, the other file checked", () => {
-    const dir = tempProject({ "brackets.md": `# Policy\n\nIntro.\n\n${"[a] ".repeat(64_000)}\n`, "privacy.md": POLICY });
-    const run = runCli(["check", "brackets.md", "privacy.md", "--format", "json", "--today", "2026-11-25"], { cwd: dir });
+    const dir = tempProject({
+      "brackets.md": `# Policy\n\nIntro.\n\n${"[a] ".repeat(64_000)}\n`,
+      "privacy.md": POLICY,
+    });
+    const run = runCli(["check", "brackets.md", "privacy.md", "--format", "json", "--today", "2026-11-25"], {
+      cwd: dir,
+    });
     expect(run.stderr).toBe(markerLine("brackets.md", 5));
     expect(run.code).toBe(2);
     const results = JSON.parse(run.stdout) as { messages: unknown[] }[];
@@ -87,10 +123,21 @@ describe("emphasis and link markers beyond the limit in one paragraph", () => {
   }, 60_000);
 
   it("diff and notice: 4,000 nested emphases are one line, exit 2", () => {
-    const dir = tempProject({ "old.md": POLICY, "new.md": `${POLICY}\n${"*a ".repeat(4_000)}x${" b*".repeat(4_000)}\n` });
+    const dir = tempProject({
+      "old.md": POLICY,
+      "new.md": `${POLICY}\n${"*a ".repeat(4_000)}x${" b*".repeat(4_000)}\n`,
+    });
     const line = POLICY.split("\n").length + 1;
-    expect(runCli(["diff", "old.md", "new.md"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: markerLine("new.md", line) });
-    expect(runCli(["notice", "old.md", "new.md"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: markerLine("new.md", line) });
+    expect(runCli(["diff", "old.md", "new.md"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: markerLine("new.md", line),
+    });
+    expect(runCli(["notice", "old.md", "new.md"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: markerLine("new.md", line),
+    });
   }, 60_000);
 
   const refusal = (text: string) => {
@@ -105,9 +152,14 @@ describe("emphasis and link markers beyond the limit in one paragraph", () => {
   });
 
   it("counts each paragraph, heading and table cell on its own: a table of 2,000 linked rows is read", () => {
-    const rows = Array.from({ length: 2_000 }, (_, i) => `| [Vendor ${i}](https://v${i}.example) | **hosting** |`).join("\n");
+    const rows = Array.from({ length: 2_000 }, (_, i) => `| [Vendor ${i}](https://v${i}.example) | **hosting** |`).join(
+      "\n",
+    );
     expect(refusal(`# Sub-processors\n\n| Vendor | Purpose |\n| --- | --- |\n${rows}\n`)).toBeNull();
-    const paragraphs = Array.from({ length: 2_000 }, (_, i) => `See [the terms ${i}](https://t.example/${i}) and *note ${i}*.`).join("\n\n");
+    const paragraphs = Array.from(
+      { length: 2_000 },
+      (_, i) => `See [the terms ${i}](https://t.example/${i}) and *note ${i}*.`,
+    ).join("\n\n");
     expect(refusal(`# Policy\n\n${paragraphs}\n`)).toBeNull();
   });
 
@@ -132,7 +184,9 @@ describe("checkNesting's bound", () => {
   });
 
   it("does not count what is no marker: `-` or `1.` before text, a `*` of emphasis, a number over nine digits", () => {
-    expect(refused(`${"-".repeat(500)}\n${"1.a ".repeat(500)}\n*${"*".repeat(500)}a\n${"1234567890. ".repeat(200)}`)).toBeNull();
+    expect(
+      refused(`${"-".repeat(500)}\n${"1.a ".repeat(500)}\n*${"*".repeat(500)}a\n${"1234567890. ".repeat(200)}`),
+    ).toBeNull();
   });
 
   it("names the line, counting LF, CRLF and a lone CR as one line ending each", () => {
@@ -142,8 +196,10 @@ describe("checkNesting's bound", () => {
 
 describe("files larger than --max-file-size (32 MB by default)", () => {
   // Before the limit: a 50 MB policy ran check for minutes and diff up to 3.2 GB, at Node's default heap limit.
-  const big = (megabytes: number) => `# Policy\n\n${"We keep your data safe and private.\n\n".repeat(Math.ceil((megabytes * 1024 * 1024) / 37))}`;
-  const line = (file: string, mb = 32) => `policylint: ${file}: larger than ${mb} MB, policylint's limit (--max-file-size raises it)\n`;
+  const big = (megabytes: number) =>
+    `# Policy\n\n${"We keep your data safe and private.\n\n".repeat(Math.ceil((megabytes * 1024 * 1024) / 37))}`;
+  const line = (file: string, mb = 32) =>
+    `policylint: ${file}: larger than ${mb} MB, policylint's limit (--max-file-size raises it)\n`;
 
   it("check refuses a 33 MB file in one line before reading it, exit 2, and checks the others", () => {
     const dir = tempProject({ "big.md": big(33), "privacy.md": POLICY });
@@ -157,10 +213,21 @@ describe("files larger than --max-file-size (32 MB by default)", () => {
 
   it("diff and notice refuse it too; standard input is held to the same limit", () => {
     const dir = tempProject({ "big.md": big(2), "privacy.md": POLICY });
-    expect(runCli(["diff", "privacy.md", "big.md", "--max-file-size", "1"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: line("big.md", 1) });
-    expect(runCli(["notice", "big.md", "privacy.md", "--max-file-size", "1"], { cwd: dir })).toMatchObject({ code: 2, stdout: "", stderr: line("big.md", 1) });
+    expect(runCli(["diff", "privacy.md", "big.md", "--max-file-size", "1"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: line("big.md", 1),
+    });
+    expect(runCli(["notice", "big.md", "privacy.md", "--max-file-size", "1"], { cwd: dir })).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: line("big.md", 1),
+    });
     const stdin = runCli(["check", "-", "--max-file-size", "1"], { cwd: dir, input: big(2) });
-    expect(stdin).toMatchObject({ code: 2, stderr: "policylint: <stdin>: larger than 1 MB, policylint's limit (--max-file-size raises it)\n" });
+    expect(stdin).toMatchObject({
+      code: 2,
+      stderr: "policylint: <stdin>: larger than 1 MB, policylint's limit (--max-file-size raises it)\n",
+    });
   }, 60_000);
 
   it("diff --against: a version at REV beyond the limit is one line, unread, and the other files are still compared", () => {
@@ -169,16 +236,25 @@ describe("files larger than --max-file-size (32 MB by default)", () => {
     // 1.5 MB in one code block: beyond a 1 MB limit, within 2, and cheap to diff.
     const block = `# Policy\n\n\`\`\`\n${"0123456789abcdef\n".repeat(95_000)}\`\`\`\n`;
     const dir = tempProject({ "big.md": block, "privacy.md": POLICY });
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: dir, stdio: "pipe" });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+        cwd: dir,
+        stdio: "pipe",
+      });
     git("init", "-q");
     git("add", ".");
     git("commit", "-qm", "v1");
     writeFileSync(path.join(dir, "big.md"), "# Policy\n\nShort now.\n");
     writeFileSync(path.join(dir, "privacy.md"), POLICY.replace("protects information", "protects all information"));
-    const refused = runCli(["diff", "--against", "HEAD", "big.md", "privacy.md", "--format", "json", "--max-file-size", "1"], { cwd: dir });
+    const refused = runCli(
+      ["diff", "--against", "HEAD", "big.md", "privacy.md", "--format", "json", "--max-file-size", "1"],
+      { cwd: dir },
+    );
     expect(refused.stderr).toBe(line("HEAD:big.md", 1));
     expect(refused.code).toBe(2);
-    expect((JSON.parse(refused.stdout) as { results: { new: { file: string } }[] }).results.map((r) => r.new.file)).toEqual(["privacy.md"]);
+    expect(
+      (JSON.parse(refused.stdout) as { results: { new: { file: string } }[] }).results.map((r) => r.new.file),
+    ).toEqual(["privacy.md"]);
     // --stat: the JSON would carry the 1.5 MB block back, past spawnSync's own output buffer.
     const read = runCli(["diff", "--against", "HEAD", "big.md", "--stat", "--max-file-size", "2"], { cwd: dir });
     expect(read).toMatchObject({ code: 0, stderr: "" });
@@ -189,7 +265,11 @@ describe("files larger than --max-file-size (32 MB by default)", () => {
     // Before: a fixed 64 MB buffer, so under --max-file-size 100 a 65 MB version at REV failed with
     // ERR_CHILD_PROCESS_STDIO_MAXBUFFER. Read through the git module only: diffing 65 MB would take minutes.
     const dir = tempProject({ "big.md": Buffer.alloc(65 * 1024 * 1024, "a\n") });
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: dir, stdio: "pipe" });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+        cwd: dir,
+        stdio: "pipe",
+      });
     git("init", "-q");
     git("add", ".");
     git("commit", "-qm", "v1");
@@ -198,7 +278,9 @@ describe("files larger than --max-file-size (32 MB by default)", () => {
       const commit = await resolveCommit("HEAD", dir, "big.md");
       expect((await blobAt(commit!, "HEAD", "big.md", dir))?.length).toBe(65 * 1024 * 1024);
       setMaxFileSize(64);
-      await expect(blobAt(commit!, "HEAD", "big.md", dir)).rejects.toThrow("HEAD:big.md: larger than 64 MB, policylint's limit (--max-file-size raises it)");
+      await expect(blobAt(commit!, "HEAD", "big.md", dir)).rejects.toThrow(
+        "HEAD:big.md: larger than 64 MB, policylint's limit (--max-file-size raises it)",
+      );
     } finally {
       setMaxFileSize(32);
     }

@@ -18,7 +18,9 @@ const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, 
 const wholeTree = (text: string) => JSON.stringify(remark.parse(text));
 const pieceTree = (text: string) => JSON.stringify(parseMarkdown(text));
 
-const { snippets: SNIPPETS, separators: SEPARATORS } = JSON.parse(readFileSync(path.join(FIXTURES, "parse/block-snippets.json"), "utf8")) as {
+const { snippets: SNIPPETS, separators: SEPARATORS } = JSON.parse(
+  readFileSync(path.join(FIXTURES, "parse/block-snippets.json"), "utf8"),
+) as {
   snippets: string[];
   separators: string[];
 };
@@ -32,7 +34,12 @@ function piecesAlone(text: string): string {
   let line = 0;
   let offset = 0;
   for (const piece of splitIntoIndependentPieces(text)) {
-    for (const block of remark.parse(piece).children) children.push(JSON.parse(JSON.stringify(block), (key, value) => (key === "line" ? value + line : key === "offset" ? value + offset : value)));
+    for (const block of remark.parse(piece).children)
+      children.push(
+        JSON.parse(JSON.stringify(block), (key, value) =>
+          key === "line" ? value + line : key === "offset" ? value + offset : value,
+        ),
+      );
     line += piece.split("\n").length - 1;
     offset += piece.length;
   }
@@ -151,7 +158,9 @@ describe("parsing in independent pieces gives remark's tree for the whole text",
   it("on a text of many runs of new pieces, parsed a run at a time (nothing remembered)", () => {
     // 60 copies of the seed policy, each made its own, is about 400 KB: several of parseMarkdown's runs.
     const seed = readFileSync(path.join(FIXTURES, "seed/imagen-privacy-policy.md"), "utf8");
-    const text = Array.from({ length: 60 }, (_, i) => seed.replace(/^(#+ .*)$/gm, `$1 ${i}`).replace(/\bdata\b/g, `data ${i}`)).join("\n\n");
+    const text = Array.from({ length: 60 }, (_, i) =>
+      seed.replace(/^(#+ .*)$/gm, `$1 ${i}`).replace(/\bdata\b/g, `data ${i}`),
+    ).join("\n\n");
     expect(splitIntoIndependentPieces(text).length).toBeGreaterThan(1000);
     resetPieceMemory(0);
     try {
@@ -186,14 +195,23 @@ describe("where a source is cut", () => {
   });
 
   it("not inside fenced code, a multi-line HTML comment or <pre>, or front matter", () => {
-    for (const text of ["```\n\n# x\n```\n", "<!--\n\n# x\n-->\n", "<pre>\n\n# x\n</pre>\n", "---\na: 1\n\nb: 2\n---\n"]) {
+    for (const text of [
+      "```\n\n# x\n```\n",
+      "<!--\n\n# x\n-->\n",
+      "<pre>\n\n# x\n</pre>\n",
+      "---\na: 1\n\nb: 2\n---\n",
+    ]) {
       expect(pieces(text), text).toEqual([text]);
     }
     expect(pieces("```\n\n# x\n```\n\n# y\n")).toEqual(["```\n\n# x\n```\n\n", "# y\n"]);
   });
 
   it("never in a document with a definition (references anywhere may use it) or a lone CR line ending", () => {
-    for (const text of ["# A\n\n[x]: https://x.example\n\n# B [x]\n", "# A\n\nfoot[^1]\n\n[^1]: note\n", "# A\r\rText\r\r# B\r"]) {
+    for (const text of [
+      "# A\n\n[x]: https://x.example\n\n# B [x]\n",
+      "# A\n\nfoot[^1]\n\n[^1]: note\n",
+      "# A\r\rText\r\r# B\r",
+    ]) {
       expect(pieces(text), text).toEqual([text]);
     }
   });

@@ -47,7 +47,7 @@ describe("the section tree", () => {
       "",
       "Raw body.",
       "",
-      "## 3. Last <a name=\"last\"></a>",
+      '## 3. Last <a name="last"></a>',
       "",
     ].join("\n"),
   );

@@ -5,12 +5,16 @@ import { runCli, tempProject } from "./helpers/cli.js";
 import { seedPair } from "./helpers/redline.js";
 
 const OLD = "# Terms\n\nLast updated: May 1, 2026\n\nFees < 5 & more are due monthly.\n";
-const NEW = "# Terms\n\nLast updated: May 1, 2026\n\nFees < 5 & more are due <b>weekly</b>.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2))\n";
+const NEW =
+  "# Terms\n\nLast updated: May 1, 2026\n\nFees < 5 & more are due <b>weekly</b>.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2))\n";
 
 describe("renderHtml", () => {
   it("is one self-contained page: a CSP that forbids every request and allows only its own script, by hash", () => {
     const html = renderHtml(diffTexts(OLD, NEW), { old: OLD, new: NEW });
-    const csp = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "").replaceAll("&#x27;", "'");
+    const csp = (/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "").replaceAll(
+      "&#x27;",
+      "'",
+    );
     expect(csp).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[^']+'/);
     const scripts = [...html.matchAll(/<script>([^]*?)<\/script>/g)].map((m) => m[1]);
     expect(scripts).toHaveLength(1);

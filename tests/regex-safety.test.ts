@@ -37,16 +37,24 @@ const ALLOWED = new Map<string, string>([
   ],
   [
     String.raw`src/parse/sections.ts:28 /(?<!\s)\s*\{:?\s*(?!\s)([^}]*)\}\s*$/`,
-    "run only on the tail after the last \"}\" but one (trailingAttributeList), where the first \"{\" matches",
+    'run only on the tail after the last "}" but one (trailingAttributeList), where the first "{" matches',
   ],
-  [String.raw`src/parse/tags.ts:1 /<[^>]*>/g`, "run only up to the last \">\" (replaceTags), where every \"<\" it tries finds its \">\""],
+  [
+    String.raw`src/parse/tags.ts:1 /<[^>]*>/g`,
+    'run only up to the last ">" (replaceTags), where every "<" it tries finds its ">"',
+  ],
 ]);
 
 function literals(): { found: Found[]; constructorSites: string[] } {
   const found: Found[] = [];
   const constructorSites: string[] = [];
   for (const file of SOURCE_FILES) {
-    const sourceFile = ts.createSourceFile(file, readFileSync(path.join(ROOT, file), "utf8"), ts.ScriptTarget.Latest, true);
+    const sourceFile = ts.createSourceFile(
+      file,
+      readFileSync(path.join(ROOT, file), "utf8"),
+      ts.ScriptTarget.Latest,
+      true,
+    );
     const site = (node: ts.Node) => `${file}:${sourceFile.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
     const visit = (node: ts.Node): void => {
       if (ts.isRegularExpressionLiteral(node)) {
@@ -67,11 +75,17 @@ function literals(): { found: Found[]; constructorSites: string[] } {
 async function builtAtRunTime(): Promise<Found[]> {
   const found = new Map<string, Found>();
   const Original = RegExp;
-  const ownFrame = new Original(String.raw`at (?:.*\()?(?:file://)?(${ROOT.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/(?:src|rules)/[^:)]+):(\d+):\d+\)?$`);
+  const ownFrame = new Original(
+    String.raw`at (?:.*\()?(?:file://)?(${ROOT.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/(?:src|rules)/[^:)]+):(\d+):\d+\)?$`,
+  );
   globalThis.RegExp = new Proxy(Original, {
     construct(target, args, newTarget) {
       const made = Reflect.construct(target, args, newTarget === globalThis.RegExp ? target : newTarget) as RegExp;
-      const frame = new Error().stack!.split("\n").slice(2).map((line) => ownFrame.exec(line)).find(Boolean);
+      const frame = new Error()
+        .stack!.split("\n")
+        .slice(2)
+        .map((line) => ownFrame.exec(line))
+        .find(Boolean);
       if (frame) {
         const site = `${path.relative(ROOT, frame[1])}:${frame[2]}`;
         found.set(`${site} ${made.flags}/${made.source}`, { source: made.source, flags: made.flags, site });
@@ -97,7 +111,9 @@ async function builtAtRunTime(): Promise<Found[]> {
       ROOT,
     );
     // The seed policy, and the fixtures of the rules that build a pattern from a document (front-matter keys, comments).
-    const documents = globSync(["seed/*.md", "rules/last-updated/*.md", "rules/no-review-markers/*.md"], { cwd: FIXTURES }).sort();
+    const documents = globSync(["seed/*.md", "rules/last-updated/*.md", "rules/no-review-markers/*.md"], {
+      cwd: FIXTURES,
+    }).sort();
     for (const file of documents) {
       const text = readFileSync(path.join(FIXTURES, file), "utf8");
       lintWithSettings(text, file, { rules: settingsFor(config, path.join(FIXTURES, file)), today: "2026-11-25" });

@@ -2,13 +2,17 @@ import { describe, expect, it } from "vitest";
 import { testRemembered } from "../rules/lib/regexp.js";
 
 describe("remembered pattern tests", () => {
-  const texts = Array.from({ length: 10_000 }, (_, i) => `clause ${i}: we keep ${i % 7 === 0 ? "logs" : "records"} for ${i % 13} months`);
+  const texts = Array.from(
+    { length: 10_000 },
+    (_, i) => `clause ${i}: we keep ${i % 7 === 0 ? "logs" : "records"} for ${i % 13} months`,
+  );
   const patterns = [/\blogs\b/i, /for (?:1|2) months/, /CLAUSE 9/i];
 
   it("give the verdict the pattern gives, for texts seen once, again, and after older texts were let go", () => {
     for (const round of [1, 2]) {
       for (const text of texts) {
-        for (const pattern of patterns) expect(testRemembered(pattern, text), `${round} ${pattern} ${text}`).toBe(pattern.test(text));
+        for (const pattern of patterns)
+          expect(testRemembered(pattern, text), `${round} ${pattern} ${text}`).toBe(pattern.test(text));
       }
     }
   });

@@ -108,8 +108,19 @@ describe("required-sections options and combination", () => {
   it("a law preset alone checks its own list; combined presets add their lists up", () => {
     const alone = resolveConfig({ extends: "policylint:gdpr" }, null, ROOT);
     expect(alone.rules.get("required-sections")?.options.disclosures).toEqual(["gdpr"]);
-    const combined = resolveConfig({ extends: ["policylint:recommended", "policylint:gdpr", "policylint:ccpa"] }, null, ROOT);
-    expect(combined.rules.get("required-sections")?.options.disclosures).toEqual(["recommended", "terms", "subprocessors", "cookies", "gdpr", "ccpa"]);
+    const combined = resolveConfig(
+      { extends: ["policylint:recommended", "policylint:gdpr", "policylint:ccpa"] },
+      null,
+      ROOT,
+    );
+    expect(combined.rules.get("required-sections")?.options.disclosures).toEqual([
+      "recommended",
+      "terms",
+      "subprocessors",
+      "cookies",
+      "gdpr",
+      "ccpa",
+    ]);
     // Switched on with no list at all, the rule checks the recommended list.
     expect(run(seed).length).toBeGreaterThan(0);
   });
@@ -117,27 +128,41 @@ describe("required-sections options and combination", () => {
   it("ignores a disclosure by id in every list, or by list/id in one", () => {
     const all = run(seed, { disclosures: ["recommended", "gdpr", "ccpa"] }).map((m) => m.message);
     expect(all.some((m) => m.startsWith("missing: the right to delete"))).toBe(true);
-    const byId = run(seed, { disclosures: ["recommended", "gdpr", "ccpa"], ignore: ["right-to-delete"] }).map((m) => m.message);
+    const byId = run(seed, { disclosures: ["recommended", "gdpr", "ccpa"], ignore: ["right-to-delete"] }).map(
+      (m) => m.message,
+    );
     expect(byId.some((m) => /right to (?:delete|erasure)/.test(m))).toBe(false);
-    const byList = run(seed, { disclosures: ["recommended", "gdpr", "ccpa"], ignore: ["ccpa/right-to-delete"] }).map((m) => m.message);
+    const byList = run(seed, { disclosures: ["recommended", "gdpr", "ccpa"], ignore: ["ccpa/right-to-delete"] }).map(
+      (m) => m.message,
+    );
     expect(byList).toContain("missing: the right to erasure (GDPR Art. 13(2)(b), 14(2)(c))");
   });
 
   it("a `require` entry with a built-in id adds its requirement to that disclosure", () => {
-    const strict = { id: "retention", name: "retention period in days", law: "Acme policy", source: "PP-2", body: ["\\bretain\\b[^.]*\\b\\d+ days\\b"] };
+    const strict = {
+      id: "retention",
+      name: "retention period in days",
+      law: "Acme policy",
+      source: "PP-2",
+      body: ["\\bretain\\b[^.]*\\b\\d+ days\\b"],
+    };
     const messages = run(seed, { require: [strict] }).map((m) => m.message);
     // The seed's "as long as your account is active" satisfies the built-in wording but not the house rule.
     expect(messages).toContain("missing: retention period in days (Acme policy PP-2)");
   });
 
   it("an unknown list is a configuration error", () => {
-    expect(() => resolveConfig({ rules: { "required-sections": ["error", { disclosures: ["gpdr"] }] } }, "c.json", ROOT)).toThrow(
-      'c.json: rules.required-sections.disclosures: unknown value "gpdr"',
-    );
+    expect(() =>
+      resolveConfig({ rules: { "required-sections": ["error", { disclosures: ["gpdr"] }] } }, "c.json", ROOT),
+    ).toThrow('c.json: rules.required-sections.disclosures: unknown value "gpdr"');
   });
 
   it("still reads `presets`, the option's former name, as `disclosures`, merged with the presets' lists", () => {
-    const config = resolveConfig({ extends: "policylint:gdpr", rules: { "required-sections": ["error", { presets: ["ccpa"] }] } }, "c.json", ROOT);
+    const config = resolveConfig(
+      { extends: "policylint:gdpr", rules: { "required-sections": ["error", { presets: ["ccpa"] }] } },
+      "c.json",
+      ROOT,
+    );
     expect(config.rules.get("required-sections")?.options).toMatchObject({ disclosures: ["gdpr", "ccpa"] });
     expect(config.rules.get("required-sections")?.options).not.toHaveProperty("presets");
     const both = { rules: { "required-sections": ["error", { presets: ["ccpa"], disclosures: ["gdpr"] }] } };
@@ -148,16 +173,49 @@ describe("required-sections options and combination", () => {
   });
 
   it("refuses a malformed disclosure when the configuration loads, naming it", () => {
-    const load = (disclosure: Record<string, unknown>) => () => resolveConfig({ rules: { "required-sections": ["error", { require: [{ id: "ok", name: "ok", body: ["ok"] }, disclosure] }] } }, "cfg.json", ROOT);
-    expect(load({ id: "x", body: ["ok"] })).toThrow('cfg.json: rules.required-sections.require[1]: disclosure "x" needs a name');
-    expect(load({ id: "z", name: "z" })).toThrow('cfg.json: rules.required-sections.require[1]: disclosure "z" needs heading or body patterns');
-    expect(load({ id: "y", name: "y", body: ["ok", "(unclosed"] })).toThrow(/^cfg\.json: rules\.required-sections\.require\[1\]\.body\[1\]: Invalid regular expression/);
+    const load = (disclosure: Record<string, unknown>) => () =>
+      resolveConfig(
+        {
+          rules: { "required-sections": ["error", { require: [{ id: "ok", name: "ok", body: ["ok"] }, disclosure] }] },
+        },
+        "cfg.json",
+        ROOT,
+      );
+    expect(load({ id: "x", body: ["ok"] })).toThrow(
+      'cfg.json: rules.required-sections.require[1]: disclosure "x" needs a name',
+    );
+    expect(load({ id: "z", name: "z" })).toThrow(
+      'cfg.json: rules.required-sections.require[1]: disclosure "z" needs heading or body patterns',
+    );
+    expect(load({ id: "y", name: "y", body: ["ok", "(unclosed"] })).toThrow(
+      /^cfg\.json: rules\.required-sections\.require\[1\]\.body\[1\]: Invalid regular expression/,
+    );
   });
 
   it("still reports a malformed disclosure given to the rule directly (the library API), instead of failing", () => {
-    const rules = new Map([["required-sections", { severity: "error" as const, options: { disclosures: [], require: [{ id: "x", body: ["ok"] }, { id: "y", name: "y", body: ["(unclosed"] }], ignore: ["recommended"] } }]]);
-    const messages = lintWithSettings("# Policy\n\nText.\n", "policy.md", { rules, today: "2026-11-25" }).messages.map((m) => m.message);
-    expect(messages).toEqual(['invalid disclosure in "require": disclosure "x" needs a name', expect.stringMatching(/^invalid disclosure in "require": Invalid regular expression/)]);
+    const rules = new Map([
+      [
+        "required-sections",
+        {
+          severity: "error" as const,
+          options: {
+            disclosures: [],
+            require: [
+              { id: "x", body: ["ok"] },
+              { id: "y", name: "y", body: ["(unclosed"] },
+            ],
+            ignore: ["recommended"],
+          },
+        },
+      ],
+    ]);
+    const messages = lintWithSettings("# Policy\n\nText.\n", "policy.md", { rules, today: "2026-11-25" }).messages.map(
+      (m) => m.message,
+    );
+    expect(messages).toEqual([
+      'invalid disclosure in "require": disclosure "x" needs a name',
+      expect.stringMatching(/^invalid disclosure in "require": Invalid regular expression/),
+    ]);
   });
 
   it("lists every disclosure list in the disclosures option, which `policylint rules` prints", () => {
@@ -176,8 +234,14 @@ describe("required-sections by document kind", () => {
   it("each list declares the kind it applies to; the law lists are for privacy policies", () => {
     const kinds = Object.fromEntries(disclosureListNames().map((n) => [n, disclosureList(n).kind ?? "privacy"]));
     expect(kinds).toEqual({
-      recommended: "privacy", ccpa: "privacy", coppa: "privacy", cookies: "cookies", gdpr: "privacy",
-      subprocessors: "subprocessors", terms: "terms", "us-states": "privacy",
+      recommended: "privacy",
+      ccpa: "privacy",
+      coppa: "privacy",
+      cookies: "cookies",
+      gdpr: "privacy",
+      subprocessors: "subprocessors",
+      terms: "terms",
+      "us-states": "privacy",
     });
   });
 
@@ -201,7 +265,10 @@ describe("required-sections by document kind", () => {
     expect(quiet.some((m) => m.startsWith("missing: how disputes are resolved"))).toBe(false);
     const arbitration = lint("# Terms of Service\n\nAny claim goes to arbitration.\n", "terms.md");
     expect(arbitration.some((m) => m.startsWith("missing: how disputes are resolved"))).toBe(true);
-    const settled = lint("# Terms of Service\n\n## Arbitration\n\nAny claim goes to binding arbitration in Dublin.\n", "terms.md");
+    const settled = lint(
+      "# Terms of Service\n\n## Arbitration\n\nAny claim goes to binding arbitration in Dublin.\n",
+      "terms.md",
+    );
     expect(settled.some((m) => m.startsWith("missing: how disputes are resolved"))).toBe(false);
   });
 
@@ -231,7 +298,8 @@ describe("disclosure lists (rules/data/disclosures)", () => {
         expect((d.headings?.length ?? 0) + (d.body?.length ?? 0), d.id).toBeGreaterThan(0);
         // A condition is data, and so is the sentence that explains it.
         expect(Boolean(d.requiredWhen?.length), d.id).toBe(Boolean(d.when));
-        for (const p of [...(d.headings ?? []), ...(d.body ?? []), ...(d.requiredWhen ?? [])]) expect(() => compilePattern(p)).not.toThrow();
+        for (const p of [...(d.headings ?? []), ...(d.body ?? []), ...(d.requiredWhen ?? [])])
+          expect(() => compilePattern(p)).not.toThrow();
         expect(docs, `${name}/${d.id}`).toContain(`| \`${d.id}\` | ${d.name} | ${d.law} ${d.source} |`);
       }
       expect(docs).toContain(`## \`${list.name}\``);

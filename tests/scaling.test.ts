@@ -35,7 +35,10 @@ function linkedPolicy(sections: number, salt: number, paragraphs = 4): string {
   const out = ["# Privacy Policy\n"];
   for (let s = 0; s < sections; s++) {
     out.push(`## Topic ${s}\n`);
-    for (let p = 0; p < paragraphs; p++) out.push(`We share item ${salt}.${s}.${p} with [partner ${s}.${p}](https://example.com/${s}/${p}) for support.\n`);
+    for (let p = 0; p < paragraphs; p++)
+      out.push(
+        `We share item ${salt}.${s}.${p} with [partner ${s}.${p}](https://example.com/${s}/${p}) for support.\n`,
+      );
   }
   return out.join("\n");
 }

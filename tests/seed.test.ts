@@ -12,12 +12,14 @@ const messages = lintWith(text, { "no-placeholders": "error", "no-review-markers
 function occurrences(needle: string): { line: number; column: number }[] {
   const found: { line: number; column: number }[] = [];
   lines.forEach((line, i) => {
-    for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1)) found.push({ line: i + 1, column: at + 1 });
+    for (let at = line.indexOf(needle); at >= 0; at = line.indexOf(needle, at + 1))
+      found.push({ line: i + 1, column: at + 1 });
   });
   return found;
 }
 
-const at = (ruleId: string) => messages.filter((m) => m.ruleId === ruleId).map((m) => ({ line: m.line, column: m.column }));
+const at = (ruleId: string) =>
+  messages.filter((m) => m.ruleId === ruleId).map((m) => ({ line: m.line, column: m.column }));
 
 describe("the seed draft policy (faithful Markdown reconstruction)", () => {
   it("reports every [LAWYER] marker, each on its own line", () => {
@@ -33,7 +35,13 @@ describe("the seed draft policy (faithful Markdown reconstruction)", () => {
   });
 
   it("reports every bracketed placeholder where it stands", () => {
-    const placeholders = ["[YOUR LEGAL ENTITY NAME]", "[YOUR ADDRESS]", "[hosting provider]", "[email]", "[analytics]"].flatMap(occurrences);
+    const placeholders = [
+      "[YOUR LEGAL ENTITY NAME]",
+      "[YOUR ADDRESS]",
+      "[hosting provider]",
+      "[email]",
+      "[analytics]",
+    ].flatMap(occurrences);
     expect(placeholders).toHaveLength(6);
     for (const place of placeholders) expect(at("no-placeholders")).toContainEqual(place);
   });

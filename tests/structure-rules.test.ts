@@ -50,7 +50,11 @@ describe("structure rules on the seed draft policy", () => {
       expect(found[i].message).toContain(why);
     });
     // Look-alikes that stay silent: a colon followed by what it introduces.
-    for (const sentence of ["so here it is in plain language:", "under contractual obligations:", "For privacy questions, requests, or complaints:"]) {
+    for (const sentence of [
+      "so here it is in plain language:",
+      "under contractual obligations:",
+      "For privacy questions, requests, or complaints:",
+    ]) {
       expect(found.map((m) => m.line)).not.toContain(lineOf(sentence));
     }
   });
@@ -60,7 +64,11 @@ describe("structure rules on the seed draft policy", () => {
   });
 
   it("last-updated reads April 29, 2026 and is silent within a year of it", () => {
-    expect(findStatedDate(parseDocument(text, SEED))).toMatchObject({ text: "April 29, 2026", isoDate: "2026-04-29", label: "Last updated" });
+    expect(findStatedDate(parseDocument(text, SEED))).toMatchObject({
+      text: "April 29, 2026",
+      isoDate: "2026-04-29",
+      label: "Last updated",
+    });
     expect(lint({ "last-updated": "error" }, "2026-11-25")).toEqual([]);
     expect(lint({ "last-updated": "error" }, "2027-04-29")).toEqual([]);
   });
@@ -69,7 +77,9 @@ describe("structure rules on the seed draft policy", () => {
     expect(lint({ "last-updated": ["error", { maxAgeDays: 180 }] }, "2026-11-25")).toEqual([
       '3:15-3:29 Stated date "April 29, 2026" is 210 days old (maxAgeDays: 180)',
     ]);
-    expect(lint({ "last-updated": "error" }, "2027-05-01")).toEqual(['3:15-3:29 Stated date "April 29, 2026" is 367 days old (maxAgeDays: 365)']);
+    expect(lint({ "last-updated": "error" }, "2027-05-01")).toEqual([
+      '3:15-3:29 Stated date "April 29, 2026" is 367 days old (maxAgeDays: 365)',
+    ]);
     expect(lint({ "last-updated": "error" }, "2026-01-01")).toEqual([
       '3:15-3:29 Stated date "April 29, 2026" is 118 days in the future (maxFutureDays: 90)',
     ]);
@@ -78,7 +88,9 @@ describe("structure rules on the seed draft policy", () => {
 
 describe("parser support the structure rules rely on", () => {
   it("gives a heading the ids of an <a name> or kramdown attribute list beside it", () => {
-    const doc = parseDocument('<a name="rights"></a>\n## Your Rights\n\nText.\n\n## Cookies\n{: #cookie-policy}\n\nText.\n');
+    const doc = parseDocument(
+      '<a name="rights"></a>\n## Your Rights\n\nText.\n\n## Cookies\n{: #cookie-policy}\n\nText.\n',
+    );
     expect(doc.allSections.map((s) => s.anchors)).toEqual([
       ["rights", "your-rights"],
       ["cookie-policy", "cookies"],

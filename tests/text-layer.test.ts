@@ -28,7 +28,10 @@ describe("the text-matching layer (src/text)", () => {
   it("splits sentences by the style the caller asks for", () => {
     const text = "We share data, e.g. Logs. Ask us: ";
     // The classifier's prose style knows "e.g." is no sentence's end; the lead-in style does not.
-    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(["We share data, e.g. Logs. ", "Ask us: "]);
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "We share data, e.g. Logs. ",
+      "Ask us: ",
+    ]);
     expect(lastSentence("Read this. “Quoted” lead-in:")).toBe("“Quoted” lead-in:");
     expect(lastSentence("See e.g. Annex B:", "capital")).toBe("Annex B:");
     // A note runs to its first stop, or to the end of its line.
@@ -71,7 +74,10 @@ describe("nodeRange, which context.reportNode reports at", () => {
     const heading = doc.allSections[1].heading;
     if (heading.type !== "heading") throw new Error("expected a Markdown heading");
     // The heading's text without its "## " marker.
-    expect(nodeRange(doc, heading.children[0], heading.children[heading.children.length - 1])).toEqual({ start: 21, end: 28 });
+    expect(nodeRange(doc, heading.children[0], heading.children[heading.children.length - 1])).toEqual({
+      start: 21,
+      end: 28,
+    });
   });
 
   it("places a node without a position at the start of its section, or of the document, and never throws", () => {

@@ -87,7 +87,10 @@ export class NoteFinder {
       const opensNote = /^\s*$|[.!?:]\s+$|\n[^\S\n]*$/.test(text.slice(0, m.start));
       yield { start: m.start, end: m.end, kind: "tag", reach: opensNote ? "block" : "marker" };
     }
-    for (const [kind, pattern] of [["phrase", this.phrases], ["word", this.words]] as const) {
+    for (const [kind, pattern] of [
+      ["phrase", this.phrases],
+      ["word", this.words],
+    ] as const) {
       if (!pattern) continue;
       for (const m of matchesOf(pattern, text)) yield { start: m.start, end: m.end, kind, reach: "sentence" };
     }

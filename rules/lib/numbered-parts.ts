@@ -45,7 +45,9 @@ function addImpliedNumbers(doc: PolicyDocument, add: (parts: string[]) => void):
     const siblings = section.parent ? section.parent.children : doc.sections;
     if (section.number || levels.has(siblings)) continue;
     const ordinal = String(siblings.indexOf(section) + 1);
-    const numbered = section.blocks.some((b) => b.type === "paragraph" && LABEL_DOTTED.exec(toString(b))?.[1].split(".")[0] === ordinal);
+    const numbered = section.blocks.some(
+      (b) => b.type === "paragraph" && LABEL_DOTTED.exec(toString(b))?.[1].split(".")[0] === ordinal,
+    );
     if (numbered) levels.add(siblings);
   }
   for (const siblings of levels) siblings.forEach((s, i) => !s.number && add([String(i + 1)]));
@@ -87,7 +89,12 @@ function addListItems(list: List, base: string[], add: (parts: string[]) => void
 }
 
 /** Registers the labels a paragraph opens with or enumerates inline; returns the label later "(i)"s nest under. */
-function addParagraph(paragraph: Paragraph, base: string[], outer: string | null, add: (parts: string[]) => void): string | null {
+function addParagraph(
+  paragraph: Paragraph,
+  base: string[],
+  outer: string | null,
+  add: (parts: string[]) => void,
+): string | null {
   const text = toString(paragraph);
   const dotted = LABEL_DOTTED.exec(text);
   // "9.10 Affiliates" is a clause of section 9: "this Section 9" reaches the paragraphs numbered 9.x.
@@ -107,8 +114,20 @@ function letter(n: number): string {
 }
 
 function roman(n: number): string {
-  const numerals: [number, string][] = [[40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  const numerals: [number, string][] = [
+    [40, "xl"],
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
   let out = "";
-  for (const [value, numeral] of numerals) while (n >= value) (out += numeral), (n -= value);
+  for (const [value, numeral] of numerals) {
+    while (n >= value) {
+      out += numeral;
+      n -= value;
+    }
+  }
   return out;
 }

@@ -108,7 +108,7 @@ const DECLARED = {
   "protection-removed": {
     significance: "material",
     notice: "Promises we no longer make",
-    about: "a protective promise removed (\"we do not sell\", a transfer safeguard, notice)",
+    about: 'a protective promise removed ("we do not sell", a transfer safeguard, notice)',
     messages: {
       negation: "no longer promises {{promise}}",
       phrase: "removes the protection {{protection}} from {{excerpt}}",
@@ -123,7 +123,7 @@ const DECLARED = {
   "protection-narrowed": {
     significance: "material",
     notice: "Promises that now cover less",
-    about: "a promise qualified so that it covers less (\"GitHub employees may only access\")",
+    about: 'a promise qualified so that it covers less ("GitHub employees may only access")',
     messages: {
       dropped: "the promise {{promise}} no longer covers {{words}}",
       qualified: "the promise {{promise}} now covers less: {{words}} was added",
@@ -143,7 +143,7 @@ const DECLARED = {
   "modal-weakened": {
     significance: "material",
     notice: "Commitments that are weaker",
-    about: "a firmer verb replaced by a weaker one (\"will not\" → \"may\")",
+    about: 'a firmer verb replaced by a weaker one ("will not" → "may")',
     messages: { modal: "weaker commitment: {{was}} became {{now}}" },
     readers: { modal: "We changed {{old}} to {{new}}" },
   },
@@ -165,7 +165,7 @@ const DECLARED = {
   "binding-term-changed": {
     significance: "material",
     notice: "Changed terms that bind you",
-    about: "a payment term reworded in a payment section (\"If you choose to purchase\" → \"to use\" … \"you pay\")",
+    about: 'a payment term reworded in a payment section ("If you choose to purchase" → "to use" … "you pay")',
     messages: {
       forum: "changes where disputes are heard or which law governs: {{was}} became {{now}} in {{excerpt}}",
       condition: "changes when an obligation applies: {{was}} became {{now}} in {{excerpt}}",
@@ -284,8 +284,8 @@ const DECLARED = {
   "link-changed": {
     significance: "substantive",
     about:
-      "a link added to or removed from unchanged words that name a right or choice (an opt-out, \"Do Not Sell or " +
-      "Share\", a request form)",
+      'a link added to or removed from unchanged words that name a right or choice (an opt-out, "Do Not Sell or ' +
+      'Share", a request form)',
     messages: { link: "a link {{kind}} under {{words}}" },
   },
   clarification: {

@@ -47,7 +47,9 @@ function interfaceOnly(change: Change, phrases: ReadonlySet<string>): boolean {
 function ownNameOnly(change: Change, firstParty: readonly string[]): boolean {
   if (!firstParty.length) return false;
   const names = new Set(firstParty.map((n) => n.toLowerCase()));
-  return everyRun(change, (run) => run.split(/\s+/).every((w) => names.has(w.replace(/[’']s$|[^\p{L}\p{N}]/gu, "").toLowerCase())));
+  return everyRun(change, (run) =>
+    run.split(/\s+/).every((w) => names.has(w.replace(/[’']s$|[^\p{L}\p{N}]/gu, "").toLowerCase())),
+  );
 }
 
 function editorialByKind(change: Change, ctx: TextContext): Finding[] | null {
@@ -65,10 +67,20 @@ function editorialByKind(change: Change, ctx: TextContext): Finding[] | null {
     return [finding("date-bump", "note", { kind: change.kind, text: quote((now ?? old)!.text) })];
   }
   // A lone "false" or "undefined" is what a page script leaves behind when a capture runs it half-way.
-  if (PROSE.has(change.target) && change.kind !== "modified" && /^(?:false|true|null|undefined)$/.test((now ?? old)!.text.trim())) {
+  if (
+    PROSE.has(change.target) &&
+    change.kind !== "modified" &&
+    /^(?:false|true|null|undefined)$/.test((now ?? old)!.text.trim())
+  ) {
     return [finding("furniture", "script", { kind: change.kind, text: quote((now ?? old)!.text) })];
   }
-  if (change.target === "link" && change.kind === "modified" && shownAddress(change) && ctx.layouts && shownBoth(change, ctx.layouts)) {
+  if (
+    change.target === "link" &&
+    change.kind === "modified" &&
+    shownAddress(change) &&
+    ctx.layouts &&
+    shownBoth(change, ctx.layouts)
+  ) {
     return [finding("link-target", "shown", { target: quote(now?.text ?? "") })];
   }
   if (change.kind === "modified" && ownNameOnly(change, ctx.firstParty)) {
@@ -85,7 +97,10 @@ function editorialByKind(change: Change, ctx: TextContext): Finding[] | null {
     return [finding("link-target", "target", { words: quote(change.linkText ?? ""), target: quote(now?.text ?? "") })];
   }
   if (ctx.categories.has("history")) return [finding("change-log", "entry", { kind: change.kind })];
-  if (change.kind === "moved" && (!change.edits.length || change.target === "table-row" || change.target === "section" || change.target === "clause")) {
+  if (
+    change.kind === "moved" &&
+    (!change.edits.length || change.target === "table-row" || change.target === "section" || change.target === "clause")
+  ) {
     return [finding("moved", "unchanged", { text: quote((now ?? old)!.text) })];
   }
   if (change.target === "heading" && change.kind === "modified" && !change.edits.some((e) => e.op !== "equal")) {
@@ -110,7 +125,12 @@ function editorialByKind(change: Change, ctx: TextContext): Finding[] | null {
 function shownAddress(change: Change): boolean {
   const shown = change.linkText?.trim();
   if (!change.old || /^(?:#.*|)$/.test(change.old.text.trim())) return false;
-  return Boolean(change.kind === "modified" && shown && change.new && (shown === change.new.text || `mailto:${shown}` === change.new.text));
+  return Boolean(
+    change.kind === "modified" &&
+    shown &&
+    change.new &&
+    (shown === change.new.text || `mailto:${shown}` === change.new.text),
+  );
 }
 
 /**
@@ -126,7 +146,8 @@ function shownBoth(change: Change, layouts: Layouts): boolean {
 
 /** An e-mail address or phone number under unchanged words ("contact us [here](mailto:…)") that is another one. */
 function otherAddress(change: Change): boolean {
-  const address = (target: string | undefined) => /^(?:mailto|tel):([^?]+)/i.exec(target?.trim() ?? "")?.[1].toLowerCase();
+  const address = (target: string | undefined) =>
+    /^(?:mailto|tel):([^?]+)/i.exec(target?.trim() ?? "")?.[1].toLowerCase();
   const before = address(change.old?.text);
   const after = address(change.new?.text);
   return Boolean(before && after && before !== after);
@@ -135,7 +156,9 @@ function otherAddress(change: Change): boolean {
 function meaning(change: Change, ctx: TextContext): Finding[] {
   const { old, new: now } = change;
   if (change.kind === "renamed") {
-    const found = editDeltas(change.edits).flatMap((d) => analyseDelta(d, ctx)).filter((f) => f.family === "promise" || f.code.startsWith("modal"));
+    const found = editDeltas(change.edits)
+      .flatMap((d) => analyseDelta(d, ctx))
+      .filter((f) => f.family === "promise" || f.code.startsWith("modal"));
     if (found.length) return found;
     return [finding("heading-renamed", "renamed", { was: quote(old!.text), now: quote(now!.text) })];
   }
@@ -175,7 +198,14 @@ function meaning(change: Change, ctx: TextContext): Finding[] {
     return whole(change, ctx, change.kind);
   }
   if (!old || !now) return [];
-  const found = editDeltas(change.edits.length ? change.edits : [{ op: "delete", text: old.text }, { op: "insert", text: now.text }])
+  const found = editDeltas(
+    change.edits.length
+      ? change.edits
+      : [
+          { op: "delete", text: old.text },
+          { op: "insert", text: now.text },
+        ],
+  )
     .filter((d) => !d.old || !d.new || explainEditorial(d.old, d.new, ctx.k) === null)
     .flatMap((d) => analyseDelta(d, { ...ctx, before: old.text, after: now.text }));
   const always = ctx.categories.has("retention");
@@ -184,7 +214,12 @@ function meaning(change: Change, ctx: TextContext): Finding[] {
   const retention = compareRetention(before, after, now.text);
   // A limit deleted ("we keep it no longer than 18 months" → "when it is no longer needed") is a protection gone,
   // unless the new version states that period elsewhere.
-  if (retention && before.length && !after.length && !before.some((p) => ctx.layouts?.new.text.includes(p.text.toLowerCase()))) {
+  if (
+    retention &&
+    before.length &&
+    !after.length &&
+    !before.some((p) => ctx.layouts?.new.text.includes(p.text.toLowerCase()))
+  ) {
     const was = before.reduce((a, b) => (b.days > a.days ? b : a));
     const data = { period: quote(was.text), text: quote(old.text), short: quote(old.text, 200) };
     const facts = { family: "retention", key: "period", direction: "removed" } as const;
@@ -200,8 +235,16 @@ function whole(change: Change, ctx: TextContext, side: "added" | "removed"): Fin
   const found: Finding[] = [];
   // A split table's rows are compared one by one elsewhere in the result; its content here would name them all again.
   const compared = (ctx.rowPaths ?? new Set<string>()).has(change.path.join("\u0001"));
-  const tables = compared ? [] : change.target === "table" && s.content !== undefined ? tablesIn(s.content) : tablesIn(text);
-  for (const table of tables) for (const row of table.rows) found.push(...rowFindings({ ...change, row: undefined, keyColumn: table.header[0] }, ctx, side, table.header, row));
+  const tables = compared
+    ? []
+    : change.target === "table" && s.content !== undefined
+      ? tablesIn(s.content)
+      : tablesIn(text);
+  for (const table of tables)
+    for (const row of table.rows)
+      found.push(
+        ...rowFindings({ ...change, row: undefined, keyColumn: table.header[0] }, ctx, side, table.header, row),
+      );
   const prose = text
     .split("\n")
     .filter((line) => !line.includes(" | "))
@@ -212,7 +255,12 @@ function whole(change: Change, ctx: TextContext, side: "added" | "removed"): Fin
 
 function fallback(change: Change, ctx: TextContext): Finding {
   const { old, new: now } = change;
-  const what = now && old ? (change.edits.length ? changedWords(change.edits) : `${quote(old.text)} → ${quote(now.text)}`) : quote((now ?? old)!.text);
+  const what =
+    now && old
+      ? change.edits.length
+        ? changedWords(change.edits)
+        : `${quote(old.text)} → ${quote(now.text)}`
+      : quote((now ?? old)!.text);
   if (ctx.categories.has("contact")) return finding("contact-changed", "section", { kind: change.kind, what });
   const { kind } = change;
   const reworded = kind === "modified";

@@ -11,10 +11,18 @@ export type EditorialKind = "whitespace" | "capitalisation" | "punctuation" | "s
 
 type Step = "case" | "punctuation" | "spelling";
 const STEPS: Step[] = ["case", "punctuation", "spelling"];
-const KIND: Record<Step, EditorialKind> = { case: "capitalisation", punctuation: "punctuation", spelling: "spelling-variant" };
+const KIND: Record<Step, EditorialKind> = {
+  case: "capitalisation",
+  punctuation: "punctuation",
+  spelling: "spelling-variant",
+};
 
 function normalise(text: string, k: Knowledge, skip?: Step): string {
-  let t = text.normalize("NFKC").replace(/[‘’ʼ`´]/g, "'").replace(/[“”„]/g, '"').replace(/[‐‑‒–—]/g, "-");
+  let t = text
+    .normalize("NFKC")
+    .replace(/[‘’ʼ`´]/g, "'")
+    .replace(/[“”„]/g, '"')
+    .replace(/[‐‑‒–—]/g, "-");
   if (skip !== "case") t = t.toLowerCase();
   if (skip !== "spelling") t = respell(t, k, skip === "case");
   // Punctuation goes, except between digits (1.5 years is not 15 years) and currency signs (not punctuation).
@@ -42,7 +50,8 @@ export function explainEditorial(oldText: string, newText: string, k: Knowledge)
   const b = normalise(newText, k);
   // Typographic quotes and dashes are all that is left when no step is needed.
   if (a === b) return orPunctuation(necessary(oldText, newText, k, "equal"));
-  if (a.replace(/\s/g, "") === b.replace(/\s/g, "")) return [...necessary(oldText, newText, k, "spaceless"), "whitespace"];
+  if (a.replace(/\s/g, "") === b.replace(/\s/g, ""))
+    return [...necessary(oldText, newText, k, "spaceless"), "whitespace"];
   const kinds = tokenRepairs(a.split(" "), b.split(" "), k);
   if (!kinds) return null;
   return [...new Set([...necessary(oldText, newText, k, "tokens"), ...kinds])];
@@ -53,12 +62,22 @@ function orPunctuation(kinds: EditorialKind[]): EditorialKind[] {
 }
 
 /** The normalisation steps without which the two wordings would differ: what the edit actually was. */
-function necessary(oldText: string, newText: string, k: Knowledge, compare: "equal" | "spaceless" | "tokens"): EditorialKind[] {
+function necessary(
+  oldText: string,
+  newText: string,
+  k: Knowledge,
+  compare: "equal" | "spaceless" | "tokens",
+): EditorialKind[] {
   const kinds: EditorialKind[] = [];
   for (const step of STEPS) {
     const a = normalise(oldText, k, step);
     const b = normalise(newText, k, step);
-    const same = compare === "equal" ? a === b : compare === "spaceless" ? a.replace(/\s/g, "") === b.replace(/\s/g, "") : sameTokensUpToRepairs(a, b, k);
+    const same =
+      compare === "equal"
+        ? a === b
+        : compare === "spaceless"
+          ? a.replace(/\s/g, "") === b.replace(/\s/g, "")
+          : sameTokensUpToRepairs(a, b, k);
     if (!same) kinds.push(KIND[step]);
   }
   return kinds;
@@ -94,7 +113,13 @@ function repair(removed: string[], added: string[], k: Knowledge): EditorialKind
   }
   if (removed.length === 1 && added.length === 1 && misspelt(removed[0], added[0], k)) return "typo";
   // "the data we use improve {are → our} services": a word written for its sound-alike.
-  if (removed.length === 1 && added.length === 1 && k.homophones.has(removed[0]) && k.homophones.get(removed[0]) === k.homophones.get(added[0])) return "typo";
+  if (
+    removed.length === 1 &&
+    added.length === 1 &&
+    k.homophones.has(removed[0]) &&
+    k.homophones.get(removed[0]) === k.homophones.get(added[0])
+  )
+    return "typo";
   return null;
 }
 
@@ -104,7 +129,8 @@ export function misspelt(a: string, b: string, k: Knowledge): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 4) return false;
   const extra = long.slice(short.length);
-  if (long.startsWith(short) && (extra.length <= 3 || short.length >= 5) && !/^(?:less|not|nt)$/.test(extra)) return true;
+  if (long.startsWith(short) && (extra.length <= 3 || short.length >= 5) && !/^(?:less|not|nt)$/.test(extra))
+    return true;
   const distance = damerau(a, b);
   return distance <= 1 || (short.length >= 8 && distance <= 2);
 }
@@ -116,7 +142,8 @@ function damerau(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];

@@ -33,20 +33,36 @@ export function leadOf(text: string, k: Knowledge): { name: string; rest: string
 }
 
 const cellsOf = (text: string): string[] => text.split(" | ").map((c) => c.trim());
-const isFirstParty = (name: string, ctx: TextContext) => ctx.firstParty.some((f) => name.toLowerCase().startsWith(f.toLowerCase()));
+const isFirstParty = (name: string, ctx: TextContext) =>
+  ctx.firstParty.some((f) => name.toLowerCase().startsWith(f.toLowerCase()));
 
 /** A table row that came or went, read through its header. */
-export function rowFindings(change: Change, ctx: TextContext, side: "added" | "removed", header = change.columns, text = (change.new ?? change.old)!.text): Finding[] {
+export function rowFindings(
+  change: Change,
+  ctx: TextContext,
+  side: "added" | "removed",
+  header = change.columns,
+  text = (change.new ?? change.old)!.text,
+): Finding[] {
   const cells = cellsOf(text);
   const roles = (header ?? []).map((h) => columnRole(h, ctx.k));
   const cell = (role: Role) => cells.filter((_, i) => roles[i] === role).filter(Boolean);
   const keyRole = change.keyColumn ? columnRole(change.keyColumn, ctx.k) : null;
-  const recipient = cell("recipient")[0] ?? (keyRole === null && ctx.categories.has("sharing") ? (change.row ?? cells[0]) : undefined);
+  const recipient =
+    cell("recipient")[0] ?? (keyRole === null && ctx.categories.has("sharing") ? (change.row ?? cells[0]) : undefined);
   const purpose = cell("purpose")[0];
-  const where = [...new Set(cell("location").flatMap((c) => c.split(/,|;|<br\s*\/?>/i).map((x) => x.trim())).filter(Boolean))];
+  const where = [
+    ...new Set(
+      cell("location")
+        .flatMap((c) => c.split(/,|;|<br\s*\/?>/i).map((x) => x.trim()))
+        .filter(Boolean),
+    ),
+  ];
   const data = cell("data");
   const found: Finding[] = [];
-  const extra = [purpose && `for ${lowerFirst(purpose)}`, where.length && `in ${where.join(", ")}`].filter(Boolean).join(", ");
+  const extra = [purpose && `for ${lowerFirst(purpose)}`, where.length && `in ${where.join(", ")}`]
+    .filter(Boolean)
+    .join(", ");
   if (recipient && !isFirstParty(recipient, ctx)) {
     const facts = { family: "recipient", key: recipient.toLowerCase() };
     found.push(
@@ -98,7 +114,11 @@ export function rowFindings(change: Change, ctx: TextContext, side: "added" | "r
 export function cellFindings(change: Change, ctx: TextContext): Finding[] | null {
   const role = columnRole(change.column ?? "", ctx.k);
   if (!role || !change.old || !change.new) return null;
-  const items = (t: string) => t.split(/,|;|\/|<br\s*\/?>|\n|\band\b|&/i).map((x) => x.trim()).filter(Boolean);
+  const items = (t: string) =>
+    t
+      .split(/,|;|\/|<br\s*\/?>|\n|\band\b|&/i)
+      .map((x) => x.trim())
+      .filter(Boolean);
   const before = items(change.old.text);
   const after = items(change.new.text);
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase() || explainEditorial(a, b, ctx.k) !== null;
@@ -106,7 +126,14 @@ export function cellFindings(change: Change, ctx: TextContext): Finding[] | null
   const went = before.filter((x) => !after.some((y) => same(x, y)));
   const row = change.row ? ` for ${quote(change.row)}` : "";
   const list = (xs: string[]) => xs.map((x) => quote(x)).join(", ");
-  if (role === "retention") return [compareRetention(periodsIn(change.old.text, ctx.k), periodsIn(change.new.text, ctx.k), `${change.row ?? ""}: ${change.new.text}`)].filter((f): f is Finding => f !== null);
+  if (role === "retention")
+    return [
+      compareRetention(
+        periodsIn(change.old.text, ctx.k),
+        periodsIn(change.new.text, ctx.k),
+        `${change.row ?? ""}: ${change.new.text}`,
+      ),
+    ].filter((f): f is Finding => f !== null);
   if (role === "recipient") {
     if (sameCompany(change.old.text, change.new.text, ctx.k)) {
       return [finding("spelling-variant", "recipient", { was: quote(change.old.text), now: quote(change.new.text) })];

@@ -72,7 +72,10 @@ export class Matcher {
       { terms: exact, flags: "gu" },
     ]
       .filter((g) => g.terms.length)
-      .map((g) => ({ terms: g.terms, re: new RegExp(`(?<!${WORD})(?:${g.terms.map((t) => `(${source(t)})`).join("|")})(?!${WORD})`, g.flags) }));
+      .map((g) => ({
+        terms: g.terms,
+        re: new RegExp(`(?<!${WORD})(?:${g.terms.map((t) => `(${source(t)})`).join("|")})(?!${WORD})`, g.flags),
+      }));
   }
 
   find(text: string): Match[] {
@@ -263,10 +266,17 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     bindingKey,
     obligationMarkers: m(d.obligationMarkers),
     restrictives: m(d.restrictives),
-    conjunction: new RegExp(`^\\s*(?:,|;|(?:${d.conjunctions.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD}))|(?:,|(?<!${WORD})(?:and|or))\\s*$`, "iu"),
+    conjunction: new RegExp(
+      `^\\s*(?:,|;|(?:${d.conjunctions.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD}))|(?:,|(?<!${WORD})(?:and|or))\\s*$`,
+      "iu",
+    ),
     contactMarkers: m(d.contactMarkers),
     scopeMarkers: m(d.scopeMarkers),
-    locations: m(d.locations, aliases.map(([alias]) => alias), s.locations),
+    locations: m(
+      d.locations,
+      aliases.map(([alias]) => alias),
+      s.locations,
+    ),
     placeName: (term: string) => aliasOf.get(term.toLowerCase()) ?? term.toLowerCase(),
     material: s.material?.length ? m(s.material) : null,
     materialSections: s.materialSections?.length ? m(s.materialSections) : null,

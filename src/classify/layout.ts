@@ -46,7 +46,13 @@ export function layoutOf(doc: PolicyDocument, phrases: ReadonlySet<string> = new
     const written = documentText(doc)
       .blocks.map((b) => b.text)
       .join("\n");
-    layout = { ...documentUnits(doc), text: written.toLowerCase(), written, ...furniture(doc, phrases), dutyLines: dutyLines(doc) };
+    layout = {
+      ...documentUnits(doc),
+      text: written.toLowerCase(),
+      written,
+      ...furniture(doc, phrases),
+      dutyLines: dutyLines(doc),
+    };
     cache.set(doc, layout);
   }
   return layout;
@@ -59,7 +65,10 @@ export function layoutOf(doc: PolicyDocument, phrases: ReadonlySet<string> = new
  */
 function blockKey(text: string): string {
   return text
-    .replace(/^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})(?:\.(?:\d{1,3}|[a-z]))*[.)])\s*/i, "")
+    .replace(
+      /^\s*(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})\)|(?:\d{1,3}|[a-z]|[ivx]{1,4})(?:\.(?:\d{1,3}|[a-z]))*[.)])\s*/i,
+      "",
+    )
     .toLowerCase()
     .replace(/[^\p{L}\p{N}%$€£]+/gu, " ")
     .trim();
@@ -110,11 +119,16 @@ function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" 
   }
   visit(doc.tree, (node) => {
     if (node.type === "tableRow") {
-      found.push({ line: node.position!.start.line, sentences: sentencesIn(node.children.map((cell) => toString(cell)).join(" ")) });
+      found.push({
+        line: node.position!.start.line,
+        sentences: sentencesIn(node.children.map((cell) => toString(cell)).join(" ")),
+      });
       return SKIP;
     }
     if (node.type === "code") {
-      node.value.split(/\n\s*\n/).forEach((part, i) => found.push({ line: node.position!.start.line + i / 1000, sentences: sentencesIn(part) }));
+      node.value
+        .split(/\n\s*\n/)
+        .forEach((part, i) => found.push({ line: node.position!.start.line + i / 1000, sentences: sentencesIn(part) }));
     }
   });
   found.sort((x, y) => x.line - y.line);
@@ -135,7 +149,8 @@ function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" 
   });
   const unitAt = new Map<number, Unit>();
   for (const { line, from, to } of spans) {
-    if (Number.isInteger(line) && !unitAt.has(line)) unitAt.set(line, { first: flat[from], prev: flat[from - 1] ?? "", last: flat[to - 1], next: flat[to] ?? "" });
+    if (Number.isInteger(line) && !unitAt.has(line))
+      unitAt.set(line, { first: flat[from], prev: flat[from - 1] ?? "", last: flat[to - 1], next: flat[to] ?? "" });
   }
   return { pairs, sentences, unitAt };
 }
@@ -144,7 +159,10 @@ function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" 
 function entriesOf(text: string): Entry[] {
   const blocks = text.split(/\n\s*\n/).flatMap((block) => (block.includes(" | ") ? block.split("\n") : [block]));
   const entries = blocks.flatMap((block) =>
-    sentencesIn(block).map((e) => ({ ...e, title: !/[.!?:;]["'”’)\]]*$/.test(e.text) && e.text.split(" ").length <= 10 })),
+    sentencesIn(block).map((e) => ({
+      ...e,
+      title: !/[.!?:;]["'”’)\]]*$/.test(e.text) && e.text.split(" ").length <= 10,
+    })),
   );
   return entries.map((e, i) => ({ ...e, prev: entries[i - 1]?.key, next: entries[i + 1]?.key }));
 }
@@ -187,12 +205,24 @@ const netMemo = new WeakMap<Layouts, WeakMap<Change, NetSentences | null>>();
 
 function computeNet(change: Change, layouts: Layouts): NetSentences | null {
   if (change.kind !== "added" && change.kind !== "removed") return null;
-  if (change.target.startsWith("table") || change.target === "link" || change.target === "date" || change.target === "frontmatter") return null;
+  if (
+    change.target.startsWith("table") ||
+    change.target === "link" ||
+    change.target === "date" ||
+    change.target === "frontmatter"
+  )
+    return null;
   const removed = change.kind === "removed";
   const side = (removed ? change.old : change.new)!;
   const [own, other] = removed ? [layouts.old, layouts.new] : [layouts.new, layouts.old];
   const titled = change.target === "section" || change.target === "clause";
-  const entries = entriesOf(titled ? `${side.text}\n\n${side.content ?? ""}` : side.content === undefined ? side.text : `${side.text}\n\n${side.content}`);
+  const entries = entriesOf(
+    titled
+      ? `${side.text}\n\n${side.content ?? ""}`
+      : side.content === undefined
+        ? side.text
+        : `${side.text}\n\n${side.content}`,
+  );
   if (!entries.length) return null;
   // The change's first and last blocks have their neighbours in the document.
   const around = side.line === null ? undefined : own.unitAt.get(side.line);
@@ -204,11 +234,14 @@ function computeNet(change: Change, layouts: Layouts): NetSentences | null {
   // renames or re-nests the headings around it (list items turned into clauses) leaves no neighbour as it was. A
   // short one ("We keep this for 30 days.", "This right is available only to residents of California.") means
   // something only beside its neighbours.
-  const unique = (e: Entry) => e.key.split(" ").length >= LONG && count(other.sentences, e.key) >= count(own.sentences, e.key);
+  const unique = (e: Entry) =>
+    e.key.split(" ").length >= LONG && count(other.sentences, e.key) >= count(own.sentences, e.key);
   const kept = (e: Entry) =>
     unique(e) ||
-    (e.prev !== undefined && count(other.pairs, e.prev + PREV + e.key) >= Math.max(1, count(own.pairs, e.prev + PREV + e.key))) ||
-    (e.next !== undefined && count(other.pairs, e.key + NEXT + e.next) >= Math.max(1, count(own.pairs, e.key + NEXT + e.next)));
+    (e.prev !== undefined &&
+      count(other.pairs, e.prev + PREV + e.key) >= Math.max(1, count(own.pairs, e.prev + PREV + e.key))) ||
+    (e.next !== undefined &&
+      count(other.pairs, e.key + NEXT + e.next) >= Math.max(1, count(own.pairs, e.key + NEXT + e.next)));
   // The section's own title is structure: a heading dropped over text that stays is a restructure.
   const body = titled ? entries.slice(1) : entries;
   if (!body.length) return null;
@@ -217,14 +250,23 @@ function computeNet(change: Change, layouts: Layouts): NetSentences | null {
 
 /** A modified block whose only gain or loss is a short heading or label that stands elsewhere in the other version. */
 function relabelled(change: Change, layouts: Layouts): boolean {
-  if (!change.old || !change.new || change.target.startsWith("table") || ["link", "date", "frontmatter"].includes(change.target)) return false;
+  if (
+    !change.old ||
+    !change.new ||
+    change.target.startsWith("table") ||
+    ["link", "date", "frontmatter"].includes(change.target)
+  )
+    return false;
   const before = entriesOf(change.old.text);
   const after = entriesOf(change.new.text);
   const gone = without(before, after);
   const came = without(after, before);
   if (!gone.length && !came.length) return false;
-  const stands = (e: Entry, own: Layout, other: Layout) => e.title && (other.sentences.get(e.key) ?? 0) >= (own.sentences.get(e.key) ?? 0);
-  return gone.every((e) => stands(e, layouts.old, layouts.new)) && came.every((e) => stands(e, layouts.new, layouts.old));
+  const stands = (e: Entry, own: Layout, other: Layout) =>
+    e.title && (other.sentences.get(e.key) ?? 0) >= (own.sentences.get(e.key) ?? 0);
+  return (
+    gone.every((e) => stands(e, layouts.old, layouts.new)) && came.every((e) => stands(e, layouts.new, layouts.old))
+  );
 }
 
 /** The entries of `a` less one occurrence for each key in `b`. */
@@ -260,7 +302,13 @@ const SEPARATORS = /^[\s|·•\-–—/,>»›]*$/u;
 function isNavigation(node: Paragraph): boolean {
   let links = 0;
   for (const child of node.children) {
-    if (child.type === "link" || child.type === "image" || child.type === "linkReference" || child.type === "imageReference") links++;
+    if (
+      child.type === "link" ||
+      child.type === "image" ||
+      child.type === "linkReference" ||
+      child.type === "imageReference"
+    )
+      links++;
     else if (child.type === "text" || child.type === "break") {
       if (child.type === "text" && !SEPARATORS.test(child.value)) return false;
     } else if (child.type === "strong" || child.type === "emphasis") {
@@ -279,7 +327,8 @@ function isLabel(node: Nodes): boolean {
 }
 
 /** A lead-in that makes what follows a duty of the reader. */
-const PROHIBITION = /\b(?:(?:are|is) (?:strictly )?prohibited|(?:you|users?) (?:may|must|shall|will) not|agree not to|(?:shall|must) not engage|not (?:permitted|allowed) to)\b[^:]*:\s*$/i;
+const PROHIBITION =
+  /\b(?:(?:are|is) (?:strictly )?prohibited|(?:you|users?) (?:may|must|shall|will) not|agree not to|(?:shall|must) not engage|not (?:permitted|allowed) to)\b[^:]*:\s*$/i;
 const ITEM = /^\s*(?:\(?\d{1,2}\)|\(?[a-z]\)|\(?[ivx]{1,4}\))\s/i;
 
 /**
@@ -313,14 +362,20 @@ const COPYRIGHT = /^(?:©|\(c\)|copyright\b).*|all rights reserved\.?$/i;
  * contents). Elsewhere a paragraph of links is how policies list their partners, sub-processors and opt-out links,
  * and it is read as words.
  */
-function furniture(doc: PolicyDocument, phrases: ReadonlySet<string>): { furnitureLines: Set<number>; footerFrom: number } {
+function furniture(
+  doc: PolicyDocument,
+  phrases: ReadonlySet<string>,
+): { furnitureLines: Set<number>; footerFrom: number } {
   const lines = new Set<number>();
   const menus = new Set<number>();
   // The page's top: everything before its first sentence of prose (a paragraph of eight words or more that ends
   // like a sentence), where tab strips and breadcrumbs stand, around the title.
-  const prose = doc.tree.children.find((b) => b.type === "paragraph" && /[.!?:]["'”’)]*$/.test(toString(b).trim()) && toString(b).split(/\s+/).length >= 8);
+  const prose = doc.tree.children.find(
+    (b) => b.type === "paragraph" && /[.!?:]["'”’)]*$/.test(toString(b).trim()) && toString(b).split(/\s+/).length >= 8,
+  );
   const firstHeading = prose?.position!.start.line ?? Number.MAX_SAFE_INTEGER;
-  const interfaceLine = (node: Nodes) => node.type === "paragraph" && phrases.has(toString(node).trim().toLowerCase().replace(/[.:]$/, ""));
+  const interfaceLine = (node: Nodes) =>
+    node.type === "paragraph" && phrases.has(toString(node).trim().toLowerCase().replace(/[.:]$/, ""));
   // Blocks at any depth (in lists, quotes, tables), each with its neighbours; not the inline content of a paragraph.
   visit(doc.tree, (node, i, parent) => {
     if (!parent || i === undefined) return;
@@ -366,7 +421,12 @@ function furnishedSections(doc: PolicyDocument, lines: Set<number>): void {
     const title = toString(heading).trim();
     // A pop-up's close button: a link with no text to a script anchor on the page ("#elementor-action…"); icon rows
     // (links to other sites) are not.
-    const closer = body.some((b) => b.type === "paragraph" && b.children.length > 0 && b.children.every((c) => c.type === "link" && !toString(c).trim() && c.url.startsWith("#")));
+    const closer = body.some(
+      (b) =>
+        b.type === "paragraph" &&
+        b.children.length > 0 &&
+        b.children.every((c) => c.type === "link" && !toString(c).trim() && c.url.startsWith("#")),
+    );
     const furnished = body.length > 0 && body.every((b) => lines.has(b.position!.start.line));
     if (closer) popups.add(title);
     if (closer || furnished || popups.has(title)) {
@@ -385,7 +445,9 @@ function footerStart(doc: PolicyDocument, navLines: ReadonlySet<number>): number
   const blocks = doc.tree.children;
   const none = Number.MAX_SAFE_INTEGER;
   const last = blocks.length - 1;
-  const closing = blocks.slice(Math.max(0, last - 3)).some((b) => b.type === "paragraph" && COPYRIGHT.test(toString(b).trim()));
+  const closing = blocks
+    .slice(Math.max(0, last - 3))
+    .some((b) => b.type === "paragraph" && COPYRIGHT.test(toString(b).trim()));
   if (!closing) return none;
   const from = Math.floor(blocks.length * 0.4);
   for (let i = from; i <= last; i++) {

@@ -62,13 +62,26 @@ export function renderNotice(input: NoticeInput, format: NoticeFormat): string {
     return [
       `<h1>${html(heading)}</h1>`,
       `<p>${html(intro)}</p>`,
-      ...groups.flatMap((g) => [`<h2>${html(g.section)}</h2>`, "<ul>", ...g.items.map((i) => `  <li>${html(i)}</li>`), "</ul>"]),
+      ...groups.flatMap((g) => [
+        `<h2>${html(g.section)}</h2>`,
+        "<ul>",
+        ...g.items.map((i) => `  <li>${html(i)}</li>`),
+        "</ul>",
+      ]),
       `<p>You can read the full updated ${html(name)} at ${anchor}. If you have questions about these changes, please contact us.</p>`,
       "",
     ].join("\n");
   }
   if (format === "text") {
-    return [heading, "", intro, "", ...groups.flatMap((g) => [g.section, ...g.items.map((i) => `  - ${i}`), ""]), outro, ""].join("\n");
+    return [
+      heading,
+      "",
+      intro,
+      "",
+      ...groups.flatMap((g) => [g.section, ...g.items.map((i) => `  - ${i}`), ""]),
+      outro,
+      "",
+    ].join("\n");
   }
   const mdLink = input.url ? `<${input.url}>` : URL_PLACEHOLDER.replace(/[[\]]/g, "\\$&");
   return [
@@ -83,10 +96,18 @@ export function renderNotice(input: NoticeInput, format: NoticeFormat): string {
 }
 
 export function html(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** Escapes what would render as markup; a notice quotes policy text, which may hold any character. */
 function md(text: string): string {
-  return text.replace(/([\\`*_[\]<>|~])/g, "\\$1").replace(/^([^\S\n\r\u2028\u2029]*)(\d+)([.)])(?=\s)/gm, "$1$2\\$3").replace(/^([^\S\n\r\u2028\u2029]*)([#+-])(?=\s)/gm, "$1\\$2");
+  return text
+    .replace(/([\\`*_[\]<>|~])/g, "\\$1")
+    .replace(/^([^\S\n\r\u2028\u2029]*)(\d+)([.)])(?=\s)/gm, "$1$2\\$3")
+    .replace(/^([^\S\n\r\u2028\u2029]*)([#+-])(?=\s)/gm, "$1\\$2");
 }

@@ -3,7 +3,20 @@ import type { Knowledge, Matcher } from "./knowledge.js";
 import { overlaps, type Delta } from "./sentences.js";
 import type { TextContext } from "./text.js";
 import type { Finding } from "./types.js";
-import { cameIn, clauseAround, deleted, excerpt, extendsList, hasContent, inserted, isWholeGone, isWholeNew, quote, wentOut, words } from "./words.js";
+import {
+  cameIn,
+  clauseAround,
+  deleted,
+  excerpt,
+  extendsList,
+  hasContent,
+  inserted,
+  isWholeGone,
+  isWholeNew,
+  quote,
+  wentOut,
+  words,
+} from "./words.js";
 
 /**
  * Promises and the verbs that carry them. A promise is a negated processing verb ("we do not sell"), an "only"
@@ -19,9 +32,17 @@ function bothSentences(d: Delta): { old: string; new: string } {
 /** "will not" → "may", "will" → "may try to": the company's commitment got weaker (or, the other way, stronger). */
 export function modalShift(d: Delta, { k }: TextContext): Finding | null {
   if (isWholeNew(d) || isWholeGone(d)) return null;
-  const ours = (text: string, at: number) => !/\byou\b/i.test(text.slice(Math.max(0, at - 40), at).split(/[,;:]/).pop() ?? "");
-  // "can" inside "can't" is not a permission; a firm phrase that only changed its spelling ("cannot" → "can't") stays firm.
-  const real = (text: string) => (m: { start: number; end: number }) => ours(text, m.start) && !/^['’]t\b|^\s*not\b/i.test(text.slice(m.end));
+  const ours = (text: string, at: number) =>
+    !/\byou\b/i.test(
+      text
+        .slice(Math.max(0, at - 40), at)
+        .split(/[,;:]/)
+        .pop() ?? "",
+    );
+  // "can" inside "can't" is not a permission; a firm phrase that only changed its spelling ("cannot" → "can't") stays
+  // firm.
+  const real = (text: string) => (m: { start: number; end: number }) =>
+    ours(text, m.start) && !/^['’]t\b|^\s*not\b/i.test(text.slice(m.end));
   const count = (m: Matcher, text: string) => m.find(text).filter(real(text)).length;
   for (const { from, to } of k.modalWeakenings) {
     const gone = wentOut(from, d).filter(real(d.old));
@@ -53,7 +74,9 @@ function negatedVerbs(k: Knowledge, text: string): { start: number; end: number;
     const neg = k.negation.exec(window);
     if (!neg) continue;
     let start = v.start - clause.length + clause.indexOf(window) + neg.index;
-    const aux = /\b(?:do|does|did|will|shall|would|may|can|could|must|should)\s+$/i.exec(text.slice(Math.max(0, start - 8), start));
+    const aux = /\b(?:do|does|did|will|shall|would|may|can|could|must|should)\s+$/i.exec(
+      text.slice(Math.max(0, start - 8), start),
+    );
     if (aux) start -= aux[0].length;
     out.push({ start, end: v.end, verb: v.text.toLowerCase() });
   }
@@ -66,7 +89,11 @@ export function promises(d: Delta, ctx: TextContext, modal: Finding | null): Fin
   const found: Finding[] = [];
   const oldNeg = negatedVerbs(k, d.old);
   const newNeg = negatedVerbs(k, d.new);
-  const addedNeg = newNeg.filter((n) => overlaps(d.ins, n.start, n.end) && (isWholeNew(d) || !oldNeg.some((o) => o.verb === n.verb) || negationInserted(k, d, n)));
+  const addedNeg = newNeg.filter(
+    (n) =>
+      overlaps(d.ins, n.start, n.end) &&
+      (isWholeNew(d) || !oldNeg.some((o) => o.verb === n.verb) || negationInserted(k, d, n)),
+  );
   const goneNeg = oldNeg.filter((o) => overlaps(d.del, o.start, o.end) && !newNeg.some((n) => n.verb === o.verb));
   for (const n of addedNeg) {
     const promise = quote(d.new.slice(n.start, n.end));
@@ -133,8 +160,17 @@ function negationInserted(k: Knowledge, d: Delta, n: { start: number; end: numbe
  * before it), the promise itself must be unchanged, and the qualifier short: a rewritten sentence is not a qualifier.
  */
 function narrowed(d: Delta, { k }: TextContext, newNeg: { start: number; end: number }[]): Finding[] {
-  const onlyVerbs = k.restrictives.find(d.new).filter((r) => k.protectedVerbs.find(d.new.slice(r.end, r.end + 30)).some((v) => /^\s*(?:\S+\s+)?$/.test(d.new.slice(r.end, r.end + v.start))));
-  const anchors = [...newNeg.map((n) => ({ at: n.start, end: n.end, only: false })), ...onlyVerbs.map((r) => ({ at: r.start, end: r.end, only: true }))];
+  const onlyVerbs = k.restrictives
+    .find(d.new)
+    .filter((r) =>
+      k.protectedVerbs
+        .find(d.new.slice(r.end, r.end + 30))
+        .some((v) => /^\s*(?:\S+\s+)?$/.test(d.new.slice(r.end, r.end + v.start))),
+    );
+  const anchors = [
+    ...newNeg.map((n) => ({ at: n.start, end: n.end, only: false })),
+    ...onlyVerbs.map((r) => ({ at: r.start, end: r.end, only: true })),
+  ];
   // A qualifier is added, not swapped for other words ("info" → "information" is a rewording).
   if (hasContent(k, deleted(d))) return [];
   for (const anchor of anchors) {

@@ -18,8 +18,12 @@ export interface Period {
 }
 
 export function periodsIn(text: string, k: Knowledge): Period[] {
-  const units = Object.keys(k.durationUnits).sort((a, b) => b.length - a.length).join("|");
-  const numbers = Object.keys(k.numberWords).sort((a, b) => b.length - a.length).join("|");
+  const units = Object.keys(k.durationUnits)
+    .sort((a, b) => b.length - a.length)
+    .join("|");
+  const numbers = Object.keys(k.numberWords)
+    .sort((a, b) => b.length - a.length)
+    .join("|");
   const counted = new RegExp(String.raw`\b(\d+(?:[.,]\d+)?|${numbers})(?:\s*\(\d+\))?[\s-]*(${units})s?\b`, "gi");
   const found: Period[] = [];
   for (const m of text.matchAll(counted)) {
@@ -30,7 +34,8 @@ export function periodsIn(text: string, k: Knowledge): Period[] {
   }
   for (const [phrase, days] of Object.entries(k.openEnded)) {
     const re = new RegExp(String.raw`\b${phrase.replace(/\s+/g, "\\s+")}\b[^.,;]*`, "gi");
-    for (const m of text.matchAll(re)) if (!found.some((f) => m[0].includes(f.text))) found.push({ text: m[0].trim(), days });
+    for (const m of text.matchAll(re))
+      if (!found.some((f) => m[0].includes(f.text))) found.push({ text: m[0].trim(), days });
   }
   return found;
 }

@@ -20,7 +20,9 @@ export function categorise(change: Change, k: Knowledge): Set<Category> {
 export function headingsOf(change: Change): string[] {
   const paths = [change.path, change.old?.path ?? [], change.new?.path ?? []];
   const headings = new Set<string>();
-  for (const path of paths) for (const h of [...path].reverse()) headings.add(h.replace(/^\s*(?:[\p{L}]?\d+(?:[.)][.\d]*)?|[\p{Lu}][.)][.\d]*)\s+/u, ""));
+  for (const path of paths)
+    for (const h of [...path].reverse())
+      headings.add(h.replace(/^\s*(?:[\p{L}]?\d+(?:[.)][.\d]*)?|[\p{Lu}][.)][.\d]*)\s+/u, ""));
   return [...headings];
 }
 

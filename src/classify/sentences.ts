@@ -24,7 +24,11 @@ export function wholeDeltas(text: string, side: "added" | "removed"): Delta[] {
   return sentenceSpans(text)
     .map((s) => text.slice(s.start, s.end))
     .filter((s) => s.trim())
-    .map((s) => (side === "added" ? { old: "", new: s, del: [], ins: [{ start: 0, end: s.length }] } : { old: s, new: "", del: [{ start: 0, end: s.length }], ins: [] }));
+    .map((s) =>
+      side === "added"
+        ? { old: "", new: s, del: [], ins: [{ start: 0, end: s.length }] }
+        : { old: s, new: "", del: [{ start: 0, end: s.length }], ins: [] },
+    );
 }
 
 interface Run {
@@ -45,8 +49,14 @@ export function editDeltas(edits: readonly EditPart[]): Delta[] {
     o += ol;
     n += nl;
   }
-  const oldText = edits.filter((e) => e.op !== "insert").map((e) => e.text).join("");
-  const newText = edits.filter((e) => e.op !== "delete").map((e) => e.text).join("");
+  const oldText = edits
+    .filter((e) => e.op !== "insert")
+    .map((e) => e.text)
+    .join("");
+  const newText = edits
+    .filter((e) => e.op !== "delete")
+    .map((e) => e.text)
+    .join("");
   // A new position's old counterpart; at a boundary, the start of the first run there, so words deleted just before
   // a sentence travel with it (and splitGone then gives whole deleted sentences their own delta).
   const toOld = (pos: number): number => {
@@ -61,16 +71,32 @@ export function editDeltas(edits: readonly EditPart[]): Delta[] {
   spans.forEach((s, i) => {
     const oStart = i === 0 ? 0 : toOld(s.start);
     const oEnd = toOld(s.end);
-    const ins = clip(runs.filter((r) => r.op === "insert").map((r) => r.n), s);
-    const del = clip(runs.filter((r) => r.op === "delete").map((r) => r.o), { start: oStart, end: Math.max(oStart, oEnd) });
-    deltas.push(...splitGone({ old: oldText.slice(oStart, Math.max(oStart, oEnd)), new: newText.slice(s.start, s.end), del, ins }));
+    const ins = clip(
+      runs.filter((r) => r.op === "insert").map((r) => r.n),
+      s,
+    );
+    const del = clip(
+      runs.filter((r) => r.op === "delete").map((r) => r.o),
+      { start: oStart, end: Math.max(oStart, oEnd) },
+    );
+    deltas.push(
+      ...splitGone({
+        old: oldText.slice(oStart, Math.max(oStart, oEnd)),
+        new: newText.slice(s.start, s.end),
+        del,
+        ins,
+      }),
+    );
   });
   return deltas.filter((d) => d.ins.length || d.del.length);
 }
 
 function clip(spans: Span[], within: Span): Span[] {
   return spans
-    .map((s) => ({ start: Math.max(s.start, within.start) - within.start, end: Math.min(s.end, within.end) - within.start }))
+    .map((s) => ({
+      start: Math.max(s.start, within.start) - within.start,
+      end: Math.min(s.end, within.end) - within.start,
+    }))
     .filter((s) => s.end > s.start);
 }
 
@@ -80,7 +106,9 @@ function splitGone(d: Delta): Delta[] {
   const gone: Delta[] = [];
   const kept: Span[] = [];
   for (const s of sentenceSpans(d.old)) {
-    const covered = d.del.some((x) => x.start <= s.start && x.end >= s.end - (/(?<!\s)\s*$/.exec(d.old.slice(s.start, s.end))?.[0].length ?? 0));
+    const covered = d.del.some(
+      (x) => x.start <= s.start && x.end >= s.end - (/(?<!\s)\s*$/.exec(d.old.slice(s.start, s.end))?.[0].length ?? 0),
+    );
     if (covered && d.old.slice(s.start, s.end).trim()) {
       const text = d.old.slice(s.start, s.end);
       gone.push({ old: text, new: "", del: [{ start: 0, end: text.length }], ins: [] });
@@ -89,7 +117,9 @@ function splitGone(d: Delta): Delta[] {
   if (!gone.length || !kept.length) return [d];
   const from = kept[0].start;
   const to = kept[kept.length - 1].end;
-  const del = d.del.map((x) => ({ start: Math.max(x.start, from) - from, end: Math.min(x.end, to) - from })).filter((x) => x.end > x.start);
+  const del = d.del
+    .map((x) => ({ start: Math.max(x.start, from) - from, end: Math.min(x.end, to) - from }))
+    .filter((x) => x.end > x.start);
   return [...gone, { old: d.old.slice(from, to), new: d.new, del, ins: d.ins }];
 }
 

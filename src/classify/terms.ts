@@ -4,7 +4,17 @@ import { overlaps, type Delta } from "./sentences.js";
 import { matchesOf } from "../text/regexp.js";
 import type { TextContext } from "./text.js";
 import type { Finding } from "./types.js";
-import { deleted, excerpt, extendsList, hasContent, inserted, isWholeNew, isWholeGone, negatedAt, quote } from "./words.js";
+import {
+  deleted,
+  excerpt,
+  extendsList,
+  hasContent,
+  inserted,
+  isWholeNew,
+  isWholeGone,
+  negatedAt,
+  quote,
+} from "./words.js";
 
 /**
  * Terms that bind the reader (arbitration, waivers, fees, obligations), contact details and cross-references: what
@@ -12,7 +22,8 @@ import { deleted, excerpt, extendsList, hasContent, inserted, isWholeNew, isWhol
  */
 
 const EMAIL = /[\w.+-]{1,64}@[\w-]+\.[\w.]+|\[at\]|\(at\)/i;
-const REFERENCE = /\b(?:[Ss]ections?|§+|[Cc]lauses?|[Aa]rticles?|[Pp]aragraphs?)\s*[\p{Lu}\d][\w.()]*|\b\p{Lu}\.\d+(?:\.\d+)*\b/gu;
+const REFERENCE =
+  /\b(?:[Ss]ections?|§+|[Cc]lauses?|[Aa]rticles?|[Pp]aragraphs?)\s*[\p{Lu}\d][\w.()]*|\b\p{Lu}\.\d+(?:\.\d+)*\b/gu;
 
 export function binding(d: Delta, ctx: TextContext): Finding[] {
   const { k } = ctx;
@@ -22,7 +33,9 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
   const find = (text: string) =>
     k.binding
       .find(text)
-      .filter((m) => !/\b(?:when|if|once|after|before|whenever)\s+$/i.test(text.slice(Math.max(0, m.start - 12), m.start)))
+      .filter(
+        (m) => !/\b(?:when|if|once|after|before|whenever)\s+$/i.test(text.slice(Math.max(0, m.start - 12), m.start)),
+      )
       .filter((m) => !/\bmay not$/i.test(m.text) || !/^\s+be (?:able|eligible)\b/i.test(text.slice(m.end, m.end + 16)));
   const oldKeys = new Set(find(d.old).map((m) => key(m.term)));
   const newKeys = new Set(find(d.new).map((m) => key(m.term)));
@@ -76,7 +89,8 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
   return found;
 }
 
-const AGE = /\b(?:age of|aged|at least|older than|over|under)\s+(\d{1,2})\b|\b(\d{1,2})\s+years?\s+(?:of\s+age|old)\b/gi;
+const AGE =
+  /\b(?:age of|aged|at least|older than|over|under)\s+(\d{1,2})\b|\b(\d{1,2})\s+years?\s+(?:of\s+age|old)\b/gi;
 
 /**
  * An age a sentence about who may use the service newly requires, higher than any it stated before ("at least 13"
@@ -113,7 +127,11 @@ function conditionOfDuty(d: Delta, { k }: TextContext): boolean {
   if (!d.del.every((s) => s.end <= before.end) || !d.ins.every((s) => s.end <= after.end)) return false;
   // Some word of the condition came or went, stems compared: "When you create" → "When creating" is the same case.
   const stems = (text: string) =>
-    new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !k.fillers.has(w) && w !== "you").map((w) => w.replace(/(?<=\w{3})(?:ing|ed|es|s|e)$/, "")));
+    new Set(
+      (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+        .filter((w) => !k.fillers.has(w) && w !== "you")
+        .map((w) => w.replace(/(?<=\w{3})(?:ing|ed|es|s|e)$/, "")),
+    );
   const [was, now] = [stems(d.old.slice(0, before.end)), stems(d.new.slice(0, after.end))];
   return [...was].some((w) => !now.has(w)) || [...now].some((w) => !was.has(w));
 }
@@ -126,7 +144,9 @@ function anotherForum(d: Delta, { k, firstParty }: TextContext): boolean {
   const came = inserted(d);
   if (!/\p{Lu}/u.test(came)) return false;
   const own = new Set(firstParty.map((f) => f.toLowerCase()));
-  const names = (came.match(/\p{Lu}[\p{L}.'’-]*/gu) ?? []).filter((w) => !own.has(w.toLowerCase().replace(/[’']s$/, "")));
+  const names = (came.match(/\p{Lu}[\p{L}.'’-]*/gu) ?? []).filter(
+    (w) => !own.has(w.toLowerCase().replace(/[’']s$/, "")),
+  );
   if (!names.length) return false;
   const places = (text: string) => new Set(k.locations.find(text).map((x) => k.placeName(x.term)));
   const [before, after] = [places(deleted(d)), places(came)];
@@ -137,7 +157,10 @@ function anotherForum(d: Delta, { k, firstParty }: TextContext): boolean {
 
 /** Content words both came and went (not just moved within the sentence): the sentence now says something else. */
 function substituted(d: Delta, { k }: TextContext): boolean {
-  const bag = (text: string) => (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !k.fillers.has(w)).map((w) => w.replace(/(?<=\w{3})s$/, ""));
+  const bag = (text: string) =>
+    (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+      .filter((w) => !k.fillers.has(w))
+      .map((w) => w.replace(/(?<=\w{3})s$/, ""));
   const came = bag(inserted(d));
   const went = bag(deleted(d));
   const net = (a: string[], b: string[]) => a.filter((w) => !b.includes(w));
@@ -149,10 +172,13 @@ const PHONE = /\+?\d[\d\s().-]{7,}\d/;
 /** Contact details: an e-mail address, a phone number, or the numbers of a postal address changed. */
 export function contact(d: Delta, { k }: TextContext): Finding | null {
   const changed = `${inserted(d)} ${deleted(d)}`;
-  const address = /\d/.test(changed) && (k.contactMarkers.test(d.new) || k.contactMarkers.test(d.old) || EMAIL.test(d.new) || EMAIL.test(d.old));
+  const address =
+    /\d/.test(changed) &&
+    (k.contactMarkers.test(d.new) || k.contactMarkers.test(d.old) || EMAIL.test(d.new) || EMAIL.test(d.old));
   // Each run of words on its own: "15 GB" → "5 GB" and "25 MB" → "10 MB" joined would read as a phone number.
   const runs = [...d.ins.map((x) => d.new.slice(x.start, x.end)), ...d.del.map((x) => d.old.slice(x.start, x.end))];
-  if (!(EMAIL.test(changed) || runs.some((r) => PHONE.test(r)) || address || k.contactMarkers.test(changed))) return null;
+  if (!(EMAIL.test(changed) || runs.some((r) => PHONE.test(r)) || address || k.contactMarkers.test(changed)))
+    return null;
   const shown = (words: string) => quote(words || "(nothing)");
   return finding("contact-changed", "details", { was: shown(deleted(d)), now: shown(inserted(d)) });
 }

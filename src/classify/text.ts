@@ -5,7 +5,22 @@ import { modalShift, promises } from "./promises.js";
 import { overlaps, sentenceSpans, type Delta, type Span } from "./sentences.js";
 import { binding, contact, reference } from "./terms.js";
 import type { Category, Finding } from "./types.js";
-import { affirmative, cameIn, deleted, excerpt, extendsList, hasContent, inserted, isWholeGone, isWholeNew, namesIn, negatedAt, quote, wentOut, withQualifier } from "./words.js";
+import {
+  affirmative,
+  cameIn,
+  deleted,
+  excerpt,
+  extendsList,
+  hasContent,
+  inserted,
+  isWholeGone,
+  isWholeNew,
+  namesIn,
+  negatedAt,
+  quote,
+  wentOut,
+  withQualifier,
+} from "./words.js";
 
 /**
  * Reasons found in one sentence pair. Each detector reads the words that came or went in their sentence: a recipient
@@ -57,7 +72,10 @@ function rights(d: Delta, ctx: TextContext): Finding[] {
   const { k, categories } = ctx;
   const found: Finding[] = [];
   // "FedEx reserves the right", "we have the right", "you waive any right": not the reader's rights.
-  const theirs = (text: string, at: number) => /\breserves?\s+(?:(?:the|a|any)\s*)?$|\b(?:we|it)\s+(?:has|have)\s+the\s*$|\bwaiv\w*\s+(?:(?:any|all|your|the|every)\s*)?$/i.test(text.slice(Math.max(0, at - 30), at));
+  const theirs = (text: string, at: number) =>
+    /\breserves?\s+(?:(?:the|a|any)\s*)?$|\b(?:we|it)\s+(?:has|have)\s+the\s*$|\bwaiv\w*\s+(?:(?:any|all|your|the|every)\s*)?$/i.test(
+      text.slice(Math.max(0, at - 30), at),
+    );
   for (const m of cameIn(k.rights, d, ctx.before).filter((x) => !theirs(d.new, x.start))) {
     const data = { right: quote(m.text), excerpt: excerpt(d.new, d.ins) };
     found.push(finding("right-added", "sentence", data, { family: "right", key: m.term, direction: "added" }));
@@ -97,13 +115,16 @@ function sharing(d: Delta, ctx: TextContext, side: Side): Finding[] {
   const { k, categories, firstParty } = ctx;
   const v = view(d, side, ctx);
   const otherLower = v.other.toLowerCase();
-  const nouns = k.recipientNouns.find(v.text).filter((m) => overlaps(v.spans, m.start, m.end) && !otherLower.includes(m.text.toLowerCase()));
+  const nouns = k.recipientNouns
+    .find(v.text)
+    .filter((m) => overlaps(v.spans, m.start, m.end) && !otherLower.includes(m.text.toLowerCase()));
   const names = namesIn(k, v.text, v.spans, firstParty).filter((n) => !otherLower.includes(n.toLowerCase()));
   const shares = affirmative(k, v.text, k.verbs.sharing).length > 0;
   const thirdParty = categories.has("sharing") || categories.has("tracking") || k.thirdPartyMarkers.test(v.text);
   const opening = v.whole || extension(ctx, d, side);
   let who: string[] = [];
-  if (shares && (nouns.length || names.length)) who = nouns.length ? nouns.map((n) => withQualifier(k, v.text, n)) : names;
+  if (shares && (nouns.length || names.length))
+    who = nouns.length ? nouns.map((n) => withQualifier(k, v.text, n)) : names;
   else if (thirdParty && opening && names.length) who = names;
   if (!who.length) return [];
   const data = { list: who.map((w) => quote(w)).join(", "), excerpt: excerpt(v.text, v.spans) };
@@ -118,7 +139,9 @@ function collection(d: Delta, ctx: TextContext, side: Side): Finding[] {
   const { k, categories } = ctx;
   const v = view(d, side, ctx);
   const otherLower = v.other.toLowerCase();
-  const nouns = k.dataNouns.find(v.text).filter((m) => overlaps(v.spans, m.start, m.end) && !otherLower.includes(m.text.toLowerCase()));
+  const nouns = k.dataNouns
+    .find(v.text)
+    .filter((m) => overlaps(v.spans, m.start, m.end) && !otherLower.includes(m.text.toLowerCase()));
   if (!nouns.length) return [];
   const collects = affirmative(k, v.text, k.verbs.collection).length > 0;
   const section = categories.has("collection") && v.whole && !negatedAt(k, v.text, v.text.length);
@@ -137,7 +160,8 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
   if (!hasContent(k, v.changed)) return [];
   // Purposes are the company's: "we use … to", "so we can"; "you must … to receive a receipt" is an obligation.
   const ours = /\b(?:we|us|our)\b/i.test(v.text);
-  const uses = ours && [k.verbs.use, k.verbs.collection, k.verbs.sharing].some((m) => affirmative(k, v.text, m).length > 0);
+  const uses =
+    ours && [k.verbs.use, k.verbs.collection, k.verbs.sharing].some((m) => affirmative(k, v.text, m).length > 0);
   // An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share").
   const purposeful = (uses && k.purpose.test(v.text)) || k.purposeConnector.test(v.text);
   // "For more information on … our use of recommender systems to show you …, see …" points elsewhere; it states no use.
@@ -146,7 +170,9 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
   if (!k.purpose.test(v.changed) && k.recipientNouns.test(v.changed) && !v.whole) return [];
   const words = k.purposeWords.find(v.changed);
   const aims = (text: string) => [...text.matchAll(new RegExp(k.purpose.source, "giu"))].map((m) => m[0].toLowerCase());
-  const fresh = aims(v.text).some((a) => !aims(v.other).includes(a)) || words.some((w) => !v.other.toLowerCase().includes(w.text.toLowerCase()));
+  const fresh =
+    aims(v.text).some((a) => !aims(v.other).includes(a)) ||
+    words.some((w) => !v.other.toLowerCase().includes(w.text.toLowerCase()));
   const newPurpose = (v.whole && fresh) || (extension(ctx, d, side) && (k.purpose.test(v.changed) || words.length > 0));
   if (!newPurpose) return [];
   const what = v.whole ? v.text : v.changed;
@@ -162,7 +188,9 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
 
 /** The purpose the added words state ("to train …", "for …"), without the words that join them on; or null. */
 function aimOf(added: string): string | null {
-  const what = added.replace(/^[\s,;]*(?:(?:and|or|as well as|including)\s+)?(?:also\s+)?/i, "").replace(/(?<![\s,;.])[\s,;.]+$/, "");
+  const what = added
+    .replace(/^[\s,;]*(?:(?:and|or|as well as|including)\s+)?(?:also\s+)?/i, "")
+    .replace(/(?<![\s,;.])[\s,;.]+$/, "");
   return /^(?:to|for|in order to)\s/i.test(what) ? what : null;
 }
 
@@ -197,7 +225,14 @@ function lowered(d: Delta, k: Knowledge): Finding | null {
  * that places the reader ("if you are a user located in …": which terms apply to you, not where your data goes).
  */
 function aboutData(k: Knowledge, text: string): boolean {
-  return k.verbs.location.find(text).some((v) => !/\b(?:you|you are|you're|you’re|users?|a user|residents?|individuals?|people|persons?)(?:\s+\([^)]*\))?\s+$/i.test(text.slice(Math.max(0, v.start - 60), v.start)));
+  return k.verbs.location
+    .find(text)
+    .some(
+      (v) =>
+        !/\b(?:you|you are|you're|you’re|users?|a user|residents?|individuals?|people|persons?)(?:\s+\([^)]*\))?\s+$/i.test(
+          text.slice(Math.max(0, v.start - 60), v.start),
+        ),
+    );
 }
 
 let lastNamed: { k: Knowledge; text: string; places: Set<string> } | null = null;
@@ -226,7 +261,9 @@ function places(d: Delta, ctx: TextContext): Finding[] {
   const named = (text: string) => placesNamed(k, text);
   if (aboutData(k, d.new)) {
     const before = named(`${d.old}\n${ctx.before ?? d.old}`);
-    const came = k.locations.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(k.placeName(x.term)));
+    const came = k.locations
+      .find(d.new)
+      .filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(k.placeName(x.term)));
     if (came.length) {
       const data = {
         list: came.map((m) => quote(m.text)).join(", "),
@@ -240,7 +277,9 @@ function places(d: Delta, ctx: TextContext): Finding[] {
   }
   if (aboutData(k, d.old)) {
     const after = named(`${d.new}\n${ctx.after ?? d.new}`);
-    const gone = k.locations.find(d.old).filter((x) => overlaps(d.del, x.start, x.end) && !after.has(k.placeName(x.term)));
+    const gone = k.locations
+      .find(d.old)
+      .filter((x) => overlaps(d.del, x.start, x.end) && !after.has(k.placeName(x.term)));
     if (gone.length) {
       const data = { list: gone.map((m) => quote(m.text)).join(", "), excerpt: excerpt(d.old, d.del) };
       const facts = { family: "location", key: k.placeName(gone[0].term), direction: "removed" } as const;

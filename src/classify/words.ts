@@ -6,7 +6,10 @@ import { overlaps, type Delta, type Span } from "./sentences.js";
 /** Small readings of a sentence pair shared by every detector: what came, what went, in which kind of sentence. */
 
 export function quote(text: string, max = 110): string {
-  const flat = text.replace(/\s+/g, " ").trim().replace(/^[,;:\s]+|(?<![,;:\s])[,;:\s]+$/g, "");
+  const flat = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[,;:\s]+|(?<![,;:\s])[,;:\s]+$/g, "");
   return `“${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}”`;
 }
 
@@ -21,7 +24,10 @@ export function excerpt(text: string, spans: readonly Span[], width = 45, max = 
   if (start > 0) start = text.indexOf(" ", start) + 1 || start;
   if (end < text.length) end = text.lastIndexOf(" ", end) > to ? text.lastIndexOf(" ", end) : end;
   const body = flat(text.slice(start, end)).trim();
-  return quote(`${start > 0 ? "… " : ""}${body.length > max ? `${body.slice(0, max - 1)}…` : body}${end < text.length ? " …" : ""}`, max + 4);
+  return quote(
+    `${start > 0 ? "… " : ""}${body.length > max ? `${body.slice(0, max - 1)}…` : body}${end < text.length ? " …" : ""}`,
+    max + 4,
+  );
 }
 
 /** Lower-cases a sentence-cased phrase for the middle of a sentence; acronyms and names keep their capitals. */
@@ -34,7 +40,10 @@ export const deleted = (d: Delta): string => d.del.map((s) => d.old.slice(s.star
 export const isWholeNew = (d: Delta): boolean => !d.old.trim();
 export const isWholeGone = (d: Delta): boolean => !d.new.trim();
 
-/** Matches that came with the inserted words and were not there before (by data entry), in the sentence or the whole old text. */
+/**
+ * Matches that came with the inserted words and were not there before (by data entry), in the sentence or the whole old
+ * text.
+ */
 export function cameIn(m: Matcher, d: Delta, oldText = d.old): Match[] {
   const before = new Set(m.find(`${d.old}\n${oldText}`).map((x) => x.term));
   return m.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(x.term));
@@ -58,7 +67,11 @@ export function affirmative(k: Knowledge, text: string, verbs: Matcher): Match[]
 const NEGATION_REACH = 400;
 
 export function negatedAt(k: Knowledge, text: string, position: number): boolean {
-  const clause = text.slice(Math.max(0, position - NEGATION_REACH), position).split(/[;:]|,\s+(?:but|while|whereas)\s+/).pop() ?? "";
+  const clause =
+    text
+      .slice(Math.max(0, position - NEGATION_REACH), position)
+      .split(/[;:]|,\s+(?:but|while|whereas)\s+/)
+      .pop() ?? "";
   const window = clause.split(/\s+/).slice(-5).join(" ");
   k.negation.lastIndex = 0;
   return k.negation.test(window);
@@ -101,7 +114,8 @@ export function namesIn(k: Knowledge, text: string, at: Span[] | null, firstPart
     const capital = /\p{Lu}/u.test(w) && !k.stopNames.has(lower);
     const joins = run && /^\s+$|^\s*&\s*$/.test(text.slice(previousEnd, m.index));
     if (capital && !/^\d/.test(w)) {
-      if (run && joins) run = { text: `${run.text}${text.slice(previousEnd, m.index)}${w}`, start: run.start, end: m.index + w.length };
+      if (run && joins)
+        run = { text: `${run.text}${text.slice(previousEnd, m.index)}${w}`, start: run.start, end: m.index + w.length };
       else {
         flush();
         run = { text: w, start: m.index, end: m.index + w.length };
@@ -113,13 +127,17 @@ export function namesIn(k: Knowledge, text: string, at: Span[] | null, firstPart
   const own = firstParty.map((f) => f.toLowerCase());
   // A safeguard ("Swiss-US Privacy Shield") or a place is capitalised but receives nothing.
   const notRecipients = (n: string) => k.protections.test(n) || k.locations.test(n) || k.binding.test(n);
-  return [...new Set(names)].filter((n) => !notRecipients(n) && !own.some((f) => n.toLowerCase() === f || n.toLowerCase().startsWith(`${f} `)));
+  return [...new Set(names)].filter(
+    (n) => !notRecipients(n) && !own.some((f) => n.toLowerCase() === f || n.toLowerCase().startsWith(`${f} `)),
+  );
 }
 
 /** A matched noun with the word before it when that word qualifies it ("tax authority", "payment processor"). */
 export function withQualifier(k: Knowledge, text: string, m: Match): string {
   const before = /(?<![\p{L}-])([\p{L}-]+)\s+$/u.exec(text.slice(0, m.start))?.[1];
-  return before && !k.fillers.has(before.toLowerCase()) && !/^(?:with|any|all|some|such|certain|its|his|her|share|shares|sell|disclose)$/i.test(before)
+  return before &&
+    !k.fillers.has(before.toLowerCase()) &&
+    !/^(?:with|any|all|some|such|certain|its|his|her|share|shares|sell|disclose)$/i.test(before)
     ? `${before} ${m.text}`
     : m.text;
 }
@@ -127,7 +145,8 @@ export function withQualifier(k: Knowledge, text: string, m: Match): string {
 /** The clause holding a position: sentences split at semicolons and at ", and", ", but", ", or". */
 export function clauseAround(text: string, position: number): Span {
   // ", and we only access it" starts a clause; ", or gender expression" continues a list.
-  const cut = /;|,\s+(?:and|but|or|while|whereas)\s+(?=(?:we|you|they|it|our|your|this|these|those|there|he|she)\b)|(?<!\s)\s+but\s+/gi;
+  const cut =
+    /;|,\s+(?:and|but|or|while|whereas)\s+(?=(?:we|you|they|it|our|your|this|these|those|there|he|she)\b)|(?<!\s)\s+but\s+/gi;
   let start = 0;
   for (let m = cut.exec(text); m; m = cut.exec(text)) {
     if (m.index >= position) return { start, end: m.index };
@@ -138,7 +157,11 @@ export function clauseAround(text: string, position: number): Span {
 
 /** What a word-level edit changed, for a message: “deleted words” → “inserted words” (the first runs of each). */
 export function changedWords(edits: readonly EditPart[]): string {
-  const runs = (op: EditPart["op"]) => edits.filter((e) => e.op === op).map((e) => e.text.trim()).filter(Boolean);
+  const runs = (op: EditPart["op"]) =>
+    edits
+      .filter((e) => e.op === op)
+      .map((e) => e.text.trim())
+      .filter(Boolean);
   const went = runs("delete");
   const came = runs("insert");
   const show = (xs: string[]) => (xs.length ? quote(xs.slice(0, 3).join(" … "), 80) : "(nothing)");

@@ -48,7 +48,10 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .option("--max-warnings <n>", "exit 1 when there are more warnings than this (-1: no limit)", "-1")
     .option("-q, --quiet", "report errors only")
     .addOption(
-      new Option("-r, --rule <id:severity>", 'set a rule\'s severity for this run, e.g. "no-placeholders:warn" (repeatable)')
+      new Option(
+        "-r, --rule <id:severity>",
+        'set a rule\'s severity for this run, e.g. "no-placeholders:warn" (repeatable)',
+      )
         .argParser(collect)
         .default([], "none"),
     )
@@ -63,12 +66,25 @@ export function registerCheck(program: Command, exit: ExitState): void {
       'threads that lint: a number (at most one per core: more only contend), "auto" (one per core, less one left to the garbage collector) or "off"',
       "auto",
     )
-    .option("--ignore-path <file>", "leave out the files this gitignore-syntax file names (default: .policylintignore, when present)")
+    .option(
+      "--ignore-path <file>",
+      "leave out the files this gitignore-syntax file names (default: .policylintignore, when present)",
+    )
     .option("--gitignore", "also leave out whatever git ignores here")
-    .option("--print-config <file>", "print the configuration and document kind in force for this file, as JSON, and exit")
-    .option("--report-unused-disable-directives", "report policylint-disable comments that kept nothing from being reported, as errors")
+    .option(
+      "--print-config <file>",
+      "print the configuration and document kind in force for this file, as JSON, and exit",
+    )
+    .option(
+      "--report-unused-disable-directives",
+      "report policylint-disable comments that kept nothing from being reported, as errors",
+    )
     .addOption(
-      new Option("--report-unused-disable-directives-severity <level>", "the same, at this severity").choices(["off", "warn", "error"]),
+      new Option("--report-unused-disable-directives-severity <level>", "the same, at this severity").choices([
+        "off",
+        "warn",
+        "error",
+      ]),
     )
     .option("--color", "force coloured output")
     .option("--no-color", "never colour the output (NO_COLOR is honoured too)")
@@ -104,7 +120,8 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
     await writeOutput(cwd, flags.outputFile, text);
     return EXIT_OK;
   }
-  if (!paths.length) throw new UsageError("check needs the files to check (a file, a folder, a glob, or - for standard input)");
+  if (!paths.length)
+    throw new UsageError("check needs the files to check (a file, a folder, a glob, or - for standard input)");
   const today = flags.today === undefined ? todayUtc() : parseToday(flags.today);
   const maxWarnings = parseCount(flags.maxWarnings ?? "-1");
   const concurrency = parseConcurrency(flags.concurrency);
@@ -113,16 +130,33 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   checkOutputFile(cwd, flags.outputFile);
   const config = await loadConfig({ cwd, configPath: flags.config });
   // Binary or non-UTF-8 input on stdin is a problem for that input alone, as for a file: the others are still checked.
-  const stdin = paths.includes(STDIN) ? { ...decodeText(await readStdin()), filePath: flags.stdinFilename ?? "<stdin>" } : undefined;
-  const warnCache = (message: string) => process.stderr.write(`policylint: warning: cache ${flags.cacheLocation}: ${message}\n`);
+  const stdin = paths.includes(STDIN)
+    ? { ...decodeText(await readStdin()), filePath: flags.stdinFilename ?? "<stdin>" }
+    : undefined;
+  const warnCache = (message: string) =>
+    process.stderr.write(`policylint: warning: cache ${flags.cacheLocation}: ${message}\n`);
   // ESLint's pair of flags: the bare one reports as errors, the other names the severity.
-  const unusedDirectives = flags.reportUnusedDisableDirectivesSeverity ?? (flags.reportUnusedDisableDirectives ? "error" : "off");
+  const unusedDirectives =
+    flags.reportUnusedDisableDirectivesSeverity ?? (flags.reportUnusedDisableDirectives ? "error" : "off");
   const run = `${today}|unused-directives:${unusedDirectives}`;
-  const cache = flags.cache ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, run, warnCache) : undefined;
+  const cache = flags.cache
+    ? new ResultCache(path.resolve(cwd, flags.cacheLocation), VERSION, run, warnCache)
+    : undefined;
   const { extraIgnores } = await import("./ignore.js");
   const isIgnored = await extraIgnores({ cwd, named: paths, ignorePath: flags.ignorePath, gitignore: flags.gitignore });
   const progress = progressLine();
-  const options = { cwd, config, today, ruleSeverities, stdin, cache, concurrency, unusedDirectives, isIgnored, onProgress: progress?.update };
+  const options = {
+    cwd,
+    config,
+    today,
+    ruleSeverities,
+    stdin,
+    cache,
+    concurrency,
+    unusedDirectives,
+    isIgnored,
+    onProgress: progress?.update,
+  };
   const { results, problems } = await checkPaths(paths, options);
   progress?.clear();
   for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
@@ -161,14 +195,16 @@ export function parseToday(value: string): string {
 
 function parseCount(value: string): number {
   // -1 means no limit, as in ESLint.
-  if (!/^(?:\d+|-1)$/.test(value)) throw new UsageError(`--max-warnings: "${value}" is not a whole number (or -1 for no limit)`);
+  if (!/^(?:\d+|-1)$/.test(value))
+    throw new UsageError(`--max-warnings: "${value}" is not a whole number (or -1 for no limit)`);
   return Number(value);
 }
 
 function parseConcurrency(value: string): Concurrency {
   if (value === "auto") return "auto";
   if (value === "off") return 1;
-  if (!/^[1-9]\d{0,3}$/.test(value)) throw new UsageError(`--concurrency: "${value}" is not a number of threads, "auto" or "off"`);
+  if (!/^[1-9]\d{0,3}$/.test(value))
+    throw new UsageError(`--concurrency: "${value}" is not a number of threads, "auto" or "off"`);
   return Number(value);
 }
 
@@ -209,4 +245,3 @@ function progressLine(): { update: (done: number, total: number) => void; clear:
     },
   };
 }
-

@@ -10,7 +10,13 @@ import { MONTH_NAMES, monthNumber } from "../parse/dates.js";
 type Ymd = { year: number; month: number; day: number };
 
 const ordinal = (day: number) =>
-  day % 10 === 1 && day !== 11 ? "st" : day % 10 === 2 && day !== 12 ? "nd" : day % 10 === 3 && day !== 13 ? "rd" : "th";
+  day % 10 === 1 && day !== 11
+    ? "st"
+    : day % 10 === 2 && day !== 12
+      ? "nd"
+      : day % 10 === 3 && day !== 13
+        ? "rd"
+        : "th";
 
 // A month is any capitalised word here, known by monthNumber(): literal patterns, vetted where they are written.
 const MONTH = (word: string) => monthNumber(word) !== undefined;
@@ -51,7 +57,8 @@ export function restyle(stated: string, today: string): string | null {
   const [year, month, day] = today.split("-").map(Number);
   for (const style of STYLES) {
     const match = style.pattern.exec(stated.trim());
-    if (match && (style.month === undefined || MONTH(match[style.month]))) return style.write({ year, month, day }, match);
+    if (match && (style.month === undefined || MONTH(match[style.month])))
+      return style.write({ year, month, day }, match);
   }
   return null;
 }
@@ -60,12 +67,17 @@ export function restyle(stated: string, today: string): string | null {
  * The text with the stated date on `line` (1-based) replaced by today's, or why it cannot be: the style is not known,
  * or the date is not on that line as stated.
  */
-export function moveStatedDate(text: string, stated: { text: string; line: number }, today: string): { text: string; date: string } | { problem: string } {
+export function moveStatedDate(
+  text: string,
+  stated: { text: string; line: number },
+  today: string,
+): { text: string; date: string } | { problem: string } {
   const date = restyle(stated.text, today);
   if (!date) return { problem: `the stated date "${stated.text}" is in a style --fix does not write; move it by hand` };
   const lines = text.split("\n");
   const at = lines[stated.line - 1]?.indexOf(stated.text) ?? -1;
-  if (at < 0) return { problem: `the stated date "${stated.text}" is not on line ${stated.line} as read; move it by hand` };
+  if (at < 0)
+    return { problem: `the stated date "${stated.text}" is not on line ${stated.line} as read; move it by hand` };
   const line = lines[stated.line - 1];
   lines[stated.line - 1] = line.slice(0, at) + date + line.slice(at + stated.text.length);
   return { text: lines.join("\n"), date };

@@ -40,12 +40,18 @@ export function registerDiff(program: Command, exit: ExitState): void {
         "and table rows that came and went, and the words that changed inside a paragraph. Each change is classified as " +
         "material (readers must be told), substantive (a person should read it) or editorial, with its reasons.",
     )
-    .argument("[files...]", 'OLD and NEW: files, "-" for standard input, or REV:path read from git; with --against, the files to compare')
+    .argument(
+      "[files...]",
+      'OLD and NEW: files, "-" for standard input, or REV:path read from git; with --against, the files to compare',
+    )
     .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS).default("terminal"))
     .option("--stat", "print one line per changed section with its counts")
     .option("-o, --output-file <file>", "write the output to a file instead of standard output")
     .addOption(new Option("--fail-on <level>", "exit 1 when a change at or above this level exists").choices(LEVELS))
-    .option("--require-date-bump", "exit 1 when changes of meaning come without a new stated date (with --fail-on: changes at that level)")
+    .option(
+      "--require-date-bump",
+      "exit 1 when changes of meaning come without a new stated date (with --fail-on: changes at that level)",
+    )
     .option("--against <rev>", "compare each file with its version at this git revision (e.g. HEAD)")
     .option("--fix", "with --against: where the meaning changed and the stated date did not move, set it to --today")
     .option("--fix-dry-run", "say which stated dates --fix would move, and to what, without writing")
@@ -108,7 +114,8 @@ bad configuration or other usage error.`,
           ? await renderHtmlPage(results[0], pairs.compared[0])
           : await render(results[0], flags, color);
       await writeOutput(cwd, flags.outputFile, output);
-      const fixed = flags.fix || flags.fixDryRun ? await fixDates(results, pairs.compared, flags, cwd, today) : new Set<string>();
+      const fixed =
+        flags.fix || flags.fixDryRun ? await fixDates(results, pairs.compared, flags, cwd, today) : new Set<string>();
       const failures = results.flatMap((r) => gate(r, flags, fixed.has(r.new.file)));
       for (const failure of failures) process.stderr.write(`policylint: ${failure}\n`);
       for (const problem of pairs.problems) process.stderr.write(`policylint: ${problem}\n`);
@@ -129,14 +136,18 @@ function gate(result: ClassifiedResult, flags: DiffFlags, dateMoved = false): st
   const file = result.new.file;
   const hits = flags.failOn ? result.changes.filter((c) => ORDER[c.significance] >= RANK[flags.failOn!]) : [];
   const level = flags.failOn === "any" ? "" : `${flags.failOn} `;
-  const bumped = dateMoved || (Boolean(result.new.stated) && (result.old.lastUpdated !== result.new.lastUpdated || result.old.stated?.text !== result.new.stated?.text));
+  const bumped =
+    dateMoved ||
+    (Boolean(result.new.stated) &&
+      (result.old.lastUpdated !== result.new.lastUpdated || result.old.stated?.text !== result.new.stated?.text));
   if (flags.failOn && flags.requireDateBump) {
     if (!hits.length || bumped) return [];
     const date = result.new.stated ? `its stated date (${result.new.stated.text}) was not bumped` : "it states no date";
     return [`${file}: ${hits.length} ${level}change${hits.length === 1 ? "" : "s"} and ${date} (--require-date-bump)`];
   }
   const failures: string[] = [];
-  if (hits.length) failures.push(`${file}: ${hits.length} ${level}change${hits.length === 1 ? "" : "s"} (--fail-on ${flags.failOn})`);
+  if (hits.length)
+    failures.push(`${file}: ${hits.length} ${level}change${hits.length === 1 ? "" : "s"} (--fail-on ${flags.failOn})`);
   const notBumped = flags.requireDateBump && !dateMoved && result.problems.find((p) => p.code === "date-not-bumped");
   if (notBumped) failures.push(`${file}: ${notBumped.message} (--require-date-bump)`);
   return failures;
@@ -152,24 +163,37 @@ function dateUnmoved(result: ClassifiedResult, flags: DiffFlags): boolean {
  * `--fix`: moves the stated date of each file the date gate fails to `today`, written whole (atomically); with
  * `--fix-dry-run` only says so. Returns the files whose date --fix moved, whose date gate then passes.
  */
-async function fixDates(results: ClassifiedResult[], compared: Pair[], flags: DiffFlags, cwd: string, today: string): Promise<Set<string>> {
+async function fixDates(
+  results: ClassifiedResult[],
+  compared: Pair[],
+  flags: DiffFlags,
+  cwd: string,
+  today: string,
+): Promise<Set<string>> {
   const { moveStatedDate } = await import("./date-fix.js");
   const moved = new Set<string>();
   for (const result of results) {
     const file = result.new.file;
     if (!dateUnmoved(result, flags)) continue;
     const pair = compared.find((p) => p.newLabel === file);
-    const fix = result.new.stated && pair ? moveStatedDate(pair.after, result.new.stated, today) : { problem: "it states no date for --fix to move" };
+    const fix =
+      result.new.stated && pair
+        ? moveStatedDate(pair.after, result.new.stated, today)
+        : { problem: "it states no date for --fix to move" };
     if ("problem" in fix) {
       process.stderr.write(`policylint: ${file}: cannot fix: ${fix.problem}\n`);
       continue;
     }
     if (flags.fixDryRun) {
-      process.stderr.write(`policylint: ${file}: --fix would move the stated date from ${result.new.stated!.text} to ${fix.date}\n`);
+      process.stderr.write(
+        `policylint: ${file}: --fix would move the stated date from ${result.new.stated!.text} to ${fix.date}\n`,
+      );
       continue;
     }
     await writeOutput(cwd, file, fix.text);
-    process.stderr.write(`policylint: ${file}: stated date moved from ${result.new.stated!.text} to ${fix.date} (--fix)\n`);
+    process.stderr.write(
+      `policylint: ${file}: stated date moved from ${result.new.stated!.text} to ${fix.date} (--fix)\n`,
+    );
     moved.add(file);
   }
   return moved;
@@ -188,13 +212,21 @@ async function renderHtmlPage(result: DiffResult, pair: Pair): Promise<string> {
   return (await import("../diff/index.js")).renderHtml(result, { old: pair.before, new: pair.after });
 }
 
-async function renderAll(results: ClassifiedResult[], added: string[], flags: DiffFlags, color: boolean): Promise<string> {
+async function renderAll(
+  results: ClassifiedResult[],
+  added: string[],
+  flags: DiffFlags,
+  color: boolean,
+): Promise<string> {
   if (flags.format === "json" && !flags.stat) {
     const summary = { material: 0, substantive: 0, editorial: 0 };
-    for (const r of results) for (const k of Object.keys(summary) as (keyof typeof summary)[]) summary[k] += r.summary[k];
+    for (const r of results)
+      for (const k of Object.keys(summary) as (keyof typeof summary)[]) summary[k] += r.summary[k];
     return `${JSON.stringify({ against: flags.against, material: results.some((r) => r.material), summary, results, newFiles: added }, null, 2)}\n`;
   }
-  const parts = await Promise.all(results.map(async (r) => (r.changes.length ? render(r, flags, color) : `${r.new.file}: no changes\n`)));
+  const parts = await Promise.all(
+    results.map(async (r) => (r.changes.length ? render(r, flags, color) : `${r.new.file}: no changes\n`)),
+  );
   const notes = added.map((f) => `${f}: new since ${flags.against}, not compared\n`);
   // Empty only when every file was a problem, which is reported on stderr.
   return [...parts, ...notes].join("\n");
@@ -207,10 +239,17 @@ interface Pair {
   newLabel: string;
 }
 
-async function explicitPair(files: string[], cwd: string): Promise<{ compared: Pair[]; added: string[]; problems: string[] }> {
-  if (files.length !== 2) throw new UsageError(`expected OLD and NEW (got ${files.length} argument${files.length === 1 ? "" : "s"}), or --against REV with files`);
+async function explicitPair(
+  files: string[],
+  cwd: string,
+): Promise<{ compared: Pair[]; added: string[]; problems: string[] }> {
+  if (files.length !== 2)
+    throw new UsageError(
+      `expected OLD and NEW (got ${files.length} argument${files.length === 1 ? "" : "s"}), or --against REV with files`,
+    );
   const [oldSpec, newSpec] = files;
-  if (oldSpec === STDIN && newSpec === STDIN) throw new UsageError('only one version can be read from standard input ("-")');
+  if (oldSpec === STDIN && newSpec === STDIN)
+    throw new UsageError('only one version can be read from standard input ("-")');
   const [before, after] = [await readVersion(oldSpec, cwd), await readVersion(newSpec, cwd)];
   return { compared: [{ before, after, oldLabel: oldSpec, newLabel: newSpec }], added: [], problems: [] };
 }
@@ -221,9 +260,14 @@ async function explicitPair(files: string[], cwd: string): Promise<{ compared: P
  * stops with git's reason, since passing a gate unread would be worse. A file of its own that cannot be read is named
  * and the others are still compared.
  */
-async function againstPairs(rev: string, files: string[], cwd: string): Promise<{ compared: Pair[]; added: string[]; problems: string[] }> {
+async function againstPairs(
+  rev: string,
+  files: string[],
+  cwd: string,
+): Promise<{ compared: Pair[]; added: string[]; problems: string[] }> {
   if (!files.length) throw new UsageError("--against needs the files to compare");
-  if (files.includes(STDIN)) throw new UsageError('--against compares files; standard input ("-") has no version at a revision');
+  if (files.includes(STDIN))
+    throw new UsageError('--against compares files; standard input ("-") has no version at a revision');
   const commit = await resolveCommit(rev, cwd, files[0]);
   const compared: Pair[] = [];
   const added: string[] = [];
@@ -233,7 +277,8 @@ async function againstPairs(rev: string, files: string[], cwd: string): Promise<
       const after = await readVersion(file, cwd);
       const blob = commit === null ? null : await blobAt(commit, rev, file, cwd);
       if (blob === null) added.push(file);
-      else compared.push({ before: decoded(blob, `${rev}:${file}`), after, oldLabel: `${rev}:${file}`, newLabel: file });
+      else
+        compared.push({ before: decoded(blob, `${rev}:${file}`), after, oldLabel: `${rev}:${file}`, newLabel: file });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       problems.push(error.message);
@@ -254,7 +299,8 @@ export async function readVersion(spec: string, cwd: string): Promise<string> {
   if (!revision || /^[a-z]:[\\/]/i.test(spec) || file.problem !== "no such file or directory") {
     throw new UsageError(`${spec}: ${file.problem}`);
   }
-  if (!revision[2]) throw new UsageError(`${spec}: no path after the revision (write REV:path, e.g. HEAD~1:privacy.md)`);
+  if (!revision[2])
+    throw new UsageError(`${spec}: no path after the revision (write REV:path, e.g. HEAD~1:privacy.md)`);
   return decoded(await blobOf(spec, revision[1], cwd), spec);
 }
 

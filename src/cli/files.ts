@@ -6,7 +6,8 @@ export { decodeText, DEFAULT_MAX_FILE_MB, maxFileSize, readPolicyFile, STDIN, to
 /** A command's `--max-file-size` value: whole megabytes, at least 1. */
 export function applyMaxFileSize(value: string | undefined): void {
   if (value === undefined) return;
-  if (!/^[1-9]\d{0,5}$/.test(value)) throw new UsageError(`--max-file-size: "${value}" is not a whole number of megabytes (e.g. 64)`);
+  if (!/^[1-9]\d{0,5}$/.test(value))
+    throw new UsageError(`--max-file-size: "${value}" is not a whole number of megabytes (e.g. 64)`);
   setMaxFileSize(Number(value));
 }
 

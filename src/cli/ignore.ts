@@ -9,7 +9,8 @@ import { UsageError } from "./errors.js";
  * - `.policylintignore` in the current folder (or `--ignore-path FILE`), in gitignore syntax, as `.eslintignore` was;
  * - with `--gitignore`, whatever git ignores here (every .gitignore, .git/info/exclude, the global excludes): asked
  *   of git itself, so its rules are git's exactly;
- * - a repository's own documents (README, CHANGELOG, LICENSE, CONTRIBUTING, CODE_OF_CONDUCT, SECURITY, HISTORY, AUTHORS)
+ * - a repository's own documents (README, CHANGELOG, LICENSE, CONTRIBUTING, CODE_OF_CONDUCT, SECURITY, HISTORY,
+ * AUTHORS)
  *   found in a folder or by a glob: they are not policies, and `check legal/` should not judge them as one. Named
  *   on the command line, they are checked.
  */
@@ -21,7 +22,8 @@ export interface IgnoreOptions {
   gitignore?: boolean;
 }
 
-const NOT_POLICIES = /^(?:readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors|support)(?:\.[\w-]+)?$/i;
+const NOT_POLICIES =
+  /^(?:readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors|support)(?:\.[\w-]+)?$/i;
 
 export async function extraIgnores(options: IgnoreOptions): Promise<(file: string) => boolean> {
   const { cwd } = options;
@@ -32,7 +34,9 @@ export async function extraIgnores(options: IgnoreOptions): Promise<(file: strin
   } catch (error) {
     // The default file is optional; one the user named must exist.
     if (options.ignorePath !== undefined || (error as NodeJS.ErrnoException).code !== "ENOENT") {
-      throw new UsageError(`--ignore-path ${ignoreFile}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+      throw new UsageError(
+        `--ignore-path ${ignoreFile}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+      );
     }
   }
   const byGit = options.gitignore ? await ignoredByGit(cwd) : null;

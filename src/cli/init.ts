@@ -18,18 +18,29 @@ export function registerInit(program: Command): void {
   program
     .command("init")
     .summary("write a starter configuration")
-    .description(`Write a starter ${CONFIG_FILE} in the current folder. On a terminal it asks which presets to use; elsewhere it asks nothing.`)
-    .option("-p, --preset <names>", `comma-separated presets besides recommended, e.g. "gdpr,ccpa" (available: ${presetNames().join(", ")})`)
+    .description(
+      `Write a starter ${CONFIG_FILE} in the current folder. On a terminal it asks which presets to use; elsewhere it asks nothing.`,
+    )
+    .option(
+      "-p, --preset <names>",
+      `comma-separated presets besides recommended, e.g. "gdpr,ccpa" (available: ${presetNames().join(", ")})`,
+    )
     .option("--force", "overwrite an existing configuration")
-    .addHelpText("after", `\nExamples:\n  $ policylint init\n  $ policylint init --preset gdpr,ccpa\n  $ policylint init --preset us-states --force`)
+    .addHelpText(
+      "after",
+      `\nExamples:\n  $ policylint init\n  $ policylint init --preset gdpr,ccpa\n  $ policylint init --preset us-states --force`,
+    )
     .action(async (flags: InitFlags) => {
       const cwd = process.cwd();
       const target = path.join(cwd, CONFIG_FILE);
       const existing = SEARCH_PLACES.filter((f) => f !== "package.json").find((f) => existsSync(path.join(cwd, f)));
       if (existing && !flags.force) {
-        throw new UsageError(`${path.join(cwd, existing)} already exists; use --force to overwrite it with a new ${CONFIG_FILE}`);
+        throw new UsageError(
+          `${path.join(cwd, existing)} already exists; use --force to overwrite it with a new ${CONFIG_FILE}`,
+        );
       }
-      const presets = flags.preset !== undefined ? parsePresets(flags.preset) : process.stdin.isTTY ? await askPresets() : [];
+      const presets =
+        flags.preset !== undefined ? parsePresets(flags.preset) : process.stdin.isTTY ? await askPresets() : [];
       await writeFile(target, `${JSON.stringify(starterConfig(presets), null, 2)}\n`);
       process.stdout.write(`Wrote ${target}\nNext: npx policylint check <your policy files>\n`);
     });
@@ -50,9 +61,13 @@ function presetNames(): string[] {
 }
 
 function parsePresets(list: string): string[] {
-  const names = list.split(",").map((p) => p.trim().replace(PRESET_PREFIX, "")).filter(Boolean);
+  const names = list
+    .split(",")
+    .map((p) => p.trim().replace(PRESET_PREFIX, ""))
+    .filter(Boolean);
   for (const name of names) {
-    if (!presetNames().includes(name)) throw new UsageError(`--preset: unknown preset "${name}" (available: ${presetNames().join(", ")})`);
+    if (!presetNames().includes(name))
+      throw new UsageError(`--preset: unknown preset "${name}" (available: ${presetNames().join(", ")})`);
   }
   return [...new Set(names)];
 }
@@ -60,7 +75,9 @@ function parsePresets(list: string): string[] {
 async function askPresets(): Promise<string[]> {
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
-    const answer = await rl.question(`Presets besides recommended (comma-separated; ${presetNames().join(", ")}; Enter for none): `);
+    const answer = await rl.question(
+      `Presets besides recommended (comma-separated; ${presetNames().join(", ")}; Enter for none): `,
+    );
     return parsePresets(answer);
   } finally {
     rl.close();

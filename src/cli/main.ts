@@ -12,7 +12,9 @@ import { VERSION, type ExitState } from "./context.js";
 
 export function buildProgram(exit: ExitState): Command {
   const program = new Command("policylint")
-    .description("Lint and semantically diff legal policies (privacy policies, terms, sub-processor lists) kept in Markdown.")
+    .description(
+      "Lint and semantically diff legal policies (privacy policies, terms, sub-processor lists) kept in Markdown.",
+    )
     .version(VERSION, "-v, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .showHelpAfterError("(run with --help for usage)")
@@ -49,7 +51,12 @@ export async function main(argv: string[]): Promise<number> {
     return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.code === "commander.help"
+      )
+        return 0;
       return EXIT_USAGE;
     }
     if (error instanceof InputLimitError) {

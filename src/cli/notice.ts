@@ -29,8 +29,14 @@ export function registerNotice(program: Command): void {
     )
     .argument("<old>", 'the earlier version: a file, "-" for standard input, or REV:path read from git')
     .argument("<new>", "the later version, in the same forms")
-    .option("--effective <date>", "the date the new version takes effect (YYYY-MM-DD or as written); default: the new version's stated date")
-    .option("--url <url>", "the address of the full policy; without it the notice holds a placeholder the author must fill")
+    .option(
+      "--effective <date>",
+      "the date the new version takes effect (YYYY-MM-DD or as written); default: the new version's stated date",
+    )
+    .option(
+      "--url <url>",
+      "the address of the full policy; without it the notice holds a placeholder the author must fill",
+    )
     .addOption(new Option("-f, --format <name>", "output format").choices(FORMATS).default("markdown"))
     .option("-o, --output-file <file>", "write the notice to a file instead of standard output")
     .option("-c, --config <file>", "use this configuration file, no search")
@@ -46,7 +52,8 @@ Without --effective and with no stated date in NEW, the notice says ${DATE_PLACE
 Exit codes: 0 a notice (or "no material changes") was written, 2 a missing file, bad date or other usage error.`,
     )
     .action(async (oldSpec: string, newSpec: string, flags: NoticeFlags) => {
-      if (oldSpec === STDIN && newSpec === STDIN) throw new UsageError('only one version can be read from standard input ("-")');
+      if (oldSpec === STDIN && newSpec === STDIN)
+        throw new UsageError('only one version can be read from standard input ("-")');
       const cwd = process.cwd();
       applyMaxFileSize(flags.maxFileSize);
       const explicit = flags.effective === undefined ? null : effectiveDate(flags.effective);
@@ -59,9 +66,14 @@ Exit codes: 0 a notice (or "no material changes") was written, 2 a missing file,
       const { result } = compared;
       const stated = result.new.stated?.text ?? null;
       if (result.material && !explicit) {
-        if (!stated) process.stderr.write(`policylint: warning: ${newSpec} states no effective date and --effective was not given; the notice says ${DATE_PLACEHOLDER}\n`);
+        if (!stated)
+          process.stderr.write(
+            `policylint: warning: ${newSpec} states no effective date and --effective was not given; the notice says ${DATE_PLACEHOLDER}\n`,
+          );
         else if (result.problems.some((p) => p.code === "date-not-bumped")) {
-          process.stderr.write(`policylint: warning: ${newSpec} still states ${stated}, the date of the previous version; pass --effective or bump the date\n`);
+          process.stderr.write(
+            `policylint: warning: ${newSpec} still states ${stated}, the date of the previous version; pass --effective or bump the date\n`,
+          );
         }
       }
       const output = notice(compared, { effective: explicit ?? undefined, url: flags.url, format: flags.format });

@@ -13,7 +13,13 @@ export function registerRules(program: Command): void {
     .addHelpText("after", "\nExamples:\n  $ policylint rules\n  $ policylint rules --json | jq '.[].id'")
     .action((flags: { json?: boolean }) => {
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify(allRules.map((r) => ({ ...r.meta, docs: ruleDocsUrl(r.meta.id) })), null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify(
+            allRules.map((r) => ({ ...r.meta, docs: ruleDocsUrl(r.meta.id) })),
+            null,
+            2,
+          )}\n`,
+        );
         return;
       }
       const width = Math.max(...allRules.map((r) => r.meta.id.length));
@@ -21,10 +27,12 @@ export function registerRules(program: Command): void {
       for (const { meta } of allRules) {
         lines.push(`  ${meta.id.padEnd(width)}  ${meta.defaultSeverity.padEnd(5)}  ${meta.description}`);
         for (const [name, spec] of Object.entries(meta.options)) {
-          lines.push(`  ${" ".repeat(width)}         option ${name} (${spec.type}, default ${JSON.stringify(spec.default).slice(0, 60)}): ${spec.description}`);
+          lines.push(
+            `  ${" ".repeat(width)}         option ${name} (${spec.type}, default ${JSON.stringify(spec.default).slice(0, 60)}): ${spec.description}`,
+          );
         }
       }
-      lines.push("", "Presets (use with \"extends\"):");
+      lines.push("", 'Presets (use with "extends"):');
       for (const [name, preset] of Object.entries(BUILT_IN_PRESETS)) {
         lines.push(`  ${name}`);
         for (const [id, entry] of Object.entries(preset.rules ?? {})) {

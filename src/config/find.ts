@@ -36,7 +36,12 @@ export function findConfigFile(cwd: string): Found | null {
       }
       return place.endsWith(".json") ? { file, config: readJson(file) } : { file };
     }
-    if (existsSync(path.join(dir, "package.json")) || existsSync(path.join(dir, "package.yaml")) || path.dirname(dir) === dir) return null;
+    if (
+      existsSync(path.join(dir, "package.json")) ||
+      existsSync(path.join(dir, "package.yaml")) ||
+      path.dirname(dir) === dir
+    )
+      return null;
   }
 }
 
@@ -64,7 +69,8 @@ export async function readConfigFile(file: string): Promise<unknown> {
 
 /** A JS config's default export (module.exports for CommonJS), imported by a real module: see bin/policylint.js. */
 async function importConfigModule(file: string): Promise<unknown> {
-  const importer = (globalThis as { __policylintImport?: (specifier: string) => Promise<Record<string, unknown>> }).__policylintImport;
+  const importer = (globalThis as { __policylintImport?: (specifier: string) => Promise<Record<string, unknown>> })
+    .__policylintImport;
   try {
     const url = pathToFileURL(file).href;
     const module = importer ? await importer(url) : ((await import(url)) as Record<string, unknown>);
@@ -81,9 +87,14 @@ async function importConfigModule(file: string): Promise<unknown> {
 function parseError(file: string, error: unknown): ConfigError {
   const yaml = error as { reason?: unknown; mark?: { line?: unknown; column?: unknown } };
   if (typeof yaml.reason === "string" && typeof yaml.mark?.line === "number" && typeof yaml.mark.column === "number") {
-    return new ConfigError(file, "", `cannot be parsed: ${yaml.reason}`, { line: yaml.mark.line + 1, column: yaml.mark.column + 1 });
+    return new ConfigError(file, "", `cannot be parsed: ${yaml.reason}`, {
+      line: yaml.mark.line + 1,
+      column: yaml.mark.column + 1,
+    });
   }
-  const lines = String((error as Error).message ?? error).split("\n").map((line) => line.trim());
+  const lines = String((error as Error).message ?? error)
+    .split("\n")
+    .map((line) => line.trim());
   const reason = lines.find((line) => line && !line.startsWith("YAML Error in") && !line.includes(file)) ?? lines[0];
   return new ConfigError(file, "", `cannot be parsed: ${reason}`);
 }

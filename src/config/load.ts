@@ -10,7 +10,6 @@ export { SEARCH_PLACES } from "./find.js";
 
 export { ConfigError } from "./schema.js";
 
-
 export type RuleSettings = Map<string, RuleSetting>;
 
 export interface ResolvedConfig {
@@ -30,7 +29,9 @@ export interface Layer {
   rules: { id: string; severity: Severity; options?: Record<string, unknown> }[];
 }
 
-/** Finds and loads the configuration, the way ESLint and markdownlint do: `--config` wins, else search upward from cwd. */
+/**
+ * Finds and loads the configuration, the way ESLint and markdownlint do: `--config` wins, else search upward from cwd.
+ */
 export async function loadConfig(options: { cwd?: string; configPath?: string } = {}): Promise<ResolvedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const found = await findConfig(cwd, options.configPath);
@@ -71,7 +72,8 @@ export function resolveConfig(config: unknown, file: string | null, dir: string)
 
 function collectLayers(config: unknown, label: string, dir: string, layers: Layer[], seen: Set<string>): ConfigObject {
   const checked = checkTopLevel(config, label);
-  const parents = checked.extends === undefined ? [] : Array.isArray(checked.extends) ? checked.extends : [checked.extends];
+  const parents =
+    checked.extends === undefined ? [] : Array.isArray(checked.extends) ? checked.extends : [checked.extends];
   for (const name of parents) {
     if (seen.has(name)) throw new ConfigError(label, "extends", `"${name}" extends itself`);
     const preset = BUILT_IN_PRESETS[name];
@@ -100,8 +102,10 @@ function readRules(rules: Record<string, unknown>, label: string, key: string): 
 /** Later layers win on severity; options merge key by key, and "union" options add up across presets. */
 function mergeLayers(layers: Layer[], base?: RuleSettings): RuleSettings {
   const merged: RuleSettings = new Map();
-  if (base) for (const [id, setting] of base) merged.set(id, { severity: setting.severity, options: { ...setting.options } });
-  else for (const rule of allRules) merged.set(rule.meta.id, { severity: "off", options: defaultOptions(rule.meta.id) });
+  if (base)
+    for (const [id, setting] of base) merged.set(id, { severity: setting.severity, options: { ...setting.options } });
+  else
+    for (const rule of allRules) merged.set(rule.meta.id, { severity: "off", options: defaultOptions(rule.meta.id) });
   for (const layer of layers) {
     for (const { id, severity, options } of layer.rules) {
       const current = merged.get(id)!;
@@ -111,7 +115,9 @@ function mergeLayers(layers: Layer[], base?: RuleSettings): RuleSettings {
       for (const [name, value] of Object.entries(options)) {
         const previous = current.options[name];
         current.options[name] =
-          specs[name].merge === "union" && Array.isArray(previous) && Array.isArray(value) ? union(previous, value) : value;
+          specs[name].merge === "union" && Array.isArray(previous) && Array.isArray(value)
+            ? union(previous, value)
+            : value;
       }
     }
   }
@@ -133,7 +139,12 @@ function defaultOptions(id: string): Record<string, unknown> {
 export function settingsFor(config: ResolvedConfig, filePath: string): RuleSettings {
   const relative = path.relative(config.dir, path.resolve(filePath)).split(path.sep).join("/");
   const matching = config.overrides.filter((o) => o.matches(relative));
-  return matching.length ? mergeLayers(matching.map((o) => o.layer), config.rules) : config.rules;
+  return matching.length
+    ? mergeLayers(
+        matching.map((o) => o.layer),
+        config.rules,
+      )
+    : config.rules;
 }
 
 // One matcher per configuration: compiling the globs again for every file cost about as much as matching them.

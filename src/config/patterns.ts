@@ -15,6 +15,7 @@ export function checkPatterns(patterns: WrittenPattern[], file: string, key: str
       throw new ConfigError(file, `${key}${pattern.at}`, String((error as Error).message).split("\n")[0]);
     }
     const reason = superLinearReason(compiled);
-    if (reason) throw new ConfigError(file, `${key}${pattern.at}`, `"${pattern.written}" can take super-linear time: ${reason}`);
+    if (reason)
+      throw new ConfigError(file, `${key}${pattern.at}`, `"${pattern.written}" can take super-linear time: ${reason}`);
   }
 }

@@ -55,7 +55,10 @@ function describe(report: Scslre.Report): string {
 function overlappingAlternatives(refa: typeof Refa, literal: { source: string; flags: string }): string | null {
   const parser = refa.JS.Parser.fromLiteral(literal);
   const language = (alternative: Refa.JS.ParsableElement) => {
-    const { expression, maxCharacter } = parser.parseElement(alternative, { assertions: "ignore", backreferences: "disable" });
+    const { expression, maxCharacter } = parser.parseElement(alternative, {
+      assertions: "ignore",
+      backreferences: "disable",
+    });
     const nfa = refa.NFA.fromRegex(expression, { maxCharacter });
     nfa.withoutEmptyWord();
     return nfa;
@@ -63,7 +66,12 @@ function overlappingAlternatives(refa: typeof Refa, literal: { source: string; f
   let found: string | null = null;
   const visit = (node: object): void => {
     if (found) return;
-    const n = node as { type: string; max?: number; raw: string; element?: { type: string; alternatives?: { raw: string }[] } };
+    const n = node as {
+      type: string;
+      max?: number;
+      raw: string;
+      element?: { type: string; alternatives?: { raw: string }[] };
+    };
     const alternatives = n.element?.alternatives;
     if (n.type === "Quantifier" && n.max! > 1 && alternatives && alternatives.length > 1) {
       const languages = alternatives.map((a) => language(a as Refa.JS.ParsableElement));

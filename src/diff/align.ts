@@ -41,9 +41,19 @@ function renameScore(a: Unit, b: Unit): number {
 
 export function alignUnits(oldTree: UnitTree, newTree: UnitTree): UnitAlignment {
   // Worked out from one side whichever way the diff runs, so that A→B and B→A pair (and move) the same sections.
-  if (!fromNewSide(oldTree.flat.map((u) => u.key), newTree.flat.map((u) => u.key))) return alignFrom(oldTree, newTree);
+  if (
+    !fromNewSide(
+      oldTree.flat.map((u) => u.key),
+      newTree.flat.map((u) => u.key),
+    )
+  )
+    return alignFrom(oldTree, newTree);
   const back = alignFrom(newTree, oldTree);
-  return { oldToNew: back.newToOld, newToOld: back.oldToNew, moved: new Set([...back.moved].map((u) => back.oldToNew.get(u)!)) };
+  return {
+    oldToNew: back.newToOld,
+    newToOld: back.oldToNew,
+    moved: new Set([...back.moved].map((u) => back.oldToNew.get(u)!)),
+  };
 }
 
 function alignFrom(oldTree: UnitTree, newTree: UnitTree): UnitAlignment {

@@ -63,7 +63,14 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[]): Bloc
   // Worked out from one side whichever way the diff runs, so that A→B and B→A pair the same blocks.
   const { pairs, moved } = eitherWay(oldKeys, newKeys, (back) =>
     back
-      ? matchBlocks(news, olds, seq.pairs.map(([i, j]) => [j, i]), hunksOf(seq, true), quiet.new, quiet.old)
+      ? matchBlocks(
+          news,
+          olds,
+          seq.pairs.map(([i, j]) => [j, i]),
+          hunksOf(seq, true),
+          quiet.new,
+          quiet.old,
+        )
       : matchBlocks(olds, news, seq.pairs, hunksOf(seq, false), quiet.old, quiet.new),
   );
   const oldFor = new Map([...pairs].map(([i, j]) => [j, i]));
@@ -79,7 +86,8 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[]): Bloc
     else if (!quiet.new.has(j)) ops.push({ op: "added", new: block });
   });
   for (const { index, anchor } of seq.removed) {
-    if (!pairs.has(index) && !quiet.old.has(index)) ops.push({ op: "removed", old: olds[index], anchor: news[anchor]?.line ?? Number.POSITIVE_INFINITY });
+    if (!pairs.has(index) && !quiet.old.has(index))
+      ops.push({ op: "removed", old: olds[index], anchor: news[anchor]?.line ?? Number.POSITIVE_INFINITY });
   }
   return ops;
 }
@@ -89,7 +97,14 @@ export function diffBlocks(olds: readonly Block[], news: readonly Block[]): Bloc
  * text elsewhere, then edited blocks by word overlap, first within their gap and then anywhere; pairs out of order
  * are moves.
  */
-function matchBlocks(olds: readonly Block[], news: readonly Block[], aligned: [number, number][], hunks: Hunk[], quietOld: Set<number>, quietNew: Set<number>): Matching {
+function matchBlocks(
+  olds: readonly Block[],
+  news: readonly Block[],
+  aligned: [number, number][],
+  hunks: Hunk[],
+  quietOld: Set<number>,
+  quietNew: Set<number>,
+): Matching {
   const pairs = new Map<number, number>(aligned);
   const newTaken = new Set(aligned.map(([, j]) => j));
   const leftOld = hunks.flatMap((h) => h.old);
@@ -114,7 +129,13 @@ function matchBlocks(olds: readonly Block[], news: readonly Block[], aligned: [n
   }
 
   for (const hunk of hunks) {
-    for (const [i, j] of pairGreedy(freeOld(hunk.old), freeNew(hunk.new), (i, j) => editScore(olds[i], news[j], 0.4), 0)) take(i, j);
+    for (const [i, j] of pairGreedy(
+      freeOld(hunk.old),
+      freeNew(hunk.new),
+      (i, j) => editScore(olds[i], news[j], 0.4),
+      0,
+    ))
+      take(i, j);
   }
   const allOld = freeOld(leftOld);
   const allNew = freeNew(leftNew);
@@ -149,5 +170,11 @@ function regroupParagraphs(olds: readonly Block[], news: readonly Block[], hunks
 
 function joined(blocks: Block[]): Block {
   const text = blocks.map((b) => b.text).join(" ");
-  return { type: "paragraph", text, links: blocks.flatMap((b) => b.links), line: blocks[0].line, key: `paragraph\u0000${text}` };
+  return {
+    type: "paragraph",
+    text,
+    links: blocks.flatMap((b) => b.links),
+    line: blocks[0].line,
+    key: `paragraph\u0000${text}`,
+  };
 }

@@ -17,7 +17,12 @@ export function sectionRef(unit: Unit): SectionRef | null {
   return unit.kind === "root" ? null : { kind: unit.kind, title: unit.title, number: unit.number };
 }
 
-const TARGET: Record<Block["type"], ChangeTarget> = { paragraph: "paragraph", "list-item": "list-item", table: "table", code: "code" };
+const TARGET: Record<Block["type"], ChangeTarget> = {
+  paragraph: "paragraph",
+  "list-item": "list-item",
+  table: "table",
+  code: "code",
+};
 
 export function side(text: string, line: number | null, unit: Unit, content?: string): ChangeSide {
   return content === undefined ? { text, line, path: unit.path } : { text, line, path: unit.path, content };
@@ -25,14 +30,23 @@ export function side(text: string, line: number | null, unit: Unit, content?: st
 
 /** A block that came or went whole; a table is named by its header row and carries its rows as content. */
 function whole(block: Block, unit: Unit): ChangeSide {
-  return block.table ? side(block.table.header.join(" | "), block.line, unit, block.text) : side(block.text, block.line, unit);
+  return block.table
+    ? side(block.table.header.join(" | "), block.line, unit, block.text)
+    : side(block.text, block.line, unit);
 }
 
 /** Turns the block matches of one aligned section pair into drafts; `a` and `b` are the old and new sections. */
 export function blockDrafts(ops: readonly BlockOp[], a: Unit, b: Unit): Draft[] {
   const drafts: Draft[] = [];
   const base = { path: b.path, section: sectionRef(b), edits: [] };
-  const push = (kind: ChangeKind, target: ChangeTarget, at: number, old: ChangeSide | null, now: ChangeSide | null, extra: Partial<Draft> = {}): void => {
+  const push = (
+    kind: ChangeKind,
+    target: ChangeTarget,
+    at: number,
+    old: ChangeSide | null,
+    now: ChangeSide | null,
+    extra: Partial<Draft> = {},
+  ): void => {
     drafts.push({ ...base, kind, target, old, new: now, at, ...extra });
   };
   const links = (changes: LinkChange[], oldLine: number, newLine: number): void => {
@@ -43,18 +57,32 @@ export function blockDrafts(ops: readonly BlockOp[], a: Unit, b: Unit): Draft[] 
   const end = ops.reduce((max, op) => (op.op === "removed" ? max : Math.max(max, op.new.line)), b.line) + 0.5;
   for (const op of ops) {
     if (op.op === "added") {
-      push("added", TARGET[op.new.type], op.new.line, null, whole(op.new, b), { key: op.new.key, block: op.new, unit: b });
+      push("added", TARGET[op.new.type], op.new.line, null, whole(op.new, b), {
+        key: op.new.key,
+        block: op.new,
+        unit: b,
+      });
       continue;
     }
     if (op.op === "removed") {
-      push("removed", TARGET[op.old.type], Number.isFinite(op.anchor) ? op.anchor - 0.5 : end, whole(op.old, a), null, { key: op.old.key, block: op.old, unit: a });
+      push("removed", TARGET[op.old.type], Number.isFinite(op.anchor) ? op.anchor - 0.5 : end, whole(op.old, a), null, {
+        key: op.old.key,
+        block: op.old,
+        unit: a,
+      });
       continue;
     }
     const { old, new: now, moved } = op;
     const at = now.line;
     if (old.type === "table" && now.table && old.table) {
       if (moved) push("moved", "table", at, side(old.text, old.line, a), side(now.text, now.line, b));
-      for (const draft of tableDrafts(old, now.table, () => a, () => b)) drafts.push(draft);
+      for (const draft of tableDrafts(
+        old,
+        now.table,
+        () => a,
+        () => b,
+      ))
+        drafts.push(draft);
       continue;
     }
     // A paragraph that became a list item (or the reverse) is named alike from either side: by the item.
@@ -78,9 +106,15 @@ export function blockDrafts(ops: readonly BlockOp[], a: Unit, b: Unit): Draft[] 
   return drafts;
 }
 
-
 /** Links whose target changed, came or went under the same text; `extra` adds the row they sit in. */
-export function linkDrafts(changes: LinkChange[], a: Unit, oldLine: number, b: Unit, newLine: number, extra: Partial<Draft> = {}): Draft[] {
+export function linkDrafts(
+  changes: LinkChange[],
+  a: Unit,
+  oldLine: number,
+  b: Unit,
+  newLine: number,
+  extra: Partial<Draft> = {},
+): Draft[] {
   return changes.map((c) => ({
     kind: c.kind,
     target: "link",

@@ -116,7 +116,8 @@ export function addListItem(item: ListItem, ctx: BlockContext, out: Block[]): vo
 function leadOf(item: ListItem, block: Block): string | undefined {
   const first = item.children[0];
   const opening = first?.type === "paragraph" ? first.children[0] : undefined;
-  if ((opening?.type === "link" || opening?.type === "linkReference") && block.links[0]?.text) return block.links[0].text;
+  if ((opening?.type === "link" || opening?.type === "linkReference") && block.links[0]?.text)
+    return block.links[0].text;
   const named = /^([^:.;]{1,48}):\s+\S/u.exec(block.text);
   return named && named[1].split(" ").length <= 6 ? named[1] : undefined;
 }

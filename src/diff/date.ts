@@ -52,5 +52,11 @@ export function isDateLine(text: string): boolean {
     if (!new RegExp(String.raw`^\W*${MONTH}\s+\d{1,2},?\s+\S{0,8}\d{4}\W*$`, "i").test(flat)) return false;
     return true;
   }
-  return rest.replace(/[^\p{L}\p{N}]+/gu, " ").trim().split(" ").filter(Boolean).length <= 1;
+  return (
+    rest
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()
+      .split(" ")
+      .filter(Boolean).length <= 1
+  );
 }

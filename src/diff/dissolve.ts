@@ -17,10 +17,12 @@ import type { Unit, UnitTree } from "./units.js";
 export function clauseHosts(tree: UnitTree, partners: Map<Unit, Unit>): Map<Unit, Unit[]> {
   const lone = (u: Unit): boolean => !partners.has(u) && u.children.every(lone);
   const bags = new Map<Unit, Bag>();
-  const counterpartWords = (host: Unit): Bag => bags.get(host) ?? bags.set(host, bagOf(blockText(partners.get(host)!.blocks))).get(host)!;
+  const counterpartWords = (host: Unit): Bag =>
+    bags.get(host) ?? bags.set(host, bagOf(blockText(partners.get(host)!.blocks))).get(host)!;
   const hosts = new Map<Unit, Unit[]>();
   for (const clause of tree.flat) {
-    if (clause.kind !== "clause" || !clause.plain || !clause.parent || !partners.has(clause.parent) || !lone(clause)) continue;
+    if (clause.kind !== "clause" || !clause.plain || !clause.parent || !partners.has(clause.parent) || !lone(clause))
+      continue;
     const siblings = clause.parent.children;
     let before = siblings[siblings.indexOf(clause) - 1];
     while (before?.kind === "clause" && lone(before)) before = siblings[siblings.indexOf(before) - 1];
@@ -36,7 +38,12 @@ export function clauseHosts(tree: UnitTree, partners: Map<Unit, Unit>): Map<Unit
 }
 
 /** Block matches of one aligned pair, with the clauses hosted there read as plain blocks where that pairs them. */
-export function diffPair(a: Unit, b: Unit, oldHosts: Map<Unit, Unit[]>, newHosts: Map<Unit, Unit[]>): { ops: BlockOp[]; dissolved: Unit[] } {
+export function diffPair(
+  a: Unit,
+  b: Unit,
+  oldHosts: Map<Unit, Unit[]>,
+  newHosts: Map<Unit, Unit[]>,
+): { ops: BlockOp[]; dissolved: Unit[] } {
   const oldLone = oldHosts.get(a) ?? [];
   const newLone = newHosts.get(b) ?? [];
   if (!oldLone.length && !newLone.length) return { ops: diffBlocks(a.blocks, b.blocks), dissolved: [] };
@@ -47,7 +54,8 @@ export function diffPair(a: Unit, b: Unit, oldHosts: Map<Unit, Unit[]>, newHosts
   const ops = run(oldLone, newLone);
   const paired = pairedBlocks(ops);
   // At least half its blocks found a partner; an empty clause (a bare "7." item) has nothing to read either way.
-  const readsAsPlain = (u: Unit): boolean => plain.get(u)!.filter((blk) => paired.has(blk)).length >= plain.get(u)!.length / 2;
+  const readsAsPlain = (u: Unit): boolean =>
+    plain.get(u)!.filter((blk) => paired.has(blk)).length >= plain.get(u)!.length / 2;
   const oldKeep = oldLone.filter(readsAsPlain);
   const newKeep = newLone.filter(readsAsPlain);
   const dissolved = [...oldKeep, ...newKeep];

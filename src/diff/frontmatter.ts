@@ -15,7 +15,8 @@ export interface FieldChange {
 function show(value: unknown): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (value === null || value === undefined) return "";
-  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object")) return value.map(show).join(", ");
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== "object"))
+    return value.map(show).join(", ");
   if (typeof value === "object") return json(value);
   return String(value);
 }
@@ -49,7 +50,15 @@ function lineOfKey(fm: FrontMatter, key: string): number | null {
 
 export function diffFrontMatter(a: FrontMatter, b: FrontMatter): FieldChange[] {
   if ((a.error || b.error) && (a.raw ?? "") !== (b.raw ?? "")) {
-    return [{ kind: "modified", field: "(front matter)", old: { text: a.raw ?? "", line: lineOfKey(a, "") }, new: { text: b.raw ?? "", line: lineOfKey(b, "") }, isDate: false }];
+    return [
+      {
+        kind: "modified",
+        field: "(front matter)",
+        old: { text: a.raw ?? "", line: lineOfKey(a, "") },
+        new: { text: b.raw ?? "", line: lineOfKey(b, "") },
+        isDate: false,
+      },
+    ];
   }
   const oldData = a.data ?? {};
   const newData = b.data ?? {};
@@ -66,7 +75,8 @@ export function diffFrontMatter(a: FrontMatter, b: FrontMatter): FieldChange[] {
       field,
       old: had ? { text: oldText, line: lineOfKey(a, field) } : null,
       new: has ? { text: newText, line: lineOfKey(b, field) } : null,
-      isDate: had && has && /date|updated|modified|effective/i.test(field) && isDateText(oldText) && isDateText(newText),
+      isDate:
+        had && has && /date|updated|modified|effective/i.test(field) && isDateText(oldText) && isDateText(newText),
     });
   }
   return changes;

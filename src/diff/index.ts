@@ -6,7 +6,16 @@ import { buildChanges } from "./records.js";
 import type { DiffResult, DocumentInfo } from "./types.js";
 import { buildUnits } from "./units.js";
 
-export type { Change, ChangeKind, ChangeSide, ChangeTarget, DiffResult, DocumentInfo, EditPart, SectionRef } from "./types.js";
+export type {
+  Change,
+  ChangeKind,
+  ChangeSide,
+  ChangeTarget,
+  DiffResult,
+  DocumentInfo,
+  EditPart,
+  SectionRef,
+} from "./types.js";
 export { renderJson } from "./render/json.js";
 export { renderMarkdown } from "./render/markdown.js";
 export { renderStat } from "./render/stat.js";

@@ -12,7 +12,11 @@ export interface LinkChange {
  * Compares the links of two matched blocks. With `textChanged`, links that came or went with their words are already
  * in the word edits, so only swapped targets under the same link text are reported.
  */
-export function compareLinks(oldLinks: readonly LinkRef[], newLinks: readonly LinkRef[], textChanged: boolean): LinkChange[] {
+export function compareLinks(
+  oldLinks: readonly LinkRef[],
+  newLinks: readonly LinkRef[],
+  textChanged: boolean,
+): LinkChange[] {
   const key = (l: LinkRef): string => `${l.text}\u0000${sameTarget(l.url)}`;
   const seq = alignSequences(oldLinks.map(key), newLinks.map(key));
   const added = seq.added.map((a) => newLinks[a.index]);

@@ -12,7 +12,12 @@ import { wordEdits } from "./words.js";
  * Builds the change list: section-level records from the alignment, block-level records inside each aligned pair,
  * then blocks that left one section for another are joined into one move, and every record gets its stable id.
  */
-export function buildChanges(oldTree: UnitTree, newTree: UnitTree, alignment: UnitAlignment, fields: FieldChange[]): Change[] {
+export function buildChanges(
+  oldTree: UnitTree,
+  newTree: UnitTree,
+  alignment: UnitAlignment,
+  fields: FieldChange[],
+): Change[] {
   const drafts: Draft[] = [...fieldDrafts(fields)];
   const { oldToNew, newToOld, moved } = alignment;
   const headingSide = (u: Unit, content?: boolean): ChangeSide => {
@@ -21,7 +26,8 @@ export function buildChanges(oldTree: UnitTree, newTree: UnitTree, alignment: Un
     return s;
   };
   // A pair named alike from either side: a section if either version makes it one.
-  const target = (u: Unit, other?: Unit) => (u.kind === "clause" && other?.kind !== "section" ? "clause" : "section") as "clause" | "section";
+  const target = (u: Unit, other?: Unit) =>
+    (u.kind === "clause" && other?.kind !== "section" ? "clause" : "section") as "clause" | "section";
 
   const dissolved = new Set<Unit>();
   const oldLonely = clauseHosts(oldTree, oldToNew);
@@ -31,12 +37,31 @@ export function buildChanges(oldTree: UnitTree, newTree: UnitTree, alignment: Un
     if (!a) {
       // Sub-sections of an added section are part of its content, not changes of their own.
       if ((b.parent && !newToOld.has(b.parent)) || dissolved.has(b)) continue;
-      drafts.push({ kind: "added", target: target(b), path: b.path, section: sectionRef(b), old: null, new: headingSide(b, true), edits: [], at: b.line, unit: b });
+      drafts.push({
+        kind: "added",
+        target: target(b),
+        path: b.path,
+        section: sectionRef(b),
+        old: null,
+        new: headingSide(b, true),
+        edits: [],
+        at: b.line,
+        unit: b,
+      });
       continue;
     }
     // A move says only where the section went: a new title is a rename, new words are edits, each its own record.
     if (moved.has(a)) {
-      drafts.push({ kind: "moved", target: target(b, a), path: b.path, section: sectionRef(b), old: headingSide(a), new: headingSide(b), edits: [], at: b.line });
+      drafts.push({
+        kind: "moved",
+        target: target(b, a),
+        path: b.path,
+        section: sectionRef(b),
+        old: headingSide(a),
+        new: headingSide(b),
+        edits: [],
+        at: b.line,
+      });
     }
     if (renested(a, b, alignment)) {
       drafts.push({
@@ -73,7 +98,17 @@ export function buildChanges(oldTree: UnitTree, newTree: UnitTree, alignment: Un
     // Grouped under where its parent now stands, so a removal sits with the other changes to that section.
     const parent = a.parent && oldToNew.get(a.parent);
     const path = parent ? [...parent.path, a.heading] : a.path;
-    drafts.push({ kind: "removed", target: target(a), path, section: sectionRef(a), old: headingSide(a, true), new: null, edits: [], at: anchorAfter(oldTree.flat, i, oldToNew), unit: a });
+    drafts.push({
+      kind: "removed",
+      target: target(a),
+      path,
+      section: sectionRef(a),
+      old: headingSide(a, true),
+      new: null,
+      edits: [],
+      at: anchorAfter(oldTree.flat, i, oldToNew),
+      unit: a,
+    });
   });
 
   return finish(joinMoves(followSplitTables(drafts)));
@@ -147,7 +182,18 @@ function finish(drafts: Draft[]): Change[] {
   return sorted.map(({ d }) => {
     const { at: _at, key: _key, block: _block, unit: _unit, ...change } = d;
     const base = createHash("sha1")
-      .update(JSON.stringify([change.kind, change.target, change.path, change.old?.text ?? null, change.new?.text ?? null, change.row ?? null, change.column ?? null, change.field ?? null]))
+      .update(
+        JSON.stringify([
+          change.kind,
+          change.target,
+          change.path,
+          change.old?.text ?? null,
+          change.new?.text ?? null,
+          change.row ?? null,
+          change.column ?? null,
+          change.field ?? null,
+        ]),
+      )
       .digest("hex")
       .slice(0, 12);
     const n = (seen.get(base) ?? 0) + 1;

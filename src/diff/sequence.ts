@@ -29,11 +29,18 @@ export interface Matching {
 
 /** The same matching read from the other side. */
 function transposed(m: Matching): Matching {
-  return { pairs: new Map([...m.pairs].map(([i, j]) => [j, i])), moved: new Set([...m.moved].map((j) => m.pairs.get(j)!)) };
+  return {
+    pairs: new Map([...m.pairs].map(([i, j]) => [j, i])),
+    moved: new Set([...m.moved].map((j) => m.pairs.get(j)!)),
+  };
 }
 
 /** Runs `match` from the side `fromNewSide` picks and reads its answer old-to-new; `match` gets (olds, news) order. */
-export function eitherWay(oldKeys: readonly string[], newKeys: readonly string[], match: (swap: boolean) => Matching): Matching {
+export function eitherWay(
+  oldKeys: readonly string[],
+  newKeys: readonly string[],
+  match: (swap: boolean) => Matching,
+): Matching {
   return fromNewSide(oldKeys, newKeys) ? transposed(match(true)) : match(false);
 }
 

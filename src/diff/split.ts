@@ -36,7 +36,10 @@ export function followSplitTables(drafts: Draft[]): Draft[] {
     for (const p of [...before, ...after]) if (p.draft) replaced.add(p.draft);
     const from = home(before);
     const where = home(after);
-    const old = { ...before[0].block, table: { header: before[0].block.table!.header, rows: before.flatMap((p) => p.block.table!.rows) } };
+    const old = {
+      ...before[0].block,
+      table: { header: before[0].block.table!.header, rows: before.flatMap((p) => p.block.table!.rows) },
+    };
     const table = { header: after[0].block.table!.header, rows: after.flatMap((p) => p.block.table!.rows) };
     for (const draft of tableDrafts(old, table, from, where)) out.push(draft);
   }

@@ -12,7 +12,12 @@ const rowText = (row: TableRow): string => row.cells.join(" | ");
  * named by its column. `from` and `where` give the section an old and a new row stand in (one section each, unless a
  * table was split or joined).
  */
-export function tableDrafts(old: Block, now: TableData, from: (row: TableRow | null) => Unit, where: (row: TableRow | null) => Unit): Draft[] {
+export function tableDrafts(
+  old: Block,
+  now: TableData,
+  from: (row: TableRow | null) => Unit,
+  where: (row: TableRow | null) => Unit,
+): Draft[] {
   const diff = diffTable(old.table!, now);
   const keyColumn = diff.keyColumn;
   const drafts: Draft[] = [];
@@ -41,14 +46,42 @@ export function tableDrafts(old: Block, now: TableData, from: (row: TableRow | n
   for (const row of diff.rows) {
     if (row.op === "added") {
       const b = where(row.new);
-      drafts.push(make(b, { kind: "added", target: "table-row", old: null, new: side(rowText(row.new), row.new.line, b), edits: [], at: row.new.line, row: row.key }, now.header));
+      drafts.push(
+        make(
+          b,
+          {
+            kind: "added",
+            target: "table-row",
+            old: null,
+            new: side(rowText(row.new), row.new.line, b),
+            edits: [],
+            at: row.new.line,
+            row: row.key,
+          },
+          now.header,
+        ),
+      );
       continue;
     }
     if (row.op === "removed") {
       const next = now.rows[row.anchor];
       const b = where(next ?? null);
       const at = (next?.line ?? (now.rows[now.rows.length - 1]?.line ?? b.line) + 1) - 0.5;
-      drafts.push(make(b, { kind: "removed", target: "table-row", old: side(rowText(row.old), row.old.line, from(row.old)), new: null, edits: [], at, row: row.key }, old.table!.header));
+      drafts.push(
+        make(
+          b,
+          {
+            kind: "removed",
+            target: "table-row",
+            old: side(rowText(row.old), row.old.line, from(row.old)),
+            new: null,
+            edits: [],
+            at,
+            row: row.key,
+          },
+          old.table!.header,
+        ),
+      );
       continue;
     }
     const b = where(row.new);
@@ -56,7 +89,21 @@ export function tableDrafts(old: Block, now: TableData, from: (row: TableRow | n
     const at = row.new.line;
     if (row.moved) {
       const edits = wordEdits(rowText(row.old), rowText(row.new));
-      drafts.push(make(b, { kind: "moved", target: "table-row", old: side(rowText(row.old), row.old.line, a), new: side(rowText(row.new), at, b), edits, at, row: row.key }, now.header));
+      drafts.push(
+        make(
+          b,
+          {
+            kind: "moved",
+            target: "table-row",
+            old: side(rowText(row.old), row.old.line, a),
+            new: side(rowText(row.new), at, b),
+            edits,
+            at,
+            row: row.key,
+          },
+          now.header,
+        ),
+      );
     }
     for (const cell of row.cells) {
       drafts.push(

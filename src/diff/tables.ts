@@ -53,7 +53,9 @@ function uniqueness(values: string[]): number {
 function chooseKey(a: TableData, b: TableData, columns: (number | null)[]): number {
   const oldColumn = (j: number) => a.rows.map((r) => fold(r.cells[columns[j]!] ?? ""));
   const newColumn = (j: number) => b.rows.map((r) => fold(r.cells[j] ?? ""));
-  const unique = columns.map((i, j) => (i === null ? -1 : Math.min(uniqueness(oldColumn(j)), uniqueness(newColumn(j)))));
+  const unique = columns.map((i, j) =>
+    i === null ? -1 : Math.min(uniqueness(oldColumn(j)), uniqueness(newColumn(j))),
+  );
   const best = Math.max(...unique);
   const candidates = unique.map((_, j) => j).filter((j) => unique[j] >= 0 && unique[j] >= best - 0.2);
   if (!candidates.length) return 0;

@@ -55,7 +55,15 @@ export function buildUnits(doc: PolicyDocument): UnitTree {
   const root = newUnit("root", "", "", null, 0, null);
   fill(root, doc.preamble, defs, flat);
   const addSection = (section: Section, parent: Unit): void => {
-    const unit = newUnit("section", section.text, section.title, section.number, section.heading.position?.start.line ?? 0, parent, section.depth);
+    const unit = newUnit(
+      "section",
+      section.text,
+      section.title,
+      section.number,
+      section.heading.position?.start.line ?? 0,
+      parent,
+      section.depth,
+    );
     flat.push(unit);
     fill(unit, section.blocks, defs, flat);
     for (const child of section.children) addSection(child, unit);
@@ -65,7 +73,15 @@ export function buildUnits(doc: PolicyDocument): UnitTree {
   return { root, flat };
 }
 
-function newUnit(kind: Unit["kind"], heading: string, title: string, number: string | null, line: number, parent: Unit | null, depth?: number): Unit {
+function newUnit(
+  kind: Unit["kind"],
+  heading: string,
+  title: string,
+  number: string | null,
+  line: number,
+  parent: Unit | null,
+  depth?: number,
+): Unit {
   const unit: Unit = {
     kind,
     depth: depth ?? (parent ? parent.depth + 1 : 0),

@@ -12,8 +12,14 @@ const MAX_EDIT_LENGTH = 3000;
 export function wordEdits(oldText: string, newText: string): EditPart[] {
   if (oldText === newText) return oldText ? [{ op: "equal", text: oldText }] : [];
   const back = oldText > newText;
-  const parts = diffWordsWithSpace(back ? newText : oldText, back ? oldText : newText, { maxEditLength: MAX_EDIT_LENGTH });
-  if (!parts) return [...(oldText ? [{ op: "delete" as const, text: oldText }] : []), ...(newText ? [{ op: "insert" as const, text: newText }] : [])];
+  const parts = diffWordsWithSpace(back ? newText : oldText, back ? oldText : newText, {
+    maxEditLength: MAX_EDIT_LENGTH,
+  });
+  if (!parts)
+    return [
+      ...(oldText ? [{ op: "delete" as const, text: oldText }] : []),
+      ...(newText ? [{ op: "insert" as const, text: newText }] : []),
+    ];
   const edits: EditPart[] = [];
   let gone = "";
   let came = "";

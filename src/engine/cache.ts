@@ -68,7 +68,8 @@ export class ResultCache {
     const entry: unknown = this.entries[filePath];
     if (entry === undefined) return undefined;
     if (!isEntry(entry)) {
-      if (!this.warnedDamaged) this.warn(`the entry for ${filePath} is damaged (edited or corrupted); damaged entries are checked again`);
+      if (!this.warnedDamaged)
+        this.warn(`the entry for ${filePath} is damaged (edited or corrupted); damaged entries are checked again`);
       this.warnedDamaged = true;
       return undefined;
     }

@@ -39,7 +39,10 @@ export class DirectiveFilter {
       if (!match || !node.position) continue;
       const kind = match[1] as Kind;
       const reason = REASON.exec(match[2]);
-      const names = match[2].slice(0, reason?.index).split(/[\s,]+/).filter(Boolean);
+      const names = match[2]
+        .slice(0, reason?.index)
+        .split(/[\s,]+/)
+        .filter(Boolean);
       const { start, end } = node.position;
       const target = kind === "disable-line" ? start.line : end.line + 1;
       this.directives.push({
@@ -79,7 +82,9 @@ export class DirectiveFilter {
     return this.directives.flatMap((d) =>
       d.rules === "all"
         ? []
-        : d.rules.filter((id) => !known(id)).map((id) => this.message(d, 2, `Unknown rule "${id}" in a policylint-${d.kind} comment`)),
+        : d.rules
+            .filter((id) => !known(id))
+            .map((id) => this.message(d, 2, `Unknown rule "${id}" in a policylint-${d.kind} comment`)),
     );
   }
 
@@ -90,11 +95,23 @@ export class DirectiveFilter {
       .filter((d) => d.kind !== "enable" && !d.used)
       .map((d) => {
         const what = d.rules === "all" ? "" : ` from ${d.rules.map((r) => `"${r}"`).join(", ")}`;
-        return this.message(d, severity === "error" ? 2 : 1, `Unused policylint-${d.kind} directive (no problems were reported${what})`);
+        return this.message(
+          d,
+          severity === "error" ? 2 : 1,
+          `Unused policylint-${d.kind} directive (no problems were reported${what})`,
+        );
       });
   }
 
   private message(d: Directive, severity: 1 | 2, message: string): LintMessage {
-    return { ruleId: null, severity, message, line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn };
+    return {
+      ruleId: null,
+      severity,
+      message,
+      line: d.line,
+      column: d.column,
+      endLine: d.endLine,
+      endColumn: d.endColumn,
+    };
   }
 }

@@ -10,7 +10,9 @@ export interface LintOptions {
   rules: RuleSettings;
   /** YYYY-MM-DD; defaults to the current date (UTC). */
   today?: string;
-  /** How a disable directive that kept nothing from being reported is reported (`--report-unused-disable-directives`). */
+  /**
+   * How a disable directive that kept nothing from being reported is reported (`--report-unused-disable-directives`).
+   */
   unusedDirectives?: Severity;
 }
 
@@ -45,7 +47,15 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
       const to = doc.pointAt(Math.max(start, end));
       const suppressions = directives.suppresses(id, from.line);
       const { line, column } = from;
-      const found: LintMessage = { ruleId: id, severity, message, line, column, endLine: to.line, endColumn: to.column };
+      const found: LintMessage = {
+        ruleId: id,
+        severity,
+        message,
+        line,
+        column,
+        endLine: to.line,
+        endColumn: to.column,
+      };
       // Kept beside the others, marked, so the cache and the worker carry them unchanged; toResult sets them apart.
       messages.push(suppressions ? { ...found, suppressions } : found);
     };
@@ -57,7 +67,10 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
       reportNode: (node, message, last) => report({ message, ...nodeRange(doc, node, last) }),
     });
   }
-  messages.push(...directives.unknownRules((id) => ruleById(id) !== undefined), ...directives.unused(options.unusedDirectives ?? "off"));
+  messages.push(
+    ...directives.unknownRules((id) => ruleById(id) !== undefined),
+    ...directives.unused(options.unusedDirectives ?? "off"),
+  );
   return sortMessages(messages);
 }
 
@@ -73,7 +86,11 @@ export function comparePaths(a: string, b: string): number {
 
 export function sortMessages(messages: LintMessage[]): LintMessage[] {
   return messages.sort(
-    (a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? "") || a.message.localeCompare(b.message),
+    (a, b) =>
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.ruleId ?? "").localeCompare(b.ruleId ?? "") ||
+      a.message.localeCompare(b.message),
   );
 }
 

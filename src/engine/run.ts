@@ -57,7 +57,13 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
     tick();
     return reply;
   };
-  const init = { cwd, configFile: config.file, ruleSeverities: [...(options.ruleSeverities ?? [])], today: options.today, unusedDirectives: options.unusedDirectives };
+  const init = {
+    cwd,
+    configFile: config.file,
+    ruleSeverities: [...(options.ruleSeverities ?? [])],
+    today: options.today,
+    unusedDirectives: options.unusedDirectives,
+  };
   const lintMisses = async (): Promise<void> => {
     const threads = lintThreads(misses, options.concurrency ?? 1);
     const replies = threads > 1 ? await lintInParallel(misses, threads, init, lintHere, tick) : misses.map(lintHere);

@@ -1,4 +1,15 @@
-import { closeSync, constants, accessSync, mkdirSync, openSync, realpathSync, statSync, unlinkSync, writeFileSync, type Stats } from "node:fs";
+import {
+  closeSync,
+  constants,
+  accessSync,
+  mkdirSync,
+  openSync,
+  realpathSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";

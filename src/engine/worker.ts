@@ -11,5 +11,13 @@ const config = init.configFile
 const severities = new Map(init.ruleSeverities);
 
 parentPort!.on("message", (task: WorkerTask) => {
-  parentPort!.postMessage(lintTask(task, { config, cwd: init.cwd, today: init.today, ruleSeverities: severities, unusedDirectives: init.unusedDirectives }));
+  parentPort!.postMessage(
+    lintTask(task, {
+      config,
+      cwd: init.cwd,
+      today: init.today,
+      ruleSeverities: severities,
+      unusedDirectives: init.unusedDirectives,
+    }),
+  );
 });

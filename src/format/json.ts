@@ -2,7 +2,8 @@ import path from "node:path";
 import type { Formatter } from "./types.js";
 
 /**
- * ESLint's JSON format, every field of it, so tools that read ESLint output (reviewdog, code-climate converters, ESLint's
+ * ESLint's JSON format, every field of it, so tools that read ESLint output (reviewdog, code-climate converters,
+ * ESLint's
  * own formatters) read ours. No rule has fixes yet, so the fixable counts are 0; no rule is deprecated.
  */
 export const json: Formatter = (results, context) =>

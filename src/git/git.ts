@@ -25,7 +25,11 @@ async function git(args: string[], cwd: string, label: string, maxBuffer = 64 * 
     const err = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (err.code === "ENOENT") throw new UsageError(`${label}: git is not installed, so a revision cannot be read`);
     // git's first line says why ("not a git repository", "detected dubious ownership in repository at …").
-    const reason = err.stderr?.toString().trim().split("\n")[0]?.replace(/^(fatal|error):\s*/, "");
+    const reason = err.stderr
+      ?.toString()
+      .trim()
+      .split("\n")[0]
+      ?.replace(/^(fatal|error):\s*/, "");
     return { ok: false, reason: reason || `git exited with code ${String(err.code ?? "unknown")}` };
   }
 }
@@ -38,7 +42,8 @@ function checkRevision(rev: string, label: string): void {
 
 /** A path handed to git as an argument of its own, refused when it could read as an option. */
 function checkPath(file: string): void {
-  if (file.startsWith("-")) throw new UsageError(`${file}: a path given to git cannot start with "-" (write ./${file})`);
+  if (file.startsWith("-"))
+    throw new UsageError(`${file}: a path given to git cannot start with "-" (write ./${file})`);
 }
 
 /**
@@ -76,7 +81,8 @@ export async function blobAt(commit: string, rev: string, file: string, cwd: str
   if (!entries.length) return null;
   // "<mode> <type> <object>\t<name>"; one entry for the one path asked.
   const [type, object] = entries[0].split("\t")[0].split(" ").slice(1);
-  if (type !== "blob") throw new UsageError(`${file}: is a ${type === "commit" ? "submodule" : type} at ${rev} in git, not a file`);
+  if (type !== "blob")
+    throw new UsageError(`${file}: is a ${type === "commit" ? "submodule" : type} at ${rev} in git, not a file`);
   return readObject(object, `${rev}:${file}`, cwd);
 }
 
@@ -109,7 +115,12 @@ async function readObject(object: string, label: string, cwd: string): Promise<B
  * ignored, a wholly ignored folder once ("node_modules/"), so the answer is git's own.
  */
 export async function ignoredByGit(cwd: string): Promise<(relative: string) => boolean> {
-  const listing = await git(["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"], cwd, "--gitignore", 256 * 1024 * 1024);
+  const listing = await git(
+    ["ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
+    cwd,
+    "--gitignore",
+    256 * 1024 * 1024,
+  );
   if (!listing.ok) throw new UsageError(`--gitignore: git cannot list what it ignores here: ${listing.reason}`);
   const entries = listing.stdout.toString().split("\0").filter(Boolean);
   const files = new Set(entries.filter((e) => !e.endsWith("/")));

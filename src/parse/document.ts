@@ -67,7 +67,8 @@ function readFrontMatter(tree: Root): FrontMatter {
   if (!node) return { data: null, raw: null, node: null, error: null };
   try {
     const parsed: unknown = parseYaml(node.value);
-    const data = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+    const data =
+      parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
     return { data, raw: node.value, node, error: null };
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);

@@ -73,12 +73,19 @@ function decideKind(doc: PolicyDocument): DocumentKindInfo {
 function documentTitle(doc: PolicyDocument): string | null {
   const declared = doc.frontMatter.data?.title;
   if (typeof declared === "string" && declared.trim()) return declared.trim();
-  const first = doc.tree.children.find((n) => n.type !== "yaml" && !(n.type === "html" && !replaceTags(n.value, "").trim()));
+  const first = doc.tree.children.find(
+    (n) => n.type !== "yaml" && !(n.type === "html" && !replaceTags(n.value, "").trim()),
+  );
   if (!first) return null;
   const text = (first.type === "html" ? replaceTags(first.value, "") : toString(first)).replace(/\s+/g, " ").trim();
   if (first.type === "heading") return text || null;
   // "Terms of Service", "**Moltbook Privacy Policy**", "[Spotify Terms of Use](#…)": a line, not a sentence.
-  if ((first.type === "paragraph" || first.type === "html") && text && text.length <= 80 && !/\n/.test(toString(first).trim())) {
+  if (
+    (first.type === "paragraph" || first.type === "html") &&
+    text &&
+    text.length <= 80 &&
+    !/\n/.test(toString(first).trim())
+  ) {
     return text;
   }
   return null;

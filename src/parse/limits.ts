@@ -45,7 +45,7 @@ const SPACE = 32;
  */
 export function checkNesting(source: string, filePath: string): void {
   let line = 1;
-  for (let i = 0; i < source.length; ) {
+  for (let i = 0; i < source.length;) {
     let markers = 0;
     let columns = 0;
     let column = 0;
@@ -84,7 +84,10 @@ export function checkNesting(source: string, filePath: string): void {
   }
 }
 
-/** Where a list marker (`-`, `+`, `*`, or 1–9 digits and `.` or `)`) starting at `i` ends, when it is followed by a space, tab or line end; else `i`. */
+/**
+ * Where a list marker (`-`, `+`, `*`, or 1–9 digits and `.` or `)`) starting at `i` ends, when it is followed by a
+ * space, tab or line end; else `i`.
+ */
 function listMarkerEnd(source: string, i: number): number {
   let end = i;
   const code = source.charCodeAt(i);
@@ -118,11 +121,17 @@ const markerCount: Construct = {
     const seen = (markersSeen.get(this) ?? 0) + 1;
     markersSeen.set(this, seen);
     if (seen > MAX_INLINE_MARKERS) {
-      throw new InputLimitError("", `more than ${MAX_INLINE_MARKERS.toLocaleString("en-US")} emphasis and link markers in one paragraph`, this.now().line);
+      throw new InputLimitError(
+        "",
+        `more than ${MAX_INLINE_MARKERS.toLocaleString("en-US")} emphasis and link markers in one paragraph`,
+        this.now().line,
+      );
     }
     return (code: Code) => nok(code);
   },
 };
 
 /** The micromark extension that bounds inline markers: `!`, `*`, `[`, `]`, `_`, `~`. */
-export const inlineMarkerLimit: Extension = { text: { 33: markerCount, 42: markerCount, 91: markerCount, 93: markerCount, 95: markerCount, 126: markerCount } };
+export const inlineMarkerLimit: Extension = {
+  text: { 33: markerCount, 42: markerCount, 91: markerCount, 93: markerCount, 95: markerCount, 126: markerCount },
+};

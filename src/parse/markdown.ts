@@ -21,7 +21,11 @@ function limitInlineMarkers(this: Processor): void {
 }
 
 function markdownProcessor(): Processor<Root> {
-  processor ??= unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).use(limitInlineMarkers) as unknown as Processor<Root>;
+  processor ??= unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkFrontmatter, ["yaml"])
+    .use(limitInlineMarkers) as unknown as Processor<Root>;
   return processor;
 }
 
@@ -44,7 +48,10 @@ let memoryCharacters = DEFAULT_PIECE_MEMORY;
 let remembered = newMemory(memoryCharacters);
 
 function newMemory(characters: number): LRUCache<string, ParsedPiece> {
-  return new LRUCache<string, ParsedPiece>({ maxSize: Math.max(1, characters), sizeCalculation: (_, piece) => Math.max(1, piece.length) });
+  return new LRUCache<string, ParsedPiece>({
+    maxSize: Math.max(1, characters),
+    sizeCalculation: (_, piece) => Math.max(1, piece.length),
+  });
 }
 
 /**
@@ -90,7 +97,14 @@ export function parseMarkdown(source: string): Root {
     if (parsed[first]) continue;
     let end = first + 1;
     while (end < pieces.length && !parsed[end] && offsets[end] - offsets[first] < RUN_CHARACTERS) end++;
-    const fields = parseRun(source.slice(offsets[first], offsets[end] ?? source.length), first, end, lines, offsets, parsed);
+    const fields = parseRun(
+      source.slice(offsets[first], offsets[end] ?? source.length),
+      first,
+      end,
+      lines,
+      offsets,
+      parsed,
+    );
     // A field remark set on the root (a task-list quirk) belongs to no one piece: such pieces are not remembered.
     if (fields) Object.assign(rootFields, fields);
     else for (let i = first; i < end; i++) remember(pieces[i], parsed[i]!);
@@ -107,7 +121,8 @@ export function parseMarkdown(source: string): Root {
     const shared = remembered.peek(pieces[i]) === piece || handedOut.has(piece);
     handedOut.add(piece);
     const [lineShift, offsetShift] = [lines[i] - parsedAtLine, offsets[i] - parsedAtOffset];
-    for (const block of blocks) children.push(shared ? copyShifted(block, lineShift, offsetShift) : shiftInPlace(block, lineShift, offsetShift));
+    for (const block of blocks)
+      children.push(shared ? copyShifted(block, lineShift, offsetShift) : shiftInPlace(block, lineShift, offsetShift));
   }
   const lastLineStart = source.lastIndexOf("\n") + 1;
   return {
@@ -125,8 +140,16 @@ export function parseMarkdown(source: string): Root {
  * Parses pieces first…end-1 as one text and hands each its blocks (no block crosses a cut, so each has one owner).
  * Returns the fields remark set on the root besides its type, children and position, if any.
  */
-function parseRun(text: string, first: number, end: number, lines: number[], offsets: number[], parsed: (ParsedPiece | undefined)[]) {
-  for (let i = first; i < end; i++) parsed[i] = { children: [], line: lines[i] - lines[first], offset: offsets[i] - offsets[first] };
+function parseRun(
+  text: string,
+  first: number,
+  end: number,
+  lines: number[],
+  offsets: number[],
+  parsed: (ParsedPiece | undefined)[],
+) {
+  for (let i = first; i < end; i++)
+    parsed[i] = { children: [], line: lines[i] - lines[first], offset: offsets[i] - offsets[first] };
   let tree: Root;
   try {
     tree = markdownProcessor().parse(text) as Root;
@@ -159,7 +182,8 @@ function copyShifted<T extends Nodes>(node: T, lineShift: number, offsetShift: n
   const copy: Record<string, unknown> = {};
   for (const key in node) {
     const value: unknown = node[key as keyof T];
-    if (key === "children") copy.children = (value as Nodes[]).map((child) => copyShifted(child, lineShift, offsetShift));
+    if (key === "children")
+      copy.children = (value as Nodes[]).map((child) => copyShifted(child, lineShift, offsetShift));
     else if (key === "position") copy.position = value && shiftPosition(value as Position, lineShift, offsetShift);
     // A table's `align` list: the caller may change it, and the remembered piece must not see that.
     else copy[key] = typeof value === "object" && value !== null ? structuredClone(value) : value;

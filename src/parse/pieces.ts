@@ -94,7 +94,9 @@ function opensFence(line: string): string | null {
 
 function closesFence(line: string, fence: string): boolean {
   const match = FENCE_OPENING.exec(line);
-  return !!match && match[1][0] === fence[0] && match[1].length >= fence.length && BLANK.test(line.slice(match[0].length));
+  return (
+    !!match && match[1][0] === fence[0] && match[1].length >= fence.length && BLANK.test(line.slice(match[0].length))
+  );
 }
 
 /** The closing to wait for when the line opens a tracked HTML block that it does not also close. */

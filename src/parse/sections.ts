@@ -52,8 +52,14 @@ export function parseHeadingNumber(text: string): { number: string | null; title
   if (!match) return { number: null, title: text };
   const [, number, rest] = match;
   // A bare letter or roman numeral counts only when punctuated ("A." or "IV."), so "A Note on Cookies" stays a title.
-  const punctuated = /^[^\s]+[.):]/.test(text.replace(/^(?:section|article|clause|part|schedule|annex|appendix|§)\s*/i, ""));
-  if (/^[A-Z]+$/i.test(number) && !punctuated && !/^(?:section|article|clause|part|schedule|annex|appendix|§)/i.test(text)) {
+  const punctuated = /^[^\s]+[.):]/.test(
+    text.replace(/^(?:section|article|clause|part|schedule|annex|appendix|§)\s*/i, ""),
+  );
+  if (
+    /^[A-Z]+$/i.test(number) &&
+    !punctuated &&
+    !/^(?:section|article|clause|part|schedule|annex|appendix|§)/i.test(text)
+  ) {
     return { number: null, title: text };
   }
   if (!rest) return { number: null, title: text };
@@ -112,7 +118,8 @@ export function buildSections(
       const ids = hiddenAnchorIds(node);
       const last = open[open.length - 1];
       // `{: #id}` on the line under a heading is kramdown's way of naming that heading.
-      if (ids && node.type === "paragraph" && last && previous === last.heading && isAttributeList(node)) last.anchors.unshift(...ids);
+      if (ids && node.type === "paragraph" && last && previous === last.heading && isAttributeList(node))
+        last.anchors.unshift(...ids);
       else pendingIds = ids ? [...pendingIds, ...ids] : [];
       // Content after a sub-section belongs to the deepest open section.
       (open.length ? open[open.length - 1].blocks : preamble).push(node);

@@ -8,5 +8,8 @@ export function replaceTags(text: string, replacement: string | ((tag: string) =
   const end = text.lastIndexOf(">") + 1;
   if (end === 0) return text;
   const head = text.slice(0, end);
-  return (typeof replacement === "string" ? head.replace(TAG, replacement) : head.replace(TAG, replacement)) + text.slice(end);
+  return (
+    (typeof replacement === "string" ? head.replace(TAG, replacement) : head.replace(TAG, replacement)) +
+    text.slice(end)
+  );
 }

@@ -148,7 +148,11 @@ export function alignOffsets(value: string, source: string, start: number, end: 
 const AMPERSAND = 0x26;
 
 /** Source offsets of text[from, to) in a block. */
-export function blockRange(block: Pick<BlockText, "offsets">, from: number, to: number): { start: number; end: number } {
+export function blockRange(
+  block: Pick<BlockText, "offsets">,
+  from: number,
+  to: number,
+): { start: number; end: number } {
   const start = block.offsets[from];
   const end = to > from ? block.offsets[to - 1] + 1 : start;
   return { start, end };

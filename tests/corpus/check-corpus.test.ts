@@ -21,7 +21,12 @@ describe.skipIf(!HAS_CORPUS)("placeholders and reviewer markers on the newest ve
   for (const file of files) {
     const document = path.relative(CORPUS, path.dirname(file));
     it(document, () => {
-      const messages = lintWith(readFileSync(file, "utf8"), { "no-placeholders": "error", "no-review-markers": "error" }, "2026-11-25", file);
+      const messages = lintWith(
+        readFileSync(file, "utf8"),
+        { "no-placeholders": "error", "no-review-markers": "error" },
+        "2026-11-25",
+        file,
+      );
       expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)).toEqual(expected[document] ?? []);
     });
   }

@@ -13,7 +13,11 @@ import { mirrorMismatch } from "../helpers/mirror.js";
 /** Consecutive versions of every document the manifests list, in a fixed order. */
 function consecutivePairs(): [string, string][] {
   const roots = [
-    ...(HAS_CORPUS ? readdirSync(CORPUS).sort().map((d) => path.join(CORPUS, d)) : []),
+    ...(HAS_CORPUS
+      ? readdirSync(CORPUS)
+          .sort()
+          .map((d) => path.join(CORPUS, d))
+      : []),
     ...(HAS_CORPUS_WEB ? [path.join(CORPUS_WEB, "ota-pga")] : []),
   ];
   const pairs: [string, string][] = [];
@@ -22,7 +26,8 @@ function consecutivePairs(): [string, string][] {
     if (!existsSync(manifest)) continue;
     const documents = JSON.parse(readFileSync(manifest, "utf8")) as Record<string, { file: string }[]>;
     for (const [doc, versions] of Object.entries(documents).sort(([x], [y]) => x.localeCompare(y))) {
-      for (let k = 1; k < versions.length; k++) pairs.push([path.join(root, doc, versions[k - 1].file), path.join(root, doc, versions[k].file)]);
+      for (let k = 1; k < versions.length; k++)
+        pairs.push([path.join(root, doc, versions[k - 1].file), path.join(root, doc, versions[k].file)]);
     }
   }
   return pairs;
@@ -30,23 +35,42 @@ function consecutivePairs(): [string, string][] {
 
 /** Pairs that did not mirror, one or two for each cause (the label says which). */
 const FAILED_BEFORE: [string, string, string][] = [
-  ["a table split into two sections read one way, two tables joined the other", "corpus/github-site-policy/subprocessors", "009→010"],
+  [
+    "a table split into two sections read one way, two tables joined the other",
+    "corpus/github-site-policy/subprocessors",
+    "009→010",
+  ],
   ["which of two swapped list items moved", "corpus/basecamp-policies/basecamp-subprocessors", "017→018"],
   ["which of two swapped clauses moved", "corpus/automattic-legalmattic/wpcom-terms-of-service", "022→023"],
-  ["a renamed section paired by position (greedy, from the old side)", "corpus-web/ota-pga/parler-privacy-policy", "033→034"],
+  [
+    "a renamed section paired by position (greedy, from the old side)",
+    "corpus-web/ota-pga/parler-privacy-policy",
+    "033→034",
+  ],
   ["a renamed section paired by body", "corpus-web/ota-pga/tumblr-privacy-policy", "004→005"],
   ["sections renamed or replaced", "corpus-web/ota-pga/parler-trackers-policy", "020→021"],
   ["a heading re-nested, judged by its old siblings only", "corpus/basecamp-policies/privacy", "012→013"],
-  ["headings re-nested, judged by their old siblings only", "corpus/github-site-policy/privacy-statement-legacy", "027→028"],
+  [
+    "headings re-nested, judged by their old siblings only",
+    "corpus/github-site-policy/privacy-statement-legacy",
+    "027→028",
+  ],
   ["a clause that became a section, named by its new side", "corpus/basecamp-policies/privacy", "016→017"],
-  ["paragraphs that became list items, named by their new side", "corpus-web/ota-pga/spotify-privacy-policy", "038→039"],
+  [
+    "paragraphs that became list items, named by their new side",
+    "corpus-web/ota-pga/spotify-privacy-policy",
+    "038→039",
+  ],
   ["blocks and table rows paired greedily", "corpus-web/ota-pga/twitch-trackers-policy", "007→008"],
   ["word edits: Myers' choice among equal scripts", "corpus-web/ota-pga/bereal-terms-of-service", "002→003"],
   ["word edits: Myers' choice among equal scripts", "corpus/basecamp-policies/terms", "013→014"],
 ];
 
 function versionPath(document: string, number: string): string {
-  const dir = path.join(document.startsWith("corpus-web/") ? CORPUS_WEB : CORPUS, document.replace(/^corpus(-web)?\//, ""));
+  const dir = path.join(
+    document.startsWith("corpus-web/") ? CORPUS_WEB : CORPUS,
+    document.replace(/^corpus(-web)?\//, ""),
+  );
   const file = readdirSync(dir).find((f) => f.startsWith(`${number}-`));
   if (!file) throw new Error(`${document} has no version ${number}`);
   return path.join(dir, file);
@@ -55,7 +79,10 @@ function versionPath(document: string, number: string): string {
 function expectMirror(a: string, b: string): void {
   const [ta, tb] = [readFileSync(a, "utf8"), readFileSync(b, "utf8")];
   const mismatch = mirrorMismatch(diffTexts(ta, tb).changes, diffTexts(tb, ta).changes);
-  expect(mismatch, `${path.relative(path.dirname(path.dirname(a)), a)} ⇄ ${path.basename(b)}`).toEqual({ forward: [], backward: [] });
+  expect(mismatch, `${path.relative(path.dirname(path.dirname(a)), a)} ⇄ ${path.basename(b)}`).toEqual({
+    forward: [],
+    backward: [],
+  });
 }
 
 describe.skipIf(!HAS_CORPUS || !HAS_CORPUS_WEB)("diff A B and diff B A mirror each other on real pairs", () => {

@@ -8,7 +8,13 @@ import { corpusTexts, scratchRepo } from "../helpers/history.js";
 
 interface Logged {
   file: string;
-  versions: { commit: string; path: string; stated: string | null; summary: Record<string, number> | null; problems: { code: string }[] }[];
+  versions: {
+    commit: string;
+    path: string;
+    stated: string | null;
+    summary: Record<string, number> | null;
+    problems: { code: string }[];
+  }[];
 }
 
 const log = (dir: string, args: string[]) => runCli(["log", ...args], { cwd: dir });
@@ -18,7 +24,10 @@ const seed = readFileSync(path.join(FIXTURES, "seed/imagen-privacy-policy.md"), 
 const row = "| PostHog / [analytics] | Product analytics | Anonymized usage data |\n";
 const dated = (text: string, date: string) => text.replace("Last updated: April 29, 2026", `Last updated: ${date}`);
 const withRow = seed.replace(row, `${row}| Sentry | Error monitoring | Device data, error logs |\n`);
-const withPurpose = withRow.replace("### 2.1 How We Use Your Generations\n\n", "### 2.1 How We Use Your Generations\n\nWe also sell your prompts to advertisers.\n\n");
+const withPurpose = withRow.replace(
+  "### 2.1 How We Use Your Generations\n\n",
+  "### 2.1 How We Use Your Generations\n\nWe also sell your prompts to advertisers.\n\n",
+);
 
 /** The seed's history with one broken promise planted in each of versions 2 to 4, and a kept one in 5. */
 const PLANTED = [
@@ -40,7 +49,13 @@ describe("policylint log", () => {
       ["date-bumped-without-change"],
       [],
     ]);
-    expect(versions.map((v) => v.stated)).toEqual(["April 29, 2026", "April 29, 2026", "April 1, 2026", "May 5, 2026", "June 1, 2026"]);
+    expect(versions.map((v) => v.stated)).toEqual([
+      "April 29, 2026",
+      "April 29, 2026",
+      "April 1, 2026",
+      "May 5, 2026",
+      "June 1, 2026",
+    ]);
     const terminal = log(dir, [file]).stdout;
     expect(terminal).toMatch(/^policy\.md: 5 versions, 2 with material changes, 3 broken promises\n/);
     expect(terminal).toContain("! date-went-backwards: the stated date went back from April 29, 2026 to April 1, 2026");
@@ -50,9 +65,15 @@ describe("policylint log", () => {
     const { dir, file } = scratchRepo(PLANTED.map((text) => ({ text })));
     const all = json(dir, [file]).versions;
     expect(json(dir, [file, "--material"]).versions.map((v) => v.commit)).toEqual([all[2].commit, all[3].commit]);
-    expect(json(dir, [file, "--since", "HEAD~2"]).versions.map((v) => v.commit)).toEqual([all[0].commit, all[1].commit]);
+    expect(json(dir, [file, "--since", "HEAD~2"]).versions.map((v) => v.commit)).toEqual([
+      all[0].commit,
+      all[1].commit,
+    ]);
     // Scratch commits are one a day from 2024-01-01.
-    expect(json(dir, [file, "--since", "2024-01-04"]).versions.map((v) => v.commit)).toEqual([all[0].commit, all[1].commit]);
+    expect(json(dir, [file, "--since", "2024-01-04"]).versions.map((v) => v.commit)).toEqual([
+      all[0].commit,
+      all[1].commit,
+    ]);
   });
 
   it("--format markdown is a revision history page, newest first", () => {
@@ -71,15 +92,22 @@ describe("policylint log", () => {
     expect(run.stderr).toMatch(/^policylint: p\.md: no history to read: not a git repository[^\n]*\n$/);
     const { dir } = scratchRepo([{ text: seed }]);
     writeFileSync(path.join(dir, "draft.md"), seed);
-    expect(log(dir, ["draft.md"])).toEqual({ code: 2, stdout: "", stderr: "policylint: draft.md: git does not track it, so it has no history\n" });
-    expect(log(dir, ["--", "-p.md"]).stderr).toBe('policylint: -p.md: a path given to git cannot start with "-" (write ./-p.md)\n');
+    expect(log(dir, ["draft.md"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "policylint: draft.md: git does not track it, so it has no history\n",
+    });
+    expect(log(dir, ["--", "-p.md"]).stderr).toBe(
+      'policylint: -p.md: a path given to git cannot start with "-" (write ./-p.md)\n',
+    );
     expect(log(dir, ["policy.md", "--since", "no-such-rev"]).stderr).toBe(
       "policylint: --since no-such-rev: neither a date (YYYY-MM-DD) nor a revision in this git repository\n",
     );
   });
   it("skips the commit that deleted the file before it came back: it has no version to read", () => {
     const { dir, file } = scratchRepo([{ text: seed }]);
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], { cwd: dir });
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], { cwd: dir });
     git("rm", "-q", file);
     git("commit", "-q", "-m", "withdrawn");
     writeFileSync(path.join(dir, file), withRow);
@@ -94,14 +122,21 @@ describe("policylint log", () => {
 describe.skipIf(!HAS_CORPUS)("policylint log on corpus histories", () => {
   it("counts each version's changes exactly as running diff on each pair does, renames followed", () => {
     const texts = corpusTexts(path.join(CORPUS, "basecamp-policies/basecamp-subprocessors")).slice(0, 12);
-    const { dir, file } = scratchRepo(texts.map((t, i) => ({ text: t.text, renameTo: i === 6 ? "legal/subprocessors.md" : undefined })));
+    const { dir, file } = scratchRepo(
+      texts.map((t, i) => ({ text: t.text, renameTo: i === 6 ? "legal/subprocessors.md" : undefined })),
+    );
     const versions = json(dir, [file]).versions.reverse();
     expect(versions).toHaveLength(12);
-    expect(versions.map((v) => v.path)).toEqual([...Array(6).fill("policy.md"), ...Array(6).fill("legal/subprocessors.md")]);
+    expect(versions.map((v) => v.path)).toEqual([
+      ...Array(6).fill("policy.md"),
+      ...Array(6).fill("legal/subprocessors.md"),
+    ]);
     expect(versions[0].summary).toBeNull();
     for (let i = 1; i < versions.length; i++) {
       const [a, b] = [versions[i - 1], versions[i]];
-      const diff = JSON.parse(runCli(["diff", `${a.commit}:${a.path}`, `${b.commit}:${b.path}`, "--format", "json"], { cwd: dir }).stdout);
+      const diff = JSON.parse(
+        runCli(["diff", `${a.commit}:${a.path}`, `${b.commit}:${b.path}`, "--format", "json"], { cwd: dir }).stdout,
+      );
       expect(b.summary, `version ${i + 1}`).toEqual(diff.summary);
     }
     expect(versions.some((v) => v.summary && v.summary.material > 0)).toBe(true);

@@ -37,7 +37,8 @@ const expected = JSON.parse(readFileSync(path.join(import.meta.dirname, "newest-
 // Parler's captured home page lacks three cookie disclosures at one place.
 const DEFECTS_READ = 29;
 /** A finding's place and rule: a defect is still found when its rule still reports that place, whatever the wording. */
-const place = (e: { document: string; finding: string }) => `${e.document} ${e.finding.split(" ").slice(0, 2).join(" ")}`;
+const place = (e: { document: string; finding: string }) =>
+  `${e.document} ${e.finding.split(" ").slice(0, 2).join(" ")}`;
 
 if (!HAS_SOURCES) console.warn(`newest-findings suite skipped: ${SOURCES.join(" or ")} is not present`);
 
@@ -49,13 +50,17 @@ function newestFindings(): { documents: number; lines: string[] } {
     for (const source of readdirSync(root).sort()) {
       const manifestFile = path.join(root, source, "manifest.json");
       if (!existsSync(manifestFile)) continue;
-      const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, { file: string; date: string }[]>;
+      const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<
+        string,
+        { file: string; date: string }[]
+      >;
       for (const doc of Object.keys(manifest).sort()) {
         const newest = manifest[doc].at(-1)!;
         const file = path.join(root, source, doc, newest.file);
         documents++;
         const result = lintWithSettings(readFileSync(file, "utf8"), file, { rules: config.rules, today: newest.date });
-        for (const m of result.messages) lines.push(`${source}/${doc} ${m.line}:${m.column} ${m.ruleId ?? "fatal"} ${m.message}`);
+        for (const m of result.messages)
+          lines.push(`${source}/${doc} ${m.line}:${m.column} ${m.ruleId ?? "fatal"} ${m.message}`);
       }
     }
   }
@@ -90,19 +95,27 @@ describe.skipIf(!HAS_SOURCES)("findings on the newest version of the 41 real doc
     const defects = expected.findings.filter((e) => e.verdict === "defect");
     expect(new Set(defects.map(place)).size + expected.lost.length).toBe(DEFECTS_READ);
     for (const lost of expected.lost) expect(lost.reason, place(lost)).toBeTruthy();
-    const raised = new Set(run.lines.map((line) => place({ document: line.slice(0, line.indexOf(" ")), finding: line.slice(line.indexOf(" ") + 1) })));
+    const raised = new Set(
+      run.lines.map((line) =>
+        place({ document: line.slice(0, line.indexOf(" ")), finding: line.slice(line.indexOf(" ") + 1) }),
+      ),
+    );
     for (const defect of defects) expect(raised.has(place(defect)), place(defect)).toBe(true);
   });
 
-  it.skipIf(!existsSync(VERDICTS))("agrees with the verdicts as read (newest-findings-read.json, with the two overrides)", () => {
-    const verdicts = JSON.parse(readFileSync(VERDICTS, "utf8")) as Entry[];
-    const overridden = (v: Entry) =>
-      v.finding.includes("[email protected]") || (v.document === "github-site-policy/privacy-statement-legacy" && v.finding.startsWith("52:4 "));
-    const read = new Map(verdicts.map((v) => [place(v), overridden(v) ? "defect" : v.verdict]));
-    const defectsRead = [...read].filter(([, verdict]) => verdict === "defect").map(([key]) => key);
-    expect(defectsRead).toHaveLength(DEFECTS_READ);
-    const keptOrLost = new Set([...expected.findings, ...expected.lost].map(place));
-    for (const key of defectsRead) expect(keptOrLost.has(key), key).toBe(true);
-    for (const e of expected.findings) expect(e.verdict, place(e)).toBe(read.get(place(e)));
-  });
+  it.skipIf(!existsSync(VERDICTS))(
+    "agrees with the verdicts as read (newest-findings-read.json, with the two overrides)",
+    () => {
+      const verdicts = JSON.parse(readFileSync(VERDICTS, "utf8")) as Entry[];
+      const overridden = (v: Entry) =>
+        v.finding.includes("[email protected]") ||
+        (v.document === "github-site-policy/privacy-statement-legacy" && v.finding.startsWith("52:4 "));
+      const read = new Map(verdicts.map((v) => [place(v), overridden(v) ? "defect" : v.verdict]));
+      const defectsRead = [...read].filter(([, verdict]) => verdict === "defect").map(([key]) => key);
+      expect(defectsRead).toHaveLength(DEFECTS_READ);
+      const keptOrLost = new Set([...expected.findings, ...expected.lost].map(place));
+      for (const key of defectsRead) expect(keptOrLost.has(key), key).toBe(true);
+      for (const e of expected.findings) expect(e.verdict, place(e)).toBe(read.get(place(e)));
+    },
+  );
 });

@@ -11,7 +11,10 @@ import { checkDocument, corpusDocuments, CORPUS_SOURCES_ROOT, CORPUS_WEB, diffAn
  * "internal error while checking". (The diff renderers and the CLI's own path are the fuzz suite's and cli tests'.)
  */
 const documents = corpusDocuments();
-if (!documents.length) console.warn(`corpus no-crash suite skipped: neither ${CORPUS_SOURCES_ROOT} nor ${CORPUS_WEB} is present (they are on the project's CI)`);
+if (!documents.length)
+  console.warn(
+    `corpus no-crash suite skipped: neither ${CORPUS_SOURCES_ROOT} nor ${CORPUS_WEB} is present (they are on the project's CI)`,
+  );
 
 describe.skipIf(!documents.length)("no internal error on any corpus version or consecutive pair", () => {
   for (const doc of documents) {
@@ -33,7 +36,9 @@ describe.skipIf(!documents.length)("no internal error on any corpus version or c
           try {
             diffAndNotice(previous, parsed, false);
           } catch (error) {
-            failures.push(`diff ${previous.filePath} → ${name}: ${error instanceof Error ? error.stack : String(error)}`);
+            failures.push(
+              `diff ${previous.filePath} → ${name}: ${error instanceof Error ? error.stack : String(error)}`,
+            );
           }
         }
         previous = parsed;

@@ -4,19 +4,31 @@ import { describe, expect, it } from "vitest";
 import { disclosureList } from "../../rules/required-sections.js";
 import { CORPUS, HAS_CORPUS, lintWith } from "../helpers/fixtures.js";
 
-if (!HAS_CORPUS) console.warn(`required-sections corpus suite skipped: ${CORPUS} is not present (it is on the project's CI)`);
+if (!HAS_CORPUS)
+  console.warn(`required-sections corpus suite skipped: ${CORPUS} is not present (it is on the project's CI)`);
 
-const PRIVACY_POLICIES = ["github-site-policy/privacy-statement", "basecamp-policies/privacy", "automattic-legalmattic/privacy-policy"];
+const PRIVACY_POLICIES = [
+  "github-site-policy/privacy-statement",
+  "basecamp-policies/privacy",
+  "automattic-legalmattic/privacy-policy",
+];
 
 function newest(document: string): string {
   const dir = path.join(CORPUS, document);
-  const versions = readdirSync(dir).filter((f) => f.endsWith(".md")).sort();
+  const versions = readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort();
   return path.join(dir, versions[versions.length - 1]);
 }
 
 /** "list/id" of each disclosure reported missing, read back from the name in its message. */
 function missing(file: string, preset: string): string[] {
-  const messages = lintWith(readFileSync(file, "utf8"), { "required-sections": ["error", { disclosures: ["recommended", preset] }] }, "2026-11-25", file);
+  const messages = lintWith(
+    readFileSync(file, "utf8"),
+    { "required-sections": ["error", { disclosures: ["recommended", preset] }] },
+    "2026-11-25",
+    file,
+  );
   return messages
     .map((m) => {
       for (const list of [preset, "recommended"]) {

@@ -6,7 +6,10 @@ import { diffDocuments } from "../../src/diff/index.js";
 import { parseDocument } from "../../src/parse/document.js";
 import { CORPUS, CORPUS_WEB, HAS_CORPUS, HAS_CORPUS_WEB, ROOT } from "../helpers/fixtures.js";
 
-if (!HAS_CORPUS || !HAS_CORPUS_WEB) console.warn(`significance corpus suite skipped: ${CORPUS} or ${CORPUS_WEB} is not present (both are on the project's CI)`);
+if (!HAS_CORPUS || !HAS_CORPUS_WEB)
+  console.warn(
+    `significance corpus suite skipped: ${CORPUS} or ${CORPUS_WEB} is not present (both are on the project's CI)`,
+  );
 
 /**
  * The classifier against labels written by people who read every changed line of real consecutive versions
@@ -33,7 +36,8 @@ interface Label {
 const LABELS = JSON.parse(readFileSync(path.join(ROOT, "tests/corpus/significance-labels.json"), "utf8")) as Label[];
 const key = (l: Label) => `${l.document} ${l.old.slice(0, 3)}→${l.new.slice(0, 3)}`;
 const web = (l: Label) => l.document.startsWith("ota-pga/");
-const sourceOf = (l: Label) => (web(l) ? (l.drawn === "holdout" ? "corpus-web (held out)" : "corpus-web") : l.document.split("/")[0]);
+const sourceOf = (l: Label) =>
+  web(l) ? (l.drawn === "holdout" ? "corpus-web (held out)" : "corpus-web") : l.document.split("/")[0];
 
 /**
  * The pairs where the classifier and the labels disagree, with what the classifier says and why. Where it says more
@@ -106,8 +110,14 @@ function classifyPair(l: Label): Significance {
   const oldDoc = parseDocument(readFileSync(path.join(dir, l.old), "utf8"), l.old);
   const newDoc = parseDocument(readFileSync(path.join(dir, l.new), "utf8"), l.new);
   const result = diffDocuments(oldDoc, newDoc);
-  const { result: classified } = classify(result, { firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } });
-  return classified.changes.reduce<Significance>((a, c) => (SIGNIFICANCE_RANK[c.significance] > SIGNIFICANCE_RANK[a] ? c.significance : a), "editorial");
+  const { result: classified } = classify(result, {
+    firstParty: firstPartyOf(newDoc),
+    documents: { old: oldDoc, new: newDoc },
+  });
+  return classified.changes.reduce<Significance>(
+    (a, c) => (SIGNIFICANCE_RANK[c.significance] > SIGNIFICANCE_RANK[a] ? c.significance : a),
+    "editorial",
+  );
 }
 
 interface Outcome {

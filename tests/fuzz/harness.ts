@@ -15,7 +15,14 @@ import { classify, firstPartyOf } from "../../src/classify/index.js";
 import { renderNotice } from "../../src/classify/notice.js";
 import { resolveConfig, type ResolvedConfig } from "../../src/config/load.js";
 import { mirrorMismatch } from "../helpers/mirror.js";
-import { diffDocuments, type DiffResult, renderJson, renderMarkdown, renderStat, renderTerminal } from "../../src/diff/index.js";
+import {
+  diffDocuments,
+  type DiffResult,
+  renderJson,
+  renderMarkdown,
+  renderStat,
+  renderTerminal,
+} from "../../src/diff/index.js";
 import { lintDocument } from "../../src/engine/lint.js";
 import { fileSettings, lintTask } from "../../src/engine/pool.js";
 import { parseDocument, type PolicyDocument } from "../../src/parse/document.js";
@@ -60,7 +67,8 @@ export function checkText(text: string, file = "policy.md"): "checked" | "refuse
   for (const m of reply.messages) {
     if (m.ruleId === null && /internal error/i.test(m.message)) throw new Error(`check: ${m.message}`);
     for (const n of [m.line, m.column, m.endLine ?? 1, m.endColumn ?? 1]) {
-      if (!Number.isInteger(n) || n < 1) throw new Error(`check: ${m.ruleId} reported at ${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`check: ${m.ruleId} reported at ${m.line}:${m.column}-${m.endLine}:${m.endColumn}`);
     }
   }
   return "checked";
@@ -72,11 +80,18 @@ export function checkDocument(doc: PolicyDocument): void {
 }
 
 /** `diff` and `notice` of A → B, as the CLI runs them (compare() in src/compare.ts), with every renderer. */
-export function diffAndNotice(a: string | PolicyDocument, b: string | PolicyDocument, render = true): { changes: number; result: DiffResult } {
+export function diffAndNotice(
+  a: string | PolicyDocument,
+  b: string | PolicyDocument,
+  render = true,
+): { changes: number; result: DiffResult } {
   const newDoc = typeof b === "string" ? parseDocument(b, "new.md") : b;
   const oldDoc = typeof a === "string" ? parseDocument(a, "old.md") : a;
   const result = diffDocuments(oldDoc, newDoc);
-  const { result: classified, findings } = classify(result, { firstParty: firstPartyOf(newDoc), documents: { old: oldDoc, new: newDoc } });
+  const { result: classified, findings } = classify(result, {
+    firstParty: firstPartyOf(newDoc),
+    documents: { old: oldDoc, new: newDoc },
+  });
   if (render) {
     renderJson(classified);
     renderMarkdown(classified);
@@ -85,10 +100,18 @@ export function diffAndNotice(a: string | PolicyDocument, b: string | PolicyDocu
   }
   const title = newDoc.frontMatter.data?.title;
   // Every notice format for regressions and the corpus; one (in turn) per fuzz case keeps 10 000 cases affordable.
-  const formats = render ? (["markdown", "text", "html"] as const) : ([(["markdown", "text", "html"] as const)[noticeTurn++ % 3]] as const);
+  const formats = render
+    ? (["markdown", "text", "html"] as const)
+    : ([(["markdown", "text", "html"] as const)[noticeTurn++ % 3]] as const);
   for (const format of formats) {
     renderNotice(
-      { result: classified, findings, title: typeof title === "string" ? title : (newDoc.allSections[0]?.title ?? null), effective: "June 1, 2026", url: null },
+      {
+        result: classified,
+        findings,
+        title: typeof title === "string" ? title : (newDoc.allSections[0]?.title ?? null),
+        effective: "June 1, 2026",
+        url: null,
+      },
       format,
     );
   }
@@ -118,7 +141,9 @@ export function exercise(a: string, b: string, render = true): void {
   const forward = diffAndNotice(oldDoc, newDoc, render || noticeTurn % 4 === 0).result;
   const mirror = mirrorMismatch(forward.changes, diffDocuments(newDoc, oldDoc).changes);
   if (mirror.forward.length || mirror.backward.length) {
-    throw new Error(`diff B A does not mirror diff A B:\n  only A→B: ${mirror.forward.join("\n  ")}\n  only B→A: ${mirror.backward.join("\n  ")}`);
+    throw new Error(
+      `diff B A does not mirror diff A B:\n  only A→B: ${mirror.forward.join("\n  ")}\n  only B→A: ${mirror.backward.join("\n  ")}`,
+    );
   }
   const same = diffAndNotice(b, b, false);
   if (same.changes !== 0) throw new Error(`diff of a text with itself found ${same.changes} change(s)`);
@@ -147,7 +172,11 @@ export function savedFailures(): [string, string, string][] {
     .sort()
     .map((f) => {
       const base = f.slice(0, -".old.md".length);
-      return [base, readFileSync(path.join(FUZZ_FIXTURES, f), "utf8"), readFileSync(path.join(FUZZ_FIXTURES, `${base}.new.md`), "utf8")];
+      return [
+        base,
+        readFileSync(path.join(FUZZ_FIXTURES, f), "utf8"),
+        readFileSync(path.join(FUZZ_FIXTURES, `${base}.new.md`), "utf8"),
+      ];
     });
 }
 
@@ -164,7 +193,11 @@ export interface CorpusDocument {
 
 /** Every document of both corpora, from each source folder's manifest.json; none when the corpora are absent. */
 export function corpusDocuments(): CorpusDocument[] {
-  const sources = existsSync(CORPUS_SOURCES_ROOT) ? readdirSync(CORPUS_SOURCES_ROOT).sort().map((s) => path.join(CORPUS_SOURCES_ROOT, s)) : [];
+  const sources = existsSync(CORPUS_SOURCES_ROOT)
+    ? readdirSync(CORPUS_SOURCES_ROOT)
+        .sort()
+        .map((s) => path.join(CORPUS_SOURCES_ROOT, s))
+    : [];
   sources.push(CORPUS_WEB);
   const out: CorpusDocument[] = [];
   for (const source of sources) {
@@ -186,7 +219,13 @@ export function corpusDocuments(): CorpusDocument[] {
  * share of a property split across files so that vitest's workers each take one). A failure is shrunk by fast-check, saved
  * with saveFailure (so it becomes a regression fixture) and reported with the seed and path to replay it.
  */
-export function fuzz<T>(name: string, cases: fc.Arbitrary<T>, toPair: (c: T) => [string, string], runs: number, seed = FUZZ_SEED): void {
+export function fuzz<T>(
+  name: string,
+  cases: fc.Arbitrary<T>,
+  toPair: (c: T) => [string, string],
+  runs: number,
+  seed = FUZZ_SEED,
+): void {
   const details = fc.check(
     fc.property(cases, (c) => {
       const [a, b] = toPair(c);
@@ -197,7 +236,10 @@ export function fuzz<T>(name: string, cases: fc.Arbitrary<T>, toPair: (c: T) => 
   if (!details.failed) return;
   const [a, b] = details.counterexample ? toPair(details.counterexample[0]) : ["", ""];
   const saved = details.counterexample ? saveFailure(name, a, b) : "(no counterexample)";
-  const error = details.errorInstance instanceof Error ? (details.errorInstance.stack ?? details.errorInstance.message) : String(details.errorInstance);
+  const error =
+    details.errorInstance instanceof Error
+      ? (details.errorInstance.stack ?? details.errorInstance.message)
+      : String(details.errorInstance);
   throw new Error(
     `${name}: failed after ${details.numRuns} case(s), seed ${details.seed}, path "${details.counterexamplePath}"; kept as ${saved}.old.md/.new.md\n${error}`,
   );

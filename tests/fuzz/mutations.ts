@@ -31,7 +31,10 @@ const cases = fc.record({
 
 /** The `share`-th share of the property: `runs` cases from seed FUZZ_SEED + share. */
 export function mutatedCorpusWindows(share: number, runs: number): void {
-  if (!files.length) console.warn("corpus mutation fuzzing skipped: neither ../shared/corpus nor ../shared/corpus-web/ota-pga is present");
+  if (!files.length)
+    console.warn(
+      "corpus mutation fuzzing skipped: neither ../shared/corpus nor ../shared/corpus-web/ota-pga is present",
+    );
   const seed = FUZZ_SEED + share;
   describe.skipIf(!files.length)(`mutated corpus documents (seed ${seed})`, () => {
     it(`${runs} mutated corpus windows survive check, diff, notice, the mirror diff B A and diff A A`, () => {

@@ -16,7 +16,10 @@ export interface CliRun {
  * Runs the built binary as a user would, with no terminal (so no colour unless asked). `timeout` (ms) kills a run that
  * hangs, which then has code -1, so a test of a hang fails instead of blocking the suite.
  */
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; timeout?: number } = {}): CliRun {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string>; timeout?: number } = {},
+): CliRun {
   const env = { ...process.env, ...options.env };
   delete env.FORCE_COLOR;
   if (!options.env?.NO_COLOR) delete env.NO_COLOR;

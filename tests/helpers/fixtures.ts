@@ -43,7 +43,10 @@ export function readRuleFixture(file: string): RuleFixture {
   let options: Record<string, unknown> | undefined;
   let today = "2026-11-25";
   const expected: RuleFixture["expected"] = [];
-  for (const line of match[1].split("\n").map((l) => l.trim()).filter(Boolean)) {
+  for (const line of match[1]
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     if (line.startsWith("options:")) options = JSON.parse(line.slice("options:".length));
     else if (line.startsWith("today:")) today = line.slice("today:".length).trim();
     else {
@@ -58,12 +61,21 @@ export function readRuleFixture(file: string): RuleFixture {
 export function ruleFixtureFiles(): string[] {
   const dir = path.join(FIXTURES, "rules");
   return readdirSync(dir)
-    .flatMap((rule) => readdirSync(path.join(dir, rule)).filter((f) => f.endsWith(".md")).map((f) => path.join(dir, rule, f)))
+    .flatMap((rule) =>
+      readdirSync(path.join(dir, rule))
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => path.join(dir, rule, f)),
+    )
     .sort();
 }
 
 /** Lints text with only the named rules on, at their defaults or with the given options. */
-export function lintWith(text: string, rules: Record<string, unknown>, today = "2026-11-25", file = "fixture.md"): LintMessage[] {
+export function lintWith(
+  text: string,
+  rules: Record<string, unknown>,
+  today = "2026-11-25",
+  file = "fixture.md",
+): LintMessage[] {
   const config = resolveConfig({ rules }, null, ROOT);
   return lintWithSettings(text, file, { rules: config.rules, today }).messages;
 }
@@ -81,7 +93,9 @@ export function corpusNewest(): string[] {
     for (const doc of readdirSync(dir).sort()) {
       const docDir = path.join(dir, doc);
       if (doc.endsWith(".json")) continue;
-      const versions = readdirSync(docDir).filter((f) => f.endsWith(".md")).sort();
+      const versions = readdirSync(docDir)
+        .filter((f) => f.endsWith(".md"))
+        .sort();
       if (versions.length) out.push(path.join(docDir, versions[versions.length - 1]));
     }
   }

@@ -16,11 +16,15 @@ export interface Step {
 export function scratchRepo(steps: Step[], file = "policy.md"): { dir: string; file: string } {
   const dir = mkdtempSync(path.join(os.tmpdir(), "policylint-log-"));
   const git = (args: string[], day = 0) =>
-    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {
-      cwd: dir,
-      env: { ...process.env, GIT_AUTHOR_DATE: date(day), GIT_COMMITTER_DATE: date(day) },
-      stdio: "pipe",
-    });
+    execFileSync(
+      "git",
+      ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
+      {
+        cwd: dir,
+        env: { ...process.env, GIT_AUTHOR_DATE: date(day), GIT_COMMITTER_DATE: date(day) },
+        stdio: "pipe",
+      },
+    );
   git(["init", "-q", "-b", "main"]);
   let current = file;
   steps.forEach((step, i) => {

@@ -32,11 +32,24 @@ function runs(edits: readonly EditPart[], flip: boolean): string[] {
 function image(c: Change, flip: boolean): string {
   const [before, after] = flip ? [c.new, c.old] : [c.old, c.new];
   const level = c.level && (flip ? [c.level.new, c.level.old] : [c.level.old, c.level.new]);
-  return JSON.stringify([flip ? FLIP[c.kind] : c.kind, c.target, c.field ?? null, before?.text ?? null, after?.text ?? null, before?.content ?? null, after?.content ?? null, level ?? null, runs(c.edits, flip)]);
+  return JSON.stringify([
+    flip ? FLIP[c.kind] : c.kind,
+    c.target,
+    c.field ?? null,
+    before?.text ?? null,
+    after?.text ?? null,
+    before?.content ?? null,
+    after?.content ?? null,
+    level ?? null,
+    runs(c.edits, flip),
+  ]);
 }
 
 /** The changes of A→B that B→A does not mirror, and the mirror images of B→A's that A→B lacks; both empty when they mirror. */
-export function mirrorMismatch(forward: readonly Change[], backward: readonly Change[]): { forward: string[]; backward: string[] } {
+export function mirrorMismatch(
+  forward: readonly Change[],
+  backward: readonly Change[],
+): { forward: string[]; backward: string[] } {
   const count = new Map<string, number>();
   for (const c of forward) count.set(image(c, false), (count.get(image(c, false)) ?? 0) + 1);
   const extraBackward: string[] = [];

@@ -34,7 +34,11 @@ export function corpusVersion(doc: string, number: string): string {
 }
 
 /** The diff of two files as JSON and as the HTML page, written to test-output/<name>.html. */
-export function redline(name: string, oldFile: string, newFile: string): { json: { changes: { id: string; kind: string }[] }; page: string } {
+export function redline(
+  name: string,
+  oldFile: string,
+  newFile: string,
+): { json: { changes: { id: string; kind: string }[] }; page: string } {
   mkdirSync(OUTPUT, { recursive: true });
   const page = path.join(OUTPUT, `${name}.html`);
   const html = runCli(["diff", oldFile, newFile, "--format", "html", "-o", page]);

@@ -16,7 +16,10 @@ interface Step {
   uses?: string;
   with?: Record<string, string>;
 }
-const action = parse(readFileSync(path.join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, { default: string }>; runs: { steps: Step[] } };
+const action = parse(readFileSync(path.join(ROOT, "action.yml"), "utf8")) as {
+  inputs: Record<string, { default: string }>;
+  runs: { steps: Step[] };
+};
 const step = (id: string) => action.runs.steps.find((s) => s.id === id)!;
 
 /** Runs one of the action's shell steps as the runner would: inputs substituted into its env, the action at GITHUB_ACTION_PATH. */
@@ -60,10 +63,21 @@ describe("action.yml (composite GitHub Action)", () => {
       "legal/eu/cookies notice.md": "# Cookies\n\nSet by [YOUR COMPANY].\n",
       ".policylintrc.json": JSON.stringify({ rules: { "no-placeholders": "error" } }),
     });
-    const files = (run: { stdout: string }) => [...new Set([...run.stdout.matchAll(/::error file=([^,]+),/g)].map((m) => m[1]))].sort();
-    expect(files(runStep("check", { paths: "legal/**/*.md" }, tree))).toEqual(["legal/eu/cookies notice.md", "legal/eu/terms.md", "legal/privacy.md"]);
-    expect(files(runStep("check", { paths: "legal/privacy.md\nlegal/eu/cookies notice.md\n" }, tree))).toEqual(["legal/eu/cookies notice.md", "legal/privacy.md"]);
-    expect(files(runStep("check", { paths: "legal/privacy.md legal/eu/terms.md" }, tree))).toEqual(["legal/eu/terms.md", "legal/privacy.md"]);
+    const files = (run: { stdout: string }) =>
+      [...new Set([...run.stdout.matchAll(/::error file=([^,]+),/g)].map((m) => m[1]))].sort();
+    expect(files(runStep("check", { paths: "legal/**/*.md" }, tree))).toEqual([
+      "legal/eu/cookies notice.md",
+      "legal/eu/terms.md",
+      "legal/privacy.md",
+    ]);
+    expect(files(runStep("check", { paths: "legal/privacy.md\nlegal/eu/cookies notice.md\n" }, tree))).toEqual([
+      "legal/eu/cookies notice.md",
+      "legal/privacy.md",
+    ]);
+    expect(files(runStep("check", { paths: "legal/privacy.md legal/eu/terms.md" }, tree))).toEqual([
+      "legal/eu/terms.md",
+      "legal/privacy.md",
+    ]);
   });
 
   it("uses the current upload-sarif major and a supported Node, and skips the upload on a fork's pull request", () => {

@@ -11,15 +11,27 @@ const LINT_STAGED = path.join(ROOT, "node_modules/lint-staged/bin/lint-staged.js
 const BIN = path.join(ROOT, "bin/policylint.js");
 
 describe("lint-staged running `policylint diff --against HEAD` on the staged policies", () => {
-  const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, encoding: "utf8", stdio: "pipe" });
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+      cwd,
+      encoding: "utf8",
+      stdio: "pipe",
+    });
   const policy = readFileSync(path.join(FIXTURES, "classify/date-not-bumped/old.md"), "utf8");
-  const material = policy.replace("| Postmark |", "| Acme Analytics | Product analytics | Usage data | United States |\n| Postmark |");
+  const material = policy.replace(
+    "| Postmark |",
+    "| Acme Analytics | Product analytics | Usage data | United States |\n| Postmark |",
+  );
 
   it("blocks a material edit whose stated date did not move, and lets it through once the date moves", () => {
     const command = `node ${JSON.stringify(BIN)} diff --against HEAD --fail-on material --require-date-bump`;
     const dir = tempProject({
       "legal/privacy.md": policy,
-      "package.json": JSON.stringify({ name: "legal-pages", private: true, "lint-staged": { "legal/**/*.md": command } }),
+      "package.json": JSON.stringify({
+        name: "legal-pages",
+        private: true,
+        "lint-staged": { "legal/**/*.md": command },
+      }),
     });
     git(dir, "init", "-q");
     git(dir, "add", ".");
@@ -27,12 +39,18 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
     const stage = (text: string) => {
       writeFileSync(path.join(dir, "legal/privacy.md"), text);
       git(dir, "add", "legal/privacy.md");
-      return spawnSync(process.execPath, [LINT_STAGED, "--no-stash"], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+      return spawnSync(process.execPath, [LINT_STAGED, "--no-stash"], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      });
     };
 
     const blocked = stage(material);
     expect(blocked.status, blocked.stdout + blocked.stderr).toBe(1);
-    expect(blocked.stdout + blocked.stderr).toContain("1 material change and its stated date (March 1, 2026) was not bumped (--require-date-bump)");
+    expect(blocked.stdout + blocked.stderr).toContain(
+      "1 material change and its stated date (March 1, 2026) was not bumped (--require-date-bump)",
+    );
     expect(blocked.stdout + blocked.stderr).not.toContain("new since");
 
     const passed = stage(material.replace("March 1, 2026", "April 2, 2026"));
@@ -43,14 +61,22 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
     const command = `node ${JSON.stringify(BIN)} diff --against HEAD --fail-on material --require-date-bump --fix --today 2026-05-04`;
     const dir = tempProject({
       "legal/privacy.md": policy,
-      "package.json": JSON.stringify({ name: "legal-pages", private: true, "lint-staged": { "legal/**/*.md": command } }),
+      "package.json": JSON.stringify({
+        name: "legal-pages",
+        private: true,
+        "lint-staged": { "legal/**/*.md": command },
+      }),
     });
     git(dir, "init", "-q");
     git(dir, "add", ".");
     git(dir, "commit", "-qm", "v1");
     writeFileSync(path.join(dir, "legal/privacy.md"), material);
     git(dir, "add", "legal/privacy.md");
-    const run = spawnSync(process.execPath, [LINT_STAGED], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" } });
+    const run = spawnSync(process.execPath, [LINT_STAGED], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     // What is staged for the commit carries the new date, not only the working copy.
     expect(git(dir, "show", ":legal/privacy.md")).toBe(material.replace("March 1, 2026", "May 4, 2026"));

@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers/fixtures.js";
 
-const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const npm = (args: string[], cwd: string) =>
+  execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 describe("the npm package", () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "policylint-pack-"));
@@ -29,7 +30,11 @@ describe("the npm package", () => {
     expect(files).toContain("README.md");
     expect(files).toContain("LICENSE");
     expect(files).toContain("CHANGELOG.md");
-    expect(files.filter((f) => /^(tests|fixtures|bench|scripts|src|docs)\//.test(f) || f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    expect(
+      files.filter(
+        (f) => /^(tests|fixtures|bench|scripts|src|docs)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")),
+      ),
+    ).toEqual([]);
   });
 
   it("says where it comes from and under which licence", () => {
@@ -43,17 +48,26 @@ describe("the npm package", () => {
 
   it("installs into an empty project and runs check, diff and the library API from there", () => {
     const project = mkdtempSync(path.join(os.tmpdir(), "policylint-user-"));
-    writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "user-project", private: true, type: "module" }));
+    writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "user-project", private: true, type: "module" }),
+    );
     npm(["install", "--no-audit", "--no-fund", "--no-save", path.join(out, packed.filename)], project);
     writeFileSync(path.join(project, "privacy.md"), "# Privacy Policy\n\nThis policy is provided by [YOUR COMPANY].\n");
     writeFileSync(path.join(project, "privacy-v2.md"), "# Privacy Policy\n\nThis policy is provided by Acme Inc.\n");
 
-    const check = spawnSync("npx", ["policylint", "check", "privacy.md", "--format", "json"], { cwd: project, encoding: "utf8" });
+    const check = spawnSync("npx", ["policylint", "check", "privacy.md", "--format", "json"], {
+      cwd: project,
+      encoding: "utf8",
+    });
     expect(check.status, check.stderr).toBe(1);
     const [result] = JSON.parse(check.stdout) as { messages: { ruleId: string; message: string }[] }[];
     expect(result.messages.map((m) => m.message)).toContain('Unresolved placeholder "[YOUR COMPANY]"');
 
-    const diff = spawnSync("npx", ["policylint", "diff", "privacy.md", "privacy-v2.md", "--format", "json"], { cwd: project, encoding: "utf8" });
+    const diff = spawnSync("npx", ["policylint", "diff", "privacy.md", "privacy-v2.md", "--format", "json"], {
+      cwd: project,
+      encoding: "utf8",
+    });
     expect(diff.status, diff.stderr).toBe(0);
     expect(JSON.parse(diff.stdout).changes).toHaveLength(1);
 
@@ -67,6 +81,8 @@ describe("the npm package", () => {
     expect(api.lint).toContain("no-placeholders");
     expect(api.diff).toBe(1);
     expect(api.formats).toEqual(["stylish", "json", "sarif", "github"]);
-    expect(readFileSync(path.join(project, "node_modules/policylint/dist/src/index.d.ts"), "utf8")).toContain("export declare function lint(");
+    expect(readFileSync(path.join(project, "node_modules/policylint/dist/src/index.d.ts"), "utf8")).toContain(
+      "export declare function lint(",
+    );
   }, 240_000);
 });

@@ -5,11 +5,16 @@ import { CHROMIUM, launch } from "../helpers/browser.js";
 import { HAS_CORPUS } from "../helpers/fixtures.js";
 import { corpusVersion, OUTPUT, redline, seedPair, writeTemp } from "../helpers/redline.js";
 
-if (!CHROMIUM) console.warn("redline browser tests skipped: no chromium on PATH (apt-get install chromium; .ci/run does)");
+if (!CHROMIUM)
+  console.warn("redline browser tests skipped: no chromium on PATH (apt-get install chromium; .ci/run does)");
 if (CHROMIUM && !HAS_CORPUS) console.warn("redline corpus pairs skipped: ../shared/corpus is not present");
 
 /** A page opened from its file, with every console error, page error and request other than the file itself. */
-async function open(browser: Browser, file: string, width = 1280): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+async function open(
+  browser: Browser,
+  file: string,
+  width = 1280,
+): Promise<{ page: Page; errors: string[]; requests: string[] }> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   const errors: string[] = [];
   const requests: string[] = [];
@@ -22,12 +27,20 @@ async function open(browser: Browser, file: string, width = 1280): Promise<{ pag
 }
 
 /** What the issue asks of every redline: each change of the JSON has its mark, each list link lands, nothing else. */
-async function checkRedline(browser: Browser, name: string, oldFile: string, newFile: string): Promise<{ page: Page; kinds: string[] }> {
+async function checkRedline(
+  browser: Browser,
+  name: string,
+  oldFile: string,
+  newFile: string,
+): Promise<{ page: Page; kinds: string[] }> {
   const { json, page: file } = redline(name, oldFile, newFile);
   const { page, errors, requests } = await open(browser, file);
   expect(json.changes.length).toBeGreaterThan(0);
   const marks = await page.evaluate(() =>
-    [...document.querySelectorAll("main [data-change]")].map((e) => ({ id: e.id, change: e.getAttribute("data-change") })),
+    [...document.querySelectorAll("main [data-change]")].map((e) => ({
+      id: e.id,
+      change: e.getAttribute("data-change"),
+    })),
   );
   json.changes.forEach((change, i) => expect(marks).toContainEqual({ id: `change-${i + 1}`, change: change.id }));
   const links = await page.evaluate(() =>
@@ -62,7 +75,12 @@ describe.skipIf(!CHROMIUM)("policylint diff --format html in a real browser", ()
 
   it("the seed policy against an edited copy: row, purpose, move and typo each marked in the text", async () => {
     const pair = seedPair();
-    const { page } = await checkRedline(browser, "seed", writeTemp("seed-old.md", pair.old), writeTemp("seed-new.md", pair.new));
+    const { page } = await checkRedline(
+      browser,
+      "seed",
+      writeTemp("seed-old.md", pair.old),
+      writeTemp("seed-new.md", pair.new),
+    );
     seedFile = path.join(OUTPUT, "seed.html");
     const text = (selector: string) => page.locator(selector).first().innerText();
     expect(await text("main tr.mark-added")).toContain("Sentry");
@@ -135,7 +153,12 @@ describe.skipIf(!CHROMIUM)("policylint diff --format html in a real browser", ()
   describe.skipIf(!HAS_CORPUS)("real corpus pairs", () => {
     it("a sub-processor table change: rows added, removed and moved, cells changed in their row", async () => {
       const doc = "github-site-policy/subprocessors";
-      const { page } = await checkRedline(browser, "subprocessors", corpusVersion(doc, "009"), corpusVersion(doc, "010"));
+      const { page } = await checkRedline(
+        browser,
+        "subprocessors",
+        corpusVersion(doc, "009"),
+        corpusVersion(doc, "010"),
+      );
       expect(await page.locator("main tr.mark-removed").count()).toBe(2);
       expect(await page.locator("main td.mark-modified").count()).toBeGreaterThan(5);
       expect(await page.locator("main tr.mark-moved").count()).toBeGreaterThan(0);
@@ -150,7 +173,12 @@ describe.skipIf(!CHROMIUM)("policylint diff --format html in a real browser", ()
 
     it("a restructuring: moved sections shown once, with a note where each stood", async () => {
       const doc = "automattic-legalmattic/wpcom-terms-of-service";
-      const { page, kinds } = await checkRedline(browser, "moves", corpusVersion(doc, "056"), corpusVersion(doc, "057"));
+      const { page, kinds } = await checkRedline(
+        browser,
+        "moves",
+        corpusVersion(doc, "056"),
+        corpusVersion(doc, "057"),
+      );
       const moved = kinds.filter((k) => k === "moved").length;
       expect(moved).toBeGreaterThan(2);
       expect(await page.locator("main .mark-moved").count()).toBe(moved);
@@ -159,4 +187,3 @@ describe.skipIf(!CHROMIUM)("policylint diff --format html in a real browser", ()
     });
   });
 });
-

@@ -31,10 +31,19 @@ export function renderMarkdown(result: DiffResult): string {
     out.push("", `### ${escape(group.place)}`, "");
     for (const change of group.changes) append(out, [...item(change), ...why(change), ""]);
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }
 
-const VERB: Record<Change["kind"], string> = { added: "Added", removed: "Removed", modified: "Changed", moved: "Moved", renamed: "Renamed" };
+const VERB: Record<Change["kind"], string> = {
+  added: "Added",
+  removed: "Removed",
+  modified: "Changed",
+  moved: "Moved",
+  renamed: "Renamed",
+};
 
 function item(change: Change): string[] {
   const title = `**${VERB[change.kind]} ${TARGET_LABEL[change.target]}**`;
@@ -42,13 +51,19 @@ function item(change: Change): string[] {
   const now = change.new;
   if (change.target === "link") {
     const under = change.linkText ? ` under “${escape(change.linkText)}”` : "";
-    return [`- ${title}${under}${rowContext(change)}: ${[old && code(old.text), now && code(now.text)].filter(Boolean).join(" → ")}`];
+    return [
+      `- ${title}${under}${rowContext(change)}: ${[old && code(old.text), now && code(now.text)].filter(Boolean).join(" → ")}`,
+    ];
   }
   if (change.target === "table-cell") {
-    return [`- ${title} “${escape(change.row ?? "")}”, *${escape(change.column ?? "")}*: “${escape(old!.text)}” → “${escape(now!.text)}”`];
+    return [
+      `- ${title} “${escape(change.row ?? "")}”, *${escape(change.column ?? "")}*: “${escape(old!.text)}” → “${escape(now!.text)}”`,
+    ];
   }
   if (change.field) {
-    return [`- ${title} \`${change.field}\`: ${[old && `“${escape(old.text)}”`, now && `“${escape(now.text)}”`].filter(Boolean).join(" → ")}`];
+    return [
+      `- ${title} \`${change.field}\`: ${[old && `“${escape(old.text)}”`, now && `“${escape(now.text)}”`].filter(Boolean).join(" → ")}`,
+    ];
   }
   if (change.kind === "renamed") return [`- ${title}: “${escape(old!.text)}” → “${escape(now!.text)}”`];
   if (change.kind === "moved" && (change.target === "section" || change.target === "clause")) {
@@ -57,7 +72,10 @@ function item(change: Change): string[] {
     const where = from === to ? `(line ${old!.line} → ${now!.line})` : `from *${escape(from)}* to *${escape(to)}*`;
     return [`- ${title} “${escape(now!.text)}” ${where}`];
   }
-  const lines = [`- ${title}${rowContext(change)}${change.kind === "moved" && old!.text === now!.text ? ` (line ${old!.line} → ${now!.line})` : ""}:`, ""];
+  const lines = [
+    `- ${title}${rowContext(change)}${change.kind === "moved" && old!.text === now!.text ? ` (line ${old!.line} → ${now!.line})` : ""}:`,
+    "",
+  ];
   if (change.kind === "added" || change.kind === "removed") {
     const side = (now ?? old)!;
     if (change.target === "table" && side.content !== undefined) append(lines, quoteTable(side.content));
@@ -75,7 +93,9 @@ function item(change: Change): string[] {
 /** The significance and reasons under each change (editorial ones say only what kind of edit it was). */
 function why(change: Change): string[] {
   if (!change.significance) return [];
-  const reasons = (change.reasons ?? []).map((r) => (change.significance === "editorial" ? r.code : `\`${r.code}\` ${escape(r.message)}`));
+  const reasons = (change.reasons ?? []).map((r) =>
+    change.significance === "editorial" ? r.code : `\`${r.code}\` ${escape(r.message)}`,
+  );
   return ["", `  *${change.significance}*${reasons.length ? `: ${reasons.join("; ")}` : ""}`];
 }
 
@@ -93,7 +113,10 @@ function blockquote(text: string, label?: string): string[] {
   const paragraphs = text.split(/\n{2,}/).map(escape);
   if (label) paragraphs[0] = `**${label}:** ${paragraphs[0]}`;
   // A single line break inside a paragraph (table rows in a section's content) stays a break: a trailing backslash.
-  return paragraphs.flatMap((p, i) => [...(i ? ["  >"] : []), ...p.split("\n").map((l, k, all) => `  > ${l}${k < all.length - 1 ? "\\" : ""}`)]);
+  return paragraphs.flatMap((p, i) => [
+    ...(i ? ["  >"] : []),
+    ...p.split("\n").map((l, k, all) => `  > ${l}${k < all.length - 1 ? "\\" : ""}`),
+  ]);
 }
 
 /** A table that came or went, as a table again (its text has one row a line, cells joined by " | "). */

@@ -14,13 +14,19 @@ const VERB: Record<Change["kind"], string> = {
   renamed: "renamed",
 };
 
-export function isClassified(result: DiffResult): result is DiffResult & Required<Pick<DiffResult, "summary" | "problems" | "material">> {
+export function isClassified(
+  result: DiffResult,
+): result is DiffResult & Required<Pick<DiffResult, "summary" | "problems" | "material">> {
   return result.summary !== undefined;
 }
 
 export function summaryLine(result: DiffResult): string {
   const s = result.summary!;
-  const verdict = result.material ? "material changes: readers must be told" : s.substantive ? "no material change; a person should read the substantive ones" : "editorial only";
+  const verdict = result.material
+    ? "material changes: readers must be told"
+    : s.substantive
+      ? "no material change; a person should read the substantive ones"
+      : "editorial only";
   return `${s.material} material, ${s.substantive} substantive, ${s.editorial} editorial · ${verdict}`;
 }
 
@@ -34,5 +40,7 @@ export function describeChange(change: Change): string {
 }
 
 export function material(result: DiffResult): { place: string; change: Change }[] {
-  return result.changes.filter((c) => c.significance === "material").map((change) => ({ place: placeOf(change), change }));
+  return result.changes
+    .filter((c) => c.significance === "material")
+    .map((change) => ({ place: placeOf(change), change }));
 }

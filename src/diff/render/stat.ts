@@ -7,7 +7,10 @@ export function renderStat(result: DiffResult, options: { color?: boolean } = {}
   if (!result.changes.length) return "no changes\n";
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const groups = groupByPlace(result.changes);
-  const width = Math.min(60, groups.reduce((max, g) => Math.max(max, g.place.length), 0));
+  const width = Math.min(
+    60,
+    groups.reduce((max, g) => Math.max(max, g.place.length), 0),
+  );
   const fit = (s: string): string => (s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width));
   const symbols = (g: (typeof groups)[number]): string => {
     const n = (kind: string) => g.changes.filter((ch) => ch.kind === kind).length;
@@ -19,6 +22,8 @@ export function renderStat(result: DiffResult, options: { color?: boolean } = {}
     ].join("");
   };
   const lines = groups.map((g) => ` ${fit(g.place)} | ${String(g.changes.length).padStart(3)} ${symbols(g)}`);
-  lines.push(` ${plural(groups.length, "section")} changed, ${plural(result.changes.length, "change")}: ${counts(result.changes)}`);
+  lines.push(
+    ` ${plural(groups.length, "section")} changed, ${plural(result.changes.length, "change")}: ${counts(result.changes)}`,
+  );
   return `${lines.join("\n")}\n`;
 }

@@ -7,7 +7,9 @@ export interface TerminalOptions {
   color?: boolean;
 }
 
-/** Grouped by section path; removed words red and struck, added words green and underlined ([-…-]{+…+} without colour). */
+/**
+ * Grouped by section path; removed words red and struck, added words green and underlined ([-…-]{+…+} without colour).
+ */
 export function renderTerminal(result: DiffResult, options: TerminalOptions = {}): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   if (!result.changes.length) return "no changes\n";
@@ -21,14 +23,18 @@ export function renderTerminal(result: DiffResult, options: TerminalOptions = {}
     lines.push("", c.bold.cyan(group.place));
     for (const change of group.changes) {
       lines.push(`  ${tag(change, c)}${describe(change, c)}`);
-      if (change.significance && change.significance !== "editorial") for (const r of change.reasons ?? []) lines.push(c.dim(`      ${r.code}: ${r.message}`));
+      if (change.significance && change.significance !== "editorial")
+        for (const r of change.reasons ?? []) lines.push(c.dim(`      ${r.code}: ${r.message}`));
     }
   }
   return `${lines.join("\n")}\n`;
 }
 
 /** Material changes and their reasons first, then the date problems: what decides whether readers must be told. */
-function leading(result: DiffResult & { summary: object; problems: { code: string; severity: string; message: string }[] }, c: ChalkInstance): string[] {
+function leading(
+  result: DiffResult & { summary: object; problems: { code: string; severity: string; message: string }[] },
+  c: ChalkInstance,
+): string[] {
   const lines = [(result.material ? c.bold.red : c.bold)(summaryLine(result))];
   const found = material(result);
   if (found.length) {
@@ -40,7 +46,8 @@ function leading(result: DiffResult & { summary: object; problems: { code: strin
   }
   if (result.problems.length) {
     lines.push("", c.bold("Problems"));
-    for (const p of result.problems) lines.push(`  ${p.severity === "warning" ? c.yellow(p.severity) : c.dim(p.severity)} ${p.code}: ${p.message}`);
+    for (const p of result.problems)
+      lines.push(`  ${p.severity === "warning" ? c.yellow(p.severity) : c.dim(p.severity)} ${p.code}: ${p.message}`);
   }
   if (found.length || result.problems.length) lines.push("", c.bold("All changes"));
   return lines;
@@ -55,7 +62,14 @@ function tag(change: Change, c: ChalkInstance): string {
 const MARK: Record<Change["kind"], string> = { added: "+", removed: "-", modified: "~", moved: ">", renamed: "=" };
 
 function describe(change: Change, c: ChalkInstance): string {
-  const colour = change.kind === "added" ? c.green : change.kind === "removed" ? c.red : change.kind === "moved" ? c.magenta : c.yellow;
+  const colour =
+    change.kind === "added"
+      ? c.green
+      : change.kind === "removed"
+        ? c.red
+        : change.kind === "moved"
+          ? c.magenta
+          : c.yellow;
   const head = colour(`${MARK[change.kind]} ${change.kind} ${TARGET_LABEL[change.target]}`);
   const where = c.dim(` (line ${lineOf(change)})`);
   return `${head}${context(change, c)}: ${body(change, c)}${where}`;
@@ -71,13 +85,19 @@ function context(change: Change, c: ChalkInstance): string {
 function body(change: Change, c: ChalkInstance): string {
   const old = change.old;
   const now = change.new;
-  if (change.target === "section" || change.target === "clause" || (change.target === "table" && (now ?? old)?.content !== undefined)) {
+  if (
+    change.target === "section" ||
+    change.target === "clause" ||
+    (change.target === "table" && (now ?? old)?.content !== undefined)
+  ) {
     const side = (now ?? old)!;
     const words = side.content === undefined ? "" : c.dim(` [${plural(countWords(side.content), "word")}]`);
-    const from = change.kind === "moved" && old ? c.dim(` from ${old.path.slice(0, -1).join(" › ") || "top level"}`) : "";
+    const from =
+      change.kind === "moved" && old ? c.dim(` from ${old.path.slice(0, -1).join(" › ") || "top level"}`) : "";
     return `${change.edits.length ? edits(change.edits, c) : `“${side.text}”`}${words}${from}`;
   }
-  if (change.target === "link") return `${old ? c.red(old.text) : ""}${old && now ? " → " : ""}${now ? c.green(now.text) : ""}`;
+  if (change.target === "link")
+    return `${old ? c.red(old.text) : ""}${old && now ? " → " : ""}${now ? c.green(now.text) : ""}`;
   if (change.edits.length) return edits(elide(change.edits), c);
   if (change.kind === "added") return c.green(truncate(now!.text));
   if (change.kind === "removed") return c.red(truncate(old!.text));

@@ -148,4 +148,3 @@ function leaveMovedNote(body: Root, old: Root, change: Change, n: number, oldToN
   } else if (found?.node.tagName === "li" && insertBeside(body, el("li", props, words), at)) return;
   insertBlock(body, el("p", props, words), at);
 }
-

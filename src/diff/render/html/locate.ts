@@ -109,4 +109,3 @@ export function blockAt(root: Root, line: number): Element | undefined {
   const blocks = root.children.filter((c): c is Element => c.type === "element");
   return blocks.find((b) => spans(b, line)) ?? blocks.filter((b) => (startLine(b) ?? 0) <= line).pop();
 }
-

@@ -80,7 +80,11 @@ function changeList(result: DiffResult): Element {
       ]),
     ]),
     el("p", { className: ["hint"] }, [text("Keys: n or j for the next change, p or k for the previous one.")]),
-    el("ol", { className: ["list"] }, result.changes.map((c, i) => listItem(c, i + 1))),
+    el(
+      "ol",
+      { className: ["list"] },
+      result.changes.map((c, i) => listItem(c, i + 1)),
+    ),
   ]);
 }
 
@@ -98,7 +102,13 @@ function listItem(change: Change, n: number): Element {
     ]),
     el("span", { className: ["where"] }, [text(placeOf(change))]),
     ...((change.reasons ?? []).length
-      ? [el("ul", { className: ["reasons"] }, (change.reasons ?? []).map((r) => el("li", {}, [text(r.message)])))]
+      ? [
+          el(
+            "ul",
+            { className: ["reasons"] },
+            (change.reasons ?? []).map((r) => el("li", {}, [text(r.message)])),
+          ),
+        ]
       : []),
   ]);
 }
