@@ -262,3 +262,30 @@ describe("a sentence that names a use or a duty, and one that only looks like it
     expect(codesFor(sentence)).toContain(code);
   });
 });
+
+describe("a plain present tense that becomes an effort", () => {
+  // Basecamp privacy 078→079 (issue 17 draw): "we apply the same data rights" → "we strive to apply" weakens it.
+  const codes = (before: string, after: string) => {
+    const base = (s: string) => `# Privacy Policy\n\n## Your rights\n\n${s}\n`;
+    const [oldDoc, newDoc] = [parseDocument(base(before), "old.md"), parseDocument(base(after), "new.md")];
+    const { result } = classify(diffDocuments(oldDoc, newDoc), {
+      firstParty: firstPartyOf(newDoc),
+      documents: { old: oldDoc, new: newDoc },
+    });
+    return result.changes.flatMap((c) => c.reasons.map((r) => r.code));
+  };
+  it("is a weaker commitment", () => {
+    const before = "At Basecamp, we apply the same data rights to all customers, regardless of their location.";
+    expect(codes(before, before.replace("we apply", "we strive to apply"))).toContain("modal-weakened");
+    expect(codes(before, before.replace("we apply", "we try to apply"))).toContain("modal-weakened");
+  });
+  it("but not when the verb after the effort is new", () => {
+    const before = "At Basecamp, we apply the same data rights to all customers.";
+    expect(
+      codes(
+        before,
+        "At Basecamp, we apply the same data rights to all customers, and we strive to answer within a week.",
+      ),
+    ).not.toContain("modal-weakened");
+  });
+});

@@ -60,6 +60,25 @@ export function modalShift(d: Delta, { k }: TextContext): Finding | null {
       return finding("modal-strengthened", "modal", { was, now: quote(words(d.new.slice(firm[0].start), 4)) });
     }
   }
+  return hedged(d, k, real(d.new));
+}
+
+/**
+ * "we apply the same data rights to all customers" → "we strive to apply …": no modal verb went, but a plain present
+ * tense, which states what is done, became an effort ("strive to", "try to", "aim to", "endeavour to"). Basecamp's
+ * privacy policy 078→079.
+ */
+function hedged(d: Delta, k: Knowledge, real: (m: { start: number; end: number }) => boolean): Finding | null {
+  const old = ` ${d.old.toLowerCase().replace(/\s+/g, " ")} `;
+  for (const { to } of k.modalWeakenings) {
+    for (const m of cameIn(to, d).filter(real)) {
+      if (!/ to$/i.test(m.text) || !/\bwe\s+$/i.test(d.new.slice(Math.max(0, m.start - 4), m.start))) continue;
+      const verb = /^\s+(\p{L}+)/u.exec(d.new.slice(m.end))?.[1]?.toLowerCase();
+      if (!verb || !old.includes(` we ${verb} `)) continue;
+      const data = { was: quote(`we ${verb}`), now: quote(words(d.new.slice(m.start), 4)), ...bothSentences(d) };
+      return finding("modal-weakened", "modal", data, { family: "modal", key: m.term, direction: "added" });
+    }
+  }
   return null;
 }
 

@@ -138,7 +138,8 @@ function rates(outcomes: Outcome[]) {
 }
 
 describe.skipIf(!HAS_CORPUS || !HAS_CORPUS_WEB)("significance of real version pairs against human labels", () => {
-  const scored = LABELS.filter((l) => !l.excluded);
+  // The issue 17 draw is measured as a whole (the share called material against the share that is), below.
+  const scored = LABELS.filter((l) => !l.excluded && l.drawn !== "issue17");
 
   it("has labelled pairs from every source, each with a label and a why; corpus-web has at least 80 fixed before tuning, 25 material and 25 editorial", () => {
     for (const l of LABELS) {
@@ -184,6 +185,20 @@ describe.skipIf(!HAS_CORPUS || !HAS_CORPUS_WEB)("significance of real version pa
     expect(r.materialCalledMaterial).toBeGreaterThanOrEqual(0.95);
     expect(web.filter((o) => o.label !== "material" && o.got === "material").length).toBeLessThanOrEqual(3);
     expect(r.editorialAllEditorial).toBeGreaterThanOrEqual(0.85);
+  });
+
+  // Issue 17: forty consecutive ../shared/corpus pairs drawn at random (scripts/draw-corpus-pairs.js, seed 17) and
+  // labelled by reading before any tuning for them. The target is the share called material within 5 points of the
+  // share that is; it is not met (40% labelled, 32.5% called: the misses are a promise narrowed by one word,
+  // "employees" → "personnel", a purpose widened inside a substituted phrase, a licence widened by an opt-in, a
+  // free-trial term rewritten). This holds what is reached so a change that loses ground is seen.
+  it("the issue 17 draw: 40 pairs, 16 labelled material; the classifier calls at least 13 material, at most 1 wrongly", () => {
+    const draw = LABELS.filter((l) => l.drawn === "issue17");
+    expect(draw).toHaveLength(40);
+    const got = draw.map((l) => ({ label: l.label, got: classifyPair(l) }));
+    expect(got.filter((o) => o.label === "material")).toHaveLength(16);
+    expect(got.filter((o) => o.got === "material").length).toBeGreaterThanOrEqual(13);
+    expect(got.filter((o) => o.got === "material" && o.label !== "material").length).toBeLessThanOrEqual(1);
   });
 
   it("every disagreement listed is a labelled, scored pair", () => {
