@@ -7,9 +7,9 @@ import { EditMap } from "micromark-util-edit-map";
  * 27 of its 104 s there. This `consume` makes the same edits and leaves the events before the first one in place.
  *
  * A replaced method rather than a fork or patch-package: it changes no output (the edits and their order are the
- * library's own; tests/edit-map.test.ts checks both against each other), it reaches the library build as well as the
- * bundled CLI, and the package is pinned to the version whose internals (`map`, `index`) it relies on. Drop it when
- * micromark fixes `consume` upstream.
+ * library's own; tests/integrations/edit-map.test.ts checks both against each other), it reaches the library build
+ * as well as the bundled CLI, and the package is pinned to the version whose internals (`map`, `index`) it relies
+ * on. Drop it when micromark fixes `consume` upstream.
  */
 type Change = [at: number, remove: number, add: unknown[]];
 interface EditMapInternals {

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { expandPaths } from "../src/engine/files.js";
-import { heaviestIncreasing } from "../src/diff/similarity.js";
-import { renderMarkdown, renderStat } from "../src/diff/index.js";
-import type { DiffResult } from "../src/diff/types.js";
-import { formatters } from "../src/format/index.js";
-import type { LintMessage } from "../src/engine/types.js";
+import { expandPaths } from "../../src/engine/files.js";
+import { heaviestIncreasing } from "../../src/diff/similarity.js";
+import { renderMarkdown, renderStat } from "../../src/diff/index.js";
+import type { DiffResult } from "../../src/diff/types.js";
+import { formatters } from "../../src/format/index.js";
+import type { LintMessage } from "../../src/engine/types.js";
 
 /**
  * A call's arguments live on the stack, so push(...list) and Math.max(...list) throw a RangeError once a list passes

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { resolveConfig } from "../src/config/load.js";
-import { lintDocument } from "../src/engine/lint.js";
-import { settingsFor } from "../src/config/load.js";
-import { parseDocument, type PolicyDocument } from "../src/parse/document.js";
-import { ROOT } from "./helpers/fixtures.js";
+import { resolveConfig } from "../../src/config/load.js";
+import { lintDocument } from "../../src/engine/lint.js";
+import { settingsFor } from "../../src/config/load.js";
+import { parseDocument, type PolicyDocument } from "../../src/parse/document.js";
+import { ROOT } from "../helpers/fixtures.js";
 
 /**
  * Work that must grow about linearly with the input: each test times a step on an input and on one four times as

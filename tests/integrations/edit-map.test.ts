@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EditMap } from "micromark-util-edit-map";
-import { parseDocument } from "../src/parse/document.js";
-import { linearConsume, originalConsume } from "../src/parse/edit-map.js";
+import { parseDocument } from "../../src/parse/document.js";
+import { linearConsume, originalConsume } from "../../src/parse/edit-map.js";
 
 type Edit = [at: number, remove: number, add: number];
 
