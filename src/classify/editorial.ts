@@ -31,15 +31,35 @@ function normalise(text: string, k: Knowledge, skip?: Step): string {
   return t;
 }
 
+const caseless = new WeakMap<RegExp, RegExp>();
+
+/**
+ * Case folded as a case-insensitive Unicode pattern sees it, near enough for a containment test: "ſ" and the Kelvin
+ * sign match "s" and "k" there, and upper- then lower-casing maps them so too.
+ */
+const fold = (text: string): string => text.toUpperCase().toLowerCase();
+
 /** Maps spelling variants and declared equivalents onto one form, and British endings onto American ones. */
 export function respell(text: string, k: Knowledge, keepCase = false): string {
   let t = text;
-  // Each group becomes one neutral token, so "Polldaddy" and "Crowdsignal" are equal whatever their capitals.
-  for (const [re, canonical] of k.equivalents) t = t.replace(keepCase ? new RegExp(re.source, "giu") : re, canonical);
+  let seen = keepCase ? fold(t) : t;
+  // Each group becomes one neutral token, so "Polldaddy" and "Crowdsignal" are equal whatever their capitals. A phrase
+  // the text does not contain cannot match: most of the hundred are skipped without running their pattern.
+  for (const [re, canonical, phrase] of k.equivalents) {
+    if (!seen.includes(phrase)) continue;
+    let pattern = re;
+    if (keepCase) {
+      pattern = caseless.get(re) ?? new RegExp(re.source, "giu");
+      caseless.set(re, pattern);
+    }
+    const next = t.replace(pattern, canonical);
+    if (next !== t) seen = keepCase ? fold((t = next)) : (t = next);
+  }
   const { minLength, suffixes } = k.suffixRules;
   return t.replace(/\p{L}+/gu, (word) => {
     if (word.length < minLength) return word;
-    for (const [from, to] of suffixes) if (word.toLowerCase().endsWith(from)) return word.slice(0, -from.length) + to;
+    const lower = word.toLowerCase();
+    for (const [from, to] of suffixes) if (lower.endsWith(from)) return word.slice(0, -from.length) + to;
     return word;
   });
 }

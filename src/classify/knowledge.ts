@@ -145,7 +145,8 @@ export interface Knowledge {
   stopNames: Set<string>;
   corporateSuffixes: Set<string>;
   /** Each phrase (lower-cased) → a token naming its group, longest phrases first. */
-  equivalents: [RegExp, string][];
+  /** Pattern, the group's neutral token, and the phrase itself (lower-cased): a text without it needs no replace. */
+  equivalents: [RegExp, string, string][];
   suffixRules: { minLength: number; suffixes: [string, string][] };
   durationUnits: Record<string, number>;
   numberWords: Record<string, number>;
@@ -227,9 +228,10 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
   const equivalents = groups
     .flatMap((group, i) => group.map((phrase) => [phrase.toLowerCase(), `eqv${i}x`] as const))
     .sort((a, b) => b[0].length - a[0].length)
-    .map(([phrase, canonical]): [RegExp, string] => [
+    .map(([phrase, canonical]): [RegExp, string, string] => [
       new RegExp(`(?<!${WORD})${escapeRegExp(phrase)}(?!${WORD})`, "gu"),
       canonical,
+      phrase,
     ]);
   const suffixNegations = d.negations.filter((n) => /^n['’]t$/.test(n));
   const wordNegations = d.negations.filter((n) => !suffixNegations.includes(n));

@@ -4,7 +4,7 @@ import { findStatedDate } from "../parse/stated-date.js";
 import { diffFrontMatter } from "./frontmatter.js";
 import { buildChanges } from "./records.js";
 import type { DiffResult, DocumentInfo } from "./types.js";
-import { buildUnits } from "./units.js";
+import { buildUnits, type UnitTree } from "./units.js";
 
 export type {
   Change,
@@ -27,11 +27,21 @@ export { renderHtml } from "./render/html/page.js";
  * clauses) → alignment → block matching → word edits → records.
  */
 export function diffDocuments(oldDoc: PolicyDocument, newDoc: PolicyDocument): DiffResult {
-  const oldTree = buildUnits(oldDoc);
-  const newTree = buildUnits(newDoc);
+  const oldTree = unitsOf(oldDoc);
+  const newTree = unitsOf(newDoc);
   const alignment = alignUnits(oldTree, newTree);
   const fields = diffFrontMatter(oldDoc.frontMatter, newDoc.frontMatter);
   return { old: info(oldDoc), new: info(newDoc), changes: buildChanges(oldTree, newTree, alignment, fields) };
+}
+
+// A document's units depend on it alone and no later step writes to them, so a version compared twice (`policylint
+// log`: against the one before it and the one after) builds them once.
+const units = new WeakMap<PolicyDocument, UnitTree>();
+
+function unitsOf(doc: PolicyDocument): UnitTree {
+  let tree = units.get(doc);
+  if (!tree) units.set(doc, (tree = buildUnits(doc)));
+  return tree;
 }
 
 export function diffTexts(oldText: string, newText: string, files: { old?: string; new?: string } = {}): DiffResult {

@@ -59,6 +59,17 @@ const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/;
  * version's date through this.
  */
 export function findStatedDate(doc: PolicyDocument, format: DateFormat = "auto", today?: string): StatedDate | null {
+  // The diff and `policylint log` ask for a version's date with no format or day several times over: read it once.
+  if (format === "auto" && today === undefined) {
+    if (!statedDates.has(doc)) statedDates.set(doc, findDate(doc, format, today));
+    return statedDates.get(doc)!;
+  }
+  return findDate(doc, format, today);
+}
+
+const statedDates = new WeakMap<PolicyDocument, StatedDate | null>();
+
+function findDate(doc: PolicyDocument, format: DateFormat, today?: string): StatedDate | null {
   return findInText(doc, format, today) ?? findUnderTitle(doc, format, today) ?? findInFrontMatter(doc, format, today);
 }
 
