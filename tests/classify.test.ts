@@ -289,3 +289,44 @@ describe("a plain present tense that becomes an effort", () => {
     ).not.toContain("modal-weakened");
   });
 });
+
+describe("issue 17 draw: who a promise lets in, a use beside a use, a verb that is the aim", () => {
+  const codes = (heading: string, before: string, after: string) => {
+    const base = (s: string) => `# Privacy Policy\n\n## ${heading}\n\n${s}\n`;
+    const [oldDoc, newDoc] = [parseDocument(base(before), "old.md"), parseDocument(base(after), "new.md")];
+    const { result } = classify(diffDocuments(oldDoc, newDoc), {
+      firstParty: firstPartyOf(newDoc),
+      documents: { old: oldDoc, new: newDoc },
+    });
+    return result.changes.flatMap((c) => c.reasons.map((r) => r.code));
+  };
+  const access = "GitHub employees may only access the content of your private repositories for support reasons.";
+  it("a promise's group widened, replaced or joined by a wider one, narrows it", () => {
+    expect(codes("Access", access, access.replace("employees", "staff"))).toContain("protection-narrowed");
+    expect(codes("Access", access, access.replace("employees", "employees and contractors"))).toContain(
+      "protection-narrowed",
+    );
+    expect(codes("Access", access, access.replace("GitHub employees", "Our vendors"))).toContain("protection-narrowed");
+  });
+  it("but not when the group gets smaller or the same, or it is not the promise's subject", () => {
+    const staff = access.replace("employees", "personnel");
+    expect(codes("Access", staff, access)).not.toContain("protection-narrowed");
+    expect(codes("Access", staff, staff.replace("personnel", "staff"))).not.toContain("protection-narrowed");
+    const object = "We only share your data with our employees.";
+    expect(codes("Sharing", object, object.replace("employees", "contractors"))).not.toContain("protection-narrowed");
+  });
+  const captcha = "We use CAPTCHA services with HEY as a means of spam protection.";
+  it("a use put before the one that stays, joined by 'and', is a new purpose; a use swapped for another is not", () => {
+    expect(codes("Use", captcha, captcha.replace("with HEY", "to stop fraud and in HEY"))).toContain("new-purpose");
+    const train = "We use your data to improve our models.";
+    expect(codes("Use", train, train.replace("improve our models", "improve and test our models"))).not.toContain(
+      "new-purpose",
+    );
+    expect(codes("Use", train, train.replace("improve", "evaluate"))).not.toContain("new-purpose");
+  });
+  it("a verb after 'help' is the aim; the use stated before it still counts", () => {
+    const base = "We provide the Service to you.";
+    expect(codes("Use", base, `${base} We have terms to help keep the ship afloat.`)).not.toContain("new-purpose");
+    expect(codes("Use", base, `${base} We keep your logs to help us debug crashes.`)).toContain("new-purpose");
+  });
+});

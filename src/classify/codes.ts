@@ -123,14 +123,16 @@ const DECLARED = {
   "protection-narrowed": {
     significance: "material",
     notice: "Promises that now cover less",
-    about: 'a promise qualified so that it covers less ("GitHub employees may only access")',
+    about: 'a promise qualified so that it covers less ("GitHub employees may only access"), or opened to more people',
     messages: {
       dropped: "the promise {{promise}} no longer covers {{words}}",
       qualified: "the promise {{promise}} now covers less: {{words}} was added",
+      group: "the promise {{promise}} now lets more people in: {{was}} became {{now}}",
     },
     readers: {
       dropped: "We changed {{old}} to {{new}}",
       qualified: "We changed {{old}} to {{new}}",
+      group: "We changed {{old}} to {{new}}",
     },
   },
   "limit-lowered": {

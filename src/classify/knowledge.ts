@@ -24,6 +24,7 @@ interface MaterialityData {
   bindingTerms: Record<string, string[]>;
   obligationMarkers: string[];
   restrictives: string[];
+  accessGroups: { tiers: string[][] };
   conjunctions: string[];
   fillers: string[];
   noTypo: string[];
@@ -132,6 +133,9 @@ export interface Knowledge {
   bindingKey: Map<string, string>;
   obligationMarkers: Matcher;
   restrictives: Matcher;
+  /** Who a promise lets at the reader's data ("employees", "personnel", "third parties"), and each entry's tier. */
+  accessGroups: Matcher;
+  groupTier: Map<string, number>;
   conjunction: RegExp;
   contactMarkers: Matcher;
   scopeMarkers: Matcher;
@@ -268,6 +272,8 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     bindingKey,
     obligationMarkers: m(d.obligationMarkers),
     restrictives: m(d.restrictives),
+    accessGroups: m(...d.accessGroups.tiers),
+    groupTier: new Map(d.accessGroups.tiers.flatMap((tier, i) => tier.map((g): [string, number] => [g, i]))),
     conjunction: new RegExp(
       `^\\s*(?:,|;|(?:${d.conjunctions.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD}))|(?:,|(?<!${WORD})(?:and|or))\\s*$`,
       "iu",

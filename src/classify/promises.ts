@@ -1,5 +1,5 @@
 import { finding } from "./finding.js";
-import type { Knowledge, Matcher } from "./knowledge.js";
+import type { Knowledge, Match, Matcher } from "./knowledge.js";
 import { overlaps, type Delta } from "./sentences.js";
 import type { TextContext } from "./text.js";
 import type { Finding } from "./types.js";
@@ -137,7 +137,7 @@ export function promises(d: Delta, ctx: TextContext, modal: Finding | null): Fin
     const facts = { family: "protection", key: m.term, direction: "removed" } as const;
     found.push(finding("protection-removed", "phrase", data, facts));
   }
-  if (!addedNeg.length && !isWholeNew(d)) found.push(...narrowed(d, ctx, newNeg));
+  if (!addedNeg.length && !isWholeNew(d)) found.push(...narrowed(d, ctx, newNeg, oldNeg));
   if (!goneNeg.length && !isWholeGone(d)) found.push(...shrunk(d, ctx, oldNeg));
   return found;
 }
@@ -177,19 +177,12 @@ function negationInserted(k: Knowledge, d: Delta, n: { start: number; end: numbe
  * Words that qualify a promise without extending it narrow it: "GitHub {+employees+} may only access", "we do not
  * sell your {+contact+} data". Only the company's own promises count (a negated or "only" processing verb, no "you"
  * before it), the promise itself must be unchanged, and the qualifier short: a rewritten sentence is not a qualifier.
+ * A promise opened to a wider group (widerGroup) is the other way it covers less.
  */
-function narrowed(d: Delta, { k }: TextContext, newNeg: { start: number; end: number }[]): Finding[] {
-  const onlyVerbs = k.restrictives
-    .find(d.new)
-    .filter((r) =>
-      k.protectedVerbs
-        .find(d.new.slice(r.end, r.end + 30))
-        .some((v) => /^\s*(?:\S+\s+)?$/.test(d.new.slice(r.end, r.end + v.start))),
-    );
-  const anchors = [
-    ...newNeg.map((n) => ({ at: n.start, end: n.end, only: false })),
-    ...onlyVerbs.map((r) => ({ at: r.start, end: r.end, only: true })),
-  ];
+function narrowed(d: Delta, { k }: TextContext, newNeg: Negated[], oldNeg: Negated[]): Finding[] {
+  const anchors = promiseAnchors(k, d.new, newNeg);
+  const wider = widerGroup(d, k, anchors, promiseAnchors(k, d.old, oldNeg));
+  if (wider) return [wider];
   // A qualifier is added, not swapped for other words ("info" → "information" is a rewording).
   if (hasContent(k, deleted(d))) return [];
   for (const anchor of anchors) {
@@ -213,4 +206,58 @@ function narrowed(d: Delta, { k }: TextContext, newNeg: { start: number; end: nu
     }
   }
   return [];
+}
+
+type Negated = { start: number; end: number };
+
+interface Anchor {
+  at: number;
+  end: number;
+  only: boolean;
+}
+
+/** Where a text's promises stand: its negated processing verbs, and each "only" just before a processing verb. */
+function promiseAnchors(k: Knowledge, text: string, negated: Negated[]): Anchor[] {
+  const onlyVerbs = k.restrictives
+    .find(text)
+    .filter((r) =>
+      k.protectedVerbs
+        .find(text.slice(r.end, r.end + 30))
+        .some((v) => /^\s*(?:\S+\s+)?$/.test(text.slice(r.end, r.end + v.start))),
+    );
+  return [
+    ...negated.map((n) => ({ at: n.start, end: n.end, only: false })),
+    ...onlyVerbs.map((r) => ({ at: r.start, end: r.end, only: true })),
+  ];
+}
+
+/**
+ * The people a promise lets at the reader's data widened: "GitHub {-employees-}{+personnel+} may only access" lets
+ * contractors in too (GitHub's terms of service 021→022), as "employees {+and contractors+}" would. A group is a
+ * promise's subject (in its clause, before its verb), the promise itself unchanged; the new group must be of a later
+ * tier (data: accessGroups) than every group the old promise named.
+ */
+function widerGroup(d: Delta, k: Knowledge, anchors: Anchor[], oldAnchors: Anchor[]): Finding | null {
+  const tier = (m: Match) => k.groupTier.get(m.term) ?? -1;
+  const subjects = (text: string, at: Anchor) => {
+    const clause = clauseAround(text, at.at);
+    if (/\byou\b/i.test(text.slice(clause.start, at.at))) return [];
+    return k.accessGroups
+      .find(text.slice(clause.start, at.at))
+      .map((m) => ({ ...m, start: m.start + clause.start, end: m.end + clause.start }));
+  };
+  const named = oldAnchors.flatMap((a) => subjects(d.old, a));
+  if (!named.length) return null;
+  const was = named.reduce((a, b) => (tier(b) > tier(a) ? b : a));
+  for (const anchor of anchors) {
+    if (overlaps(d.ins, anchor.at, anchor.end)) continue;
+    const came = subjects(d.new, anchor).find((m) => overlaps(d.ins, m.start, m.end) && tier(m) > tier(was));
+    if (!came) continue;
+    const clause = clauseAround(d.new, anchor.at);
+    const promise = d.new.slice(clause.start, clause.end);
+    const data = { promise: quote(promise), was: quote(was.text), now: quote(came.text), ...bothSentences(d) };
+    const facts = { family: "narrowed", key: came.term, direction: "added" } as const;
+    return finding("protection-narrowed", "group", data, facts);
+  }
+  return null;
 }

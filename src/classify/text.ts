@@ -106,9 +106,22 @@ function view(d: Delta, side: Side, ctx: TextContext) {
 }
 
 function extension(ctx: TextContext, d: Delta, side: Side): boolean {
-  if (side === "added") return d.ins.some((s) => extendsList(ctx.k, d, s));
+  const widens = (x: Delta) => (s: Span) => extendsList(ctx.k, x, s) || coordinated(ctx.k, x, s);
+  if (side === "added") return d.ins.some(widens(d));
   const mirrored: Delta = { old: d.new, new: d.old, ins: d.del, del: d.ins };
-  return d.del.some((s) => extendsList(ctx.k, mirrored, s));
+  return d.del.some(widens(mirrored));
+}
+
+/**
+ * Inserted words that put a new member before the old one with "and" or "or", ending on small words that take the
+ * place of the old ones: "We use CAPTCHA services {-with-}{+across our applications to mitigate brute force logins and
+ * in+} HEY" adds a use beside the one that stays (Basecamp's privacy policy 064→065).
+ */
+function coordinated(k: Knowledge, d: Delta, span: Span): boolean {
+  const text = d.new.slice(span.start, span.end);
+  const last = [...text.matchAll(/(?<![\p{L}\p{N}])(?:and|or|as well as)(?![\p{L}\p{N}])/giu)].pop();
+  if (!last || !hasContent(k, text.slice(0, last.index))) return false;
+  return !hasContent(k, text.slice(last.index + last[0].length)) && hasContent(k, d.new.slice(span.end));
 }
 
 function sharing(d: Delta, ctx: TextContext, side: Side): Finding[] {
@@ -160,8 +173,12 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
   if (!hasContent(k, v.changed)) return [];
   // Purposes are the company's: "we use … to", "so we can"; "you must … to receive a receipt" is an obligation.
   const ours = /\b(?:we|us|our)\b/i.test(v.text);
+  // A verb after "help" is the aim, not a use it serves: "Terms of Service to help keep the ship afloat" keeps no data.
+  const helped = (m: { start: number }) =>
+    /\bhelp(?:s|ing)?\s+(?:(?:us|you|them)\s+)?$/i.test(v.text.slice(Math.max(0, m.start - 20), m.start));
   const uses =
-    ours && [k.verbs.use, k.verbs.collection, k.verbs.sharing].some((m) => affirmative(k, v.text, m).length > 0);
+    ours &&
+    [k.verbs.use, k.verbs.collection, k.verbs.sharing].some((m) => affirmative(k, v.text, m).some((x) => !helped(x)));
   // An infinitive of purpose ("to improve", "to train"), not one that completes a verb ("required to share").
   const purposeful = (uses && k.purpose.test(v.text)) || k.purposeConnector.test(v.text);
   // "For more information on … our use of recommender systems to show you …, see …" points elsewhere; it states no use.
