@@ -60,6 +60,8 @@ export interface Match {
 
 const WORD = String.raw`[\p{L}\p{N}]`;
 
+const RECENT_TEXTS = 32;
+
 /** A list of phrases as one matcher; an entry with two or more capitals matches only as written (US, EU, DPO). */
 export class Matcher {
   private readonly patterns: { re: RegExp; terms: string[] }[];
@@ -79,7 +81,23 @@ export class Matcher {
       }));
   }
 
+  /**
+   * The matches in the last texts read: a change's sentence, section and document texts are read again for each of
+   * its deltas (on the largest corpus history, 45% of the characters every vocabulary read were a text it had just
+   * read). Callers get their own array of the same (never written) matches.
+   */
+  private readonly recent = new Map<string, Match[]>();
+
   find(text: string): Match[] {
+    let found = this.recent.get(text);
+    if (!found) {
+      if (this.recent.size >= RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value!);
+      this.recent.set(text, (found = this.search(text)));
+    }
+    return found.slice();
+  }
+
+  private search(text: string): Match[] {
     const found: Match[] = [];
     for (const { re, terms } of this.patterns) {
       re.lastIndex = 0;
