@@ -257,7 +257,8 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     rightNouns: m(d.rightNouns),
     protections: m(d.protections, s.protections),
     negation: new RegExp(
-      `(?<!${WORD})(?:${wordNegations.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD})|(?:${suffixNegations.join("|")})(?!${WORD})`,
+      `(?<!${WORD})(?:${wordNegations.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD})` +
+        `|(?:${suffixNegations.join("|")})(?!${WORD})`,
       "giu",
     ),
     protectedVerbs: m(d.protectedVerbs),
@@ -267,7 +268,8 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     obligationMarkers: m(d.obligationMarkers),
     restrictives: m(d.restrictives),
     conjunction: new RegExp(
-      `^\\s*(?:,|;|(?:${d.conjunctions.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD}))|(?:,|(?<!${WORD})(?:and|or))\\s*$`,
+      `^\\s*(?:,|;|(?:${d.conjunctions.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD}))` +
+        `|(?:,|(?<!${WORD})(?:and|or))\\s*$`,
       "iu",
     ),
     contactMarkers: m(d.contactMarkers),
