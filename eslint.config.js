@@ -1,5 +1,5 @@
 // `npm run lint`: typescript-eslint's recommended rules over the sources and tests, and the 120-column limit the
-// formatter cannot hold alone (it does not break comments). Formatting itself is
+// formatter cannot hold alone (it breaks neither comments nor strings). Formatting itself is
 // Prettier's (`npm run format`, .prettierrc.json); eslint-config-prettier is not needed: no formatting rule is on.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
