@@ -13,15 +13,17 @@ export const lastUpdated: Rule<Options> = {
   meta: {
     id: "last-updated",
     description:
-      "The policy states when it was last updated or takes effect, in a readable date that is neither stale nor far in the future",
+      "The policy states when it was last updated or takes effect, in " +
+      "a readable date that is neither stale nor far in the future",
     // A warning: its verdict changes with the calendar, so an untouched policy must not start failing builds overnight.
     defaultSeverity: "warn",
     rationale:
-      "Readers and regulators judge a policy by its date: the CCPA requires a privacy policy to be updated at least every 12 months, " +
-      "and an undated or unreadable date leaves no one able to tell which version they agreed to. " +
-      'The stated date is the first one a phrase introduces ("Last updated", "Effective"), or a date alone on the line under the ' +
-      'title; in a change log ("Revised on …" listed several times) it is the latest revision. A numeric date one of whose readings ' +
-      "lies after today is read the other way (08/12/2026 on August 13 is August 12).",
+      "Readers and regulators judge a policy by its date: the CCPA requires a privacy policy to be " +
+      "updated at least every 12 months, and an undated or unreadable date leaves no one able to " +
+      "tell which version they agreed to. The stated date is the first one a phrase introduces " +
+      '("Last updated", "Effective"), or a date alone on the line under the title; in a change log ' +
+      '("Revised on …" listed several times) it is the latest revision. A numeric date one of whose ' +
+      "readings lies after today is read the other way (08/12/2026 on August 13 is August 12).",
     examples: [
       {
         title: "A stale date",
@@ -50,14 +52,16 @@ export const lastUpdated: Rule<Options> = {
         type: "number",
         default: 90,
         description:
-          "Report a stated date further in the future than this many days (policies are often published ahead of their effective date).",
+          "Report a stated date further in the future than this many days " +
+          "(policies are often published ahead of their effective date).",
       },
       dateFormat: {
         type: "string",
         default: "auto",
         enum: ["auto", "MDY", "DMY"],
         description:
-          'How to read numeric dates such as 04/05/2026: "MDY", "DMY", or "auto" (only when the numbers leave no doubt).',
+          'How to read numeric dates such as 04/05/2026: "MDY", ' +
+          '"DMY", or "auto" (only when the numbers leave no doubt).',
       },
     },
   },

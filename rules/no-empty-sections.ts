@@ -37,13 +37,15 @@ export const noEmptySections: Rule<Options> = {
       {
         title: "An empty heading and lists that never came",
         markdown:
-          "# Privacy Policy\n\n## 1. Information We Collect\n\n## 2. How We Use Information\n\nWe use collected information to:\n\n" +
+          "# Privacy Policy\n\n## 1. Information We Collect\n\n" +
+          "## 2. How We Use Information\n\nWe use collected information to:\n\n" +
           "[LAWYER] Confirm legal bases.\n\n## 3. Your Rights\n\nYou may:\n\nTo exercise these rights, email us.\n",
       },
       {
         title: "Look-alikes that stay silent",
         markdown:
-          "# Privacy Policy\n\n## Sharing\n\n### Service Providers\n\nThey process data on our behalf:\n\n| Provider | Purpose |\n|---|---|\n| Stripe | Payments |\n\n" +
+          "# Privacy Policy\n\n## Sharing\n\n### Service Providers\n\nThey process data on our behalf:\n\n" +
+          "| Provider | Purpose |\n|---|---|\n| Stripe | Payments |\n\n" +
           "## Contact\n\nOur address is:\n\nExample Inc.\\\n1 Main Street\n",
       },
     ],
@@ -57,13 +59,15 @@ export const noEmptySections: Rule<Options> = {
         type: "string[]",
         default: data.verbLeadIns,
         description:
-          'Last words of a lead-in that only list items can finish ("to:", "may:"); a sub-heading or a new sentence after it means the list is missing.',
+          'Last words of a lead-in that only list items can finish ("to:", "may:"); ' +
+          "a sub-heading or a new sentence after it means the list is missing.",
       },
       nounLeadIns: {
         type: "string[]",
         default: data.nounLeadIns,
         description:
-          'Last words of a lead-in that list items or sub-sections can finish ("for:", "including:"); a new sentence after it means the list is missing.',
+          'Last words of a lead-in that list items or sub-sections can finish ("for:", ' +
+          '"including:"); a new sentence after it means the list is missing.',
       },
     },
   },

@@ -34,8 +34,12 @@ const EXAMPLE_LEAD = /^\s*(?:e\.\s?g\.|for example|for instance|such as|like|i\.
 const ALL_CAPS = /^[A-Z0-9][A-Z0-9 &/,.'’()-]*$/;
 const GLUED_DOMAIN_AFTER = /^\.[\p{L}\p{N}-]+\.[a-z]{2,}(?![\p{L}\p{N}])|^\/[\p{L}\p{N}_-]/iu;
 const GLUED_PATH_BEFORE = /[\p{L}\p{N}-]\.[a-z]{2,}\/$|[\p{L}\p{N}_-]\/$/iu;
-const DISPLAY_LEAD =
-  /\b(?:the following|this|these)\s+(?:disclaimer|statement|text|notice|language|wording|disclosure|legend|message|attribution|credit)s?\b[^.:“”"]{0,80}:\s*$/i;
+const DISPLAY_LEAD = new RegExp(
+  String.raw`\b(?:the following|this|these)\s+` +
+    String.raw`(?:disclaimer|statement|text|notice|language|wording|disclosure|legend|message|attribution|credit)s?\b` +
+    String.raw`[^.:“”"]{0,80}:\s*$`,
+  "i",
+);
 
 export const noPlaceholders: Rule<Options> = {
   meta: {
@@ -45,11 +49,11 @@ export const noPlaceholders: Rule<Options> = {
     defaultSeverity: "error",
     rationale:
       "A published policy that still says [YOUR LEGAL ENTITY NAME] names no controller at all, and an obfuscated " +
-      "address such as [email protected] gives the reader no way to reach you. Brackets that are meant stay silent: a " +
-      'pattern glued to a domain or path ("[username].tumblr.com"), a blank inside a text the reader is told to display ' +
-      '("the following disclaimer: “This is a promotion by [Your Name].”"), a label such as <EU Representative> alone on ' +
-      "its line over what it names. Liquid ({{ site.email }}, {% … %}) in a file with front matter is rendered by Jekyll " +
-      "before the reader sees it; without front matter it is reported.",
+      "address such as [email protected] gives the reader no way to reach you. Brackets that are meant stay " +
+      'silent: a pattern glued to a domain or path ("[username].tumblr.com"), a blank inside a text the reader ' +
+      'is told to display ("the following disclaimer: “This is a promotion by [Your Name].”"), a label such as ' +
+      "<EU Representative> alone on its line over what it names. Liquid ({{ site.email }}, {% … %}) in a file " +
+      "with front matter is rendered by Jekyll before the reader sees it; without front matter it is reported.",
     examples: [
       {
         title: "Blanks left in a draft",
@@ -61,7 +65,8 @@ export const noPlaceholders: Rule<Options> = {
         title: "Look-alikes that stay silent",
         markdown:
           "Read the [Privacy Statement](https://example.com/privacy) or write to privacy[at]example[dot]com.\n\n" +
-          "We log actions (e.g., [username] deleted [title of post]). Cookie `wp-settings-{user_id}` and wp_sharing_{id}.\n",
+          "We log actions (e.g., [username] deleted [title of post]). " +
+          "Cookie `wp-settings-{user_id}` and wp_sharing_{id}.\n",
       },
     ],
     options: {

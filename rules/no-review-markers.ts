@@ -20,7 +20,8 @@ export const noReviewMarkers: Rule<Options> = {
       'Notes for the authors left in the policy: [LAWYER] …, [DRAFTING NOTE: …], TODO, FIXME, "Legal review required"',
     defaultSeverity: "error",
     rationale:
-      "A reviewer's note that reaches the published page tells readers the policy was never finished, and often says what is legally weak.",
+      "A reviewer's note that reaches the published page tells readers the " +
+      "policy was never finished, and often says what is legally weak.",
     examples: [
       {
         title: "Notes for the authors",

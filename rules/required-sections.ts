@@ -154,16 +154,16 @@ export const requiredSections: Rule<Options> = {
       "Disclosures the law or good practice requires, each found by its heading or by the text that makes it",
     defaultSeverity: "error",
     rationale:
-      "A privacy policy is judged by what it leaves out: GDPR Art. 13, the CCPA and the US state laws each list what a notice " +
-      "must tell its readers. Each missing disclosure is reported once, with the article or section that requires it. " +
-      "Text inside reviewer notes ([LAWYER] …) and placeholders ([YOUR LEGAL ENTITY NAME]) does not count. " +
-      "The lists, their sources and their conditions are in docs/presets.md. " +
-      "Each shipped list applies to one kind of document (terms, cookie notices and sub-processor lists have " +
-      "their own; the others are for privacy policies). " +
-      "A document's kind (privacy, terms, cookies, subprocessors, other) " +
-      'is read from its front matter (`policylint: { kind: terms }`), else its title ("Terms of Service", "Cookie Notice"), ' +
-      "else its file and folder name (terms, tos, cookie, tracker, subprocessor, privacy), else a sub-processor table; a " +
-      "document nothing identifies is checked as a privacy policy. Disclosures written in `require` apply to every kind.",
+      "A privacy policy is judged by what it leaves out: GDPR Art. 13, the CCPA and the US state laws each " +
+      "list what a notice must tell its readers. Each missing disclosure is reported once, with the article " +
+      "or section that requires it. Text inside reviewer notes ([LAWYER] …) and placeholders ([YOUR LEGAL " +
+      "ENTITY NAME]) does not count. The lists, their sources and their conditions are in docs/presets.md. " +
+      "Each shipped list applies to one kind of document (terms, cookie notices and sub-processor lists " +
+      "have their own; the others are for privacy policies). A document's kind (privacy, terms, cookies, " +
+      "subprocessors, other) is read from its front matter (`policylint: { kind: terms }`), else its title " +
+      '("Terms of Service", "Cookie Notice"), else its file and folder name (terms, tos, cookie, tracker, ' +
+      "subprocessor, privacy), else a sub-processor table; a document nothing identifies is checked as a " +
+      "privacy policy. Disclosures written in `require` apply to every kind.",
     options: {
       disclosures: {
         type: "string[]",
@@ -183,7 +183,8 @@ export const requiredSections: Rule<Options> = {
         default: [],
         merge: "union",
         description:
-          "Your own disclosures: {id, name, law, source, headings, body, requiredWhen} with regular expressions; one with a built-in id adds to it. Required of documents of every kind.",
+          "Your own disclosures: {id, name, law, source, headings, body, requiredWhen} with regular " +
+          "expressions; one with a built-in id adds to it. Required of documents of every kind.",
         patterns: (value) => (value as Disclosure[]).flatMap(writtenPatterns),
       },
       ignore: {
@@ -233,8 +234,8 @@ export const requiredSections: Rule<Options> = {
           "## Sharing",
           "We share payment details with our payment processor.",
           "## Your rights",
-          "You may request access to your data, its rectification or erasure, restriction of processing or a portable copy, " +
-            "and object to processing. You may complain to your supervisory authority.",
+          "You may request access to your data, its rectification or erasure, restriction of processing " +
+            "or a portable copy, and object to processing. You may complain to your supervisory authority.",
           "## Security",
           "We encrypt your data in transit and at rest.",
           "## Children",

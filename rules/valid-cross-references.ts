@@ -38,15 +38,21 @@ const alternation = (words: string[]) =>
 
 // A part number as legal text writes it: "9", "4.2", "D.8", "B(5)", "3(b)", "IV", "8.2(a)(iii)". Top-level letters
 // are capitals, so "section a" or "Section Based" never start one.
-const PART =
-  /(?:\d+[a-z]?|[A-Z]|[IVXLC]{2,6})(?:\.(?:\d+|[A-Za-z](?!\p{L}))|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))*(?![\p{L}\p{N}]|\.\d)/uy;
+const PART = new RegExp(
+  String.raw`(?:\d+[a-z]?|[A-Z]|[IVXLC]{2,6})(?:\.(?:\d+|[A-Za-z](?!\p{L}))|\((?:\d{1,3}|[a-z]|[ivxlc]{1,6})\))*` +
+    String.raw`(?![\p{L}\p{N}]|\.\d)`,
+  "uy",
+);
 // Between the parts of "Sections 3, 4 and 7" or "Sections D.4 — D.7"; a dash or "to" makes a range.
 const CONNECTOR = /\s*(?:,\s*(?:and|or)\s+|,\s*|\s(?:and|or|&)\s+|\s?(to|through|[-–—])\s?)\s*(?:§\s*)?/uy;
 const LAW_BEFORE = new RegExp(`(?:^|[\\s(,])(?:${alternation(data.lawBefore)}),?\\s*$`, "u");
 const LAW_AFTER = new RegExp(`^[\\s,]*(?:of\\s+(?:the\\s+)?)?(?:${alternation(data.lawAfter)})(?![\\p{L}])`, "u");
 // "Section 5 of the FTC Act", "Section 3 of our Terms": another text's part. "of this Policy" stays ours.
-const OTHER_TEXT =
-  /^\s*(?:,\s*)?(?:of|in|under)\s+(?!this\b|these\b|the\s+present\b)(?:(?:the|our|its|their|your|applicable|such)\s+)?[\p{Lu}]/u;
+const OTHER_TEXT = new RegExp(
+  String.raw`^\s*(?:,\s*)?(?:of|in|under)\s+(?!this\b|these\b|the\s+present\b)` +
+    String.raw`(?:(?:the|our|its|their|your|applicable|such)\s+)?[\p{Lu}]`,
+  "u",
+);
 // "clause 7 of the Uptime, Security and Privacy section" names one of our own sections.
 const NAMED_PART =
   /^\s*(?:,\s*)?(?:of|in|under)\s+(?:the|our|this)\s+(?!\s)([^.;:!?]{1,80}?)\s+(?:section|part|heading)\b/iu;
@@ -58,15 +64,17 @@ export const validCrossReferences: Rule<Options> = {
   meta: {
     id: "valid-cross-references",
     description:
-      'References to the document\'s own parts resolve: "Section 9", "§8.2", "clause 3(b)", "paragraph D.8", [links](#anchor)',
+      'References to the document\'s own parts resolve: "Section 9", ' +
+      '"§8.2", "clause 3(b)", "paragraph D.8", [links](#anchor)',
     defaultSeverity: "error",
     rationale:
-      "A reference to a section that was renumbered or never written sends the reader to nothing, often for the very " +
-      'rights or limits the sentence is about. Citations of laws ("Cal. Civ. Code § 1798.100", "Art. 6(1)(f) GDPR") are not checked. ' +
-      'Links are read as a reader of the page follows them, since pages converted from HTML lose their ids: "#limitations_on_liability" ' +
-      'lands on "15. LIMITATIONS ON LIABILITY" (the fragment\'s words are a heading\'s or bold label\'s), "[1.Introduction](#section0)" ' +
-      'on the heading its text names. A numbered paragraph "9.1" makes section 9 exist; `Section 11 "Changes"` resolves by its quoted ' +
-      "title when the number fits, and a wrong number with a right title is reported as such.",
+      "A reference to a section that was renumbered or never written sends the reader to nothing, often for the " +
+      'very rights or limits the sentence is about. Citations of laws ("Cal. Civ. Code § 1798.100", "Art. ' +
+      '6(1)(f) GDPR") are not checked. Links are read as a reader of the page follows them, since pages ' +
+      'converted from HTML lose their ids: "#limitations_on_liability" lands on "15. LIMITATIONS ON LIABILITY" ' +
+      "(the fragment's words are a heading's or bold label's), \"[1.Introduction](#section0)\" on the heading " +
+      'its text names. A numbered paragraph "9.1" makes section 9 exist; `Section 11 "Changes"` resolves by ' +
+      "its quoted title when the number fits, and a wrong number with a right title is reported as such.",
     examples: [
       {
         title: "References that point nowhere",
@@ -78,8 +86,8 @@ export const validCrossReferences: Rule<Options> = {
         title: "References that resolve, and citations of laws",
         markdown:
           "# Terms\n\n## 1. Accounts\n\n## 2. Payment\n\n(a) Fees are billed monthly.\n\n" +
-          "## 3. Rights\n\nSee Section 1, clause 2(a) and [Rights](#3-rights). We comply with Cal. Civ. Code § 1798.100, " +
-          "Art. 6(1)(f) GDPR and Section 5 of the FTC Act.\n",
+          "## 3. Rights\n\nSee Section 1, clause 2(a) and [Rights](#3-rights). " +
+          "We comply with Cal. Civ. Code § 1798.100, Art. 6(1)(f) GDPR and Section 5 of the FTC Act.\n",
       },
     ],
     options: {
@@ -362,8 +370,11 @@ export function labelKey(text: string): string {
     .trim();
 }
 
-const LEADING_NUMBERING =
-  /^\s*(?:(?:section|article|clause|part|schedule)\s+\d+(?:\.\d+)*\s*[.:]?\s*)?(?:(?:\d{1,3}|[a-z]|[ivx]{1,5}|[\u2160-\u217f])[.)]\s*)*/i;
+const LEADING_NUMBERING = new RegExp(
+  String.raw`^\s*(?:(?:section|article|clause|part|schedule)\s+\d+(?:\.\d+)*\s*[.:]?\s*)?` +
+    String.raw`(?:(?:\d{1,3}|[a-z]|[ivx]{1,5}|[\u2160-\u217f])[.)]\s*)*`,
+  "i",
+);
 
 function labelKeys(text: string): string[] {
   const keys = [labelKey(text), labelKey(text.replace(LEADING_NUMBERING, ""))].filter((k) => /\p{L}/u.test(k));

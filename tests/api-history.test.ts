@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diff, history, renderHtml } from "../src/index.js";
-import { scratchRepo } from "./helpers/history.js";
+import { versionsRepo } from "./helpers/history.js";
 
 const V1 = "# Privacy\n\nLast updated: May 1, 2026\n\nWe share data with Stripe.\n";
 const V2 = "# Privacy\n\nLast updated: May 1, 2026\n\nWe share data with Stripe and Acme Ads.\n";
@@ -13,7 +13,7 @@ describe("library API: renderHtml and history", () => {
   });
 
   it("history(file, { cwd }) lists the versions newest first with their counts", async () => {
-    const { dir, file } = scratchRepo([{ text: V1 }, { text: V2 }]);
+    const { dir, file } = versionsRepo([{ text: V1 }, { text: V2 }]);
     const { versions } = await history(file, { cwd: dir });
     expect(versions.map((v) => v.subject)).toEqual(["version 2", "version 1"]);
     expect(versions[0].summary).toEqual({ material: 1, substantive: 0, editorial: 0 });

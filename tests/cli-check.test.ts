@@ -1,9 +1,10 @@
-import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { ROOT } from "./helpers/fixtures.js";
+import { gitIn } from "./helpers/git.js";
 
 const CLEAN = "# Privacy Policy\n\nWe collect your e-mail address to send you receipts.\n";
 const DIRTY = "# Privacy Policy\n\nThis policy is provided by [YOUR COMPANY].\n";
@@ -523,7 +524,7 @@ describe("what check leaves out: .policylintignore, --gitignore and a repository
     expect(outside.stderr).toMatch(
       /^policylint: --gitignore: git cannot list what it ignores here: not a git repository[^\n]*\n$/,
     );
-    execFileSync("git", ["init", "-q"], { cwd: dir });
+    gitIn(dir)("init", "-q");
     expect(checked(runCli(["check", ".", "--format", "json"], { cwd: dir }))).toEqual([
       "build/privacy.md",
       "legal/old.md",

@@ -1,9 +1,9 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { FIXTURES } from "./helpers/fixtures.js";
+import { scratchRepo } from "./helpers/git.js";
 
 const fixture = (name: string) => [
   path.join(FIXTURES, "classify", name, "old.md"),
@@ -98,18 +98,11 @@ describe("policylint diff --fail-on and --require-date-bump", () => {
 });
 
 describe("policylint diff --against REV (a throw-away git repository)", () => {
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-      cwd,
-      encoding: "utf8",
-      stdio: "pipe",
-    });
   const policy = readFileSync(fixture("date-not-bumped")[0], "utf8");
   const repo = () => {
-    const dir = tempProject({ "legal/privacy.md": policy, "legal/terms.md": "# Terms\n\nBe nice.\n" });
-    git(dir, "init", "-q");
-    git(dir, "add", ".");
-    git(dir, "commit", "-qm", "v1");
+    const { dir, git } = scratchRepo({ "legal/privacy.md": policy, "legal/terms.md": "# Terms\n\nBe nice.\n" });
+    git("add", ".");
+    git("commit", "-qm", "v1");
     return dir;
   };
   const material = policy.replace(
@@ -219,8 +212,7 @@ describe("policylint diff --against REV (a throw-away git repository)", () => {
   });
 
   it("in a repository with no commit yet every file is new; a bad revision is a usage error", () => {
-    const dir = tempProject({ "privacy.md": policy });
-    git(dir, "init", "-q");
+    const { dir } = scratchRepo({ "privacy.md": policy });
     expect(runCli(["diff", "--against", "HEAD", "--fail-on", "material", "privacy.md"], { cwd: dir })).toMatchObject({
       code: 0,
       stdout: "privacy.md: new since HEAD, not compared\n",

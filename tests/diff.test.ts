@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diffTexts, type Change, type DiffResult, type EditPart } from "../src/diff/index.js";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { FIXTURES } from "./helpers/fixtures.js";
+import { scratchRepo } from "./helpers/git.js";
 import { mirrorMismatch } from "./helpers/mirror.js";
 
 const DIFF_FIXTURES = path.join(FIXTURES, "diff");
@@ -265,14 +265,14 @@ describe("policylint diff (the built binary)", () => {
   });
 
   describe("REV:path read with git", () => {
-    const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8", stdio: "pipe" });
     const repo = () => {
-      const dir = tempProject({ "legal/privacy.md": "# Privacy\n\n## Sharing\n\nWe share data with processors.\n" });
-      git(dir, "init", "-q");
-      git(dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "add", ".");
-      git(dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "v1");
-      git(dir, "tag", "v1.2");
-      git(dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "empty", "--allow-empty");
+      const { dir, git } = scratchRepo({
+        "legal/privacy.md": "# Privacy\n\n## Sharing\n\nWe share data with processors.\n",
+      });
+      git("add", ".");
+      git("commit", "-qm", "v1");
+      git("tag", "v1.2");
+      git("commit", "-qm", "empty", "--allow-empty");
       return dir;
     };
 

@@ -1,18 +1,11 @@
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempProject } from "./helpers/cli.js";
+import { runCli } from "./helpers/cli.js";
+import { scratchRepo } from "./helpers/git.js";
 
 // Arguments never reach a shell, and git never takes what a user typed for an option: every hostile revision is
 // a usage error (exit 2, one line) that runs nothing and writes nothing; odd but legitimate file names just work.
-
-const git = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-    cwd,
-    encoding: "utf8",
-    stdio: "pipe",
-  });
 
 const ODD = "a b'c.md";
 const SHELLY = "$(touch pwned-by-path).md";
@@ -20,10 +13,9 @@ const v1 = "# Privacy\n\n## Sharing\n\nWe share data with processors.\n";
 const v2 = "# Privacy\n\n## Sharing\n\nWe share data with processors and affiliates.\n";
 
 function repo(): string {
-  const dir = tempProject({ [`legal/${ODD}`]: v1, [`legal/${SHELLY}`]: v1, "legal/privacy.md": v1 });
-  git(dir, "init", "-q");
-  git(dir, "add", ".");
-  git(dir, "commit", "-qm", "v1");
+  const { dir, git } = scratchRepo({ [`legal/${ODD}`]: v1, [`legal/${SHELLY}`]: v1, "legal/privacy.md": v1 });
+  git("add", ".");
+  git("commit", "-qm", "v1");
   for (const name of [ODD, SHELLY, "privacy.md"]) writeFileSync(path.join(dir, "legal", name), v2);
   return dir;
 }

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { setMaxFileSize } from "../src/engine/files.js";
 import { blobAt, resolveCommit } from "../src/git/git.js";
 import { runCli, tempProject } from "./helpers/cli.js";
 import { ROOT } from "./helpers/fixtures.js";
+import { scratchRepo } from "./helpers/git.js";
 
 const POLICY = readFileSync(path.join(ROOT, "fixtures/seed/imagen-privacy-policy.md"), "utf8");
 const deepList = (levels: number, word = "x") => `${"- ".repeat(levels)}${word}\n`;
@@ -67,13 +67,7 @@ describe("nesting deeper than the limit (src/parse/limits.ts)", () => {
   }, 60_000);
 
   it("diff --against: the file beyond the limit is one line, exit 2, and the other files are still compared", () => {
-    const dir = tempProject({ "deep.md": "# Deep\n\nShallow for now.\n", "privacy.md": POLICY });
-    const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-        cwd: dir,
-        stdio: "pipe",
-      });
-    git("init", "-q");
+    const { dir, git } = scratchRepo({ "deep.md": "# Deep\n\nShallow for now.\n", "privacy.md": POLICY });
     git("add", ".");
     git("commit", "-qm", "v1");
     writeFileSync(path.join(dir, "deep.md"), `# Deep\n\n${deepQuote(3_000)}`);
@@ -235,13 +229,7 @@ describe("files larger than --max-file-size (32 MB by default)", () => {
     // held before too; since the blob is measured before it is read, this guards that path.)
     // 1.5 MB in one code block: beyond a 1 MB limit, within 2, and cheap to diff.
     const block = `# Policy\n\n\`\`\`\n${"0123456789abcdef\n".repeat(95_000)}\`\`\`\n`;
-    const dir = tempProject({ "big.md": block, "privacy.md": POLICY });
-    const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-        cwd: dir,
-        stdio: "pipe",
-      });
-    git("init", "-q");
+    const { dir, git } = scratchRepo({ "big.md": block, "privacy.md": POLICY });
     git("add", ".");
     git("commit", "-qm", "v1");
     writeFileSync(path.join(dir, "big.md"), "# Policy\n\nShort now.\n");
@@ -264,13 +252,7 @@ describe("files larger than --max-file-size (32 MB by default)", () => {
   it("a git blob as large as --max-file-size allows is read whole (git's output buffer follows the limit)", async () => {
     // Before: a fixed 64 MB buffer, so under --max-file-size 100 a 65 MB version at REV failed with
     // ERR_CHILD_PROCESS_STDIO_MAXBUFFER. Read through the git module only: diffing 65 MB would take minutes.
-    const dir = tempProject({ "big.md": Buffer.alloc(65 * 1024 * 1024, "a\n") });
-    const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-        cwd: dir,
-        stdio: "pipe",
-      });
-    git("init", "-q");
+    const { dir, git } = scratchRepo({ "big.md": Buffer.alloc(65 * 1024 * 1024, "a\n") });
     git("add", ".");
     git("commit", "-qm", "v1");
     try {

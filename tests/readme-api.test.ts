@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempProject } from "./helpers/cli.js";
 import { ROOT } from "./helpers/fixtures.js";
+import { scratchRepo } from "./helpers/git.js";
 
 // The README's "Library API" example, run as it stands against the built package in a scratch repository: a
 // promise of the README that a changed API would otherwise break in silence.
@@ -15,16 +15,10 @@ describe("the README's library example", () => {
     const v1 =
       "# Privacy Policy\n\nLast updated: March 1, 2026\n\n## Sharing\n\nWe share data with Postmark to send e-mail.\n";
     const v2 = v1.replace("with Postmark", "with Postmark and Acme Analytics").replace("March 1", "April 2");
-    const dir = tempProject({ "legal/privacy-v1.md": v1, "legal/privacy.md": v1, "example.mjs": block });
+    const { dir, git } = scratchRepo({ "legal/privacy-v1.md": v1, "legal/privacy.md": v1, "example.mjs": block });
     // The package as a user's project resolves it, with no install.
     mkdirSync(path.join(dir, "node_modules"));
     symlinkSync(ROOT, path.join(dir, "node_modules/policylint"), "dir");
-    const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-        cwd: dir,
-        stdio: "pipe",
-      });
-    git("init", "-q");
     git("add", "legal/privacy.md");
     git("commit", "-qm", "v1");
     git("tag", "v1.2");

@@ -100,6 +100,8 @@ async function builtAtRunTime(): Promise<Found[]> {
     const { isDateText } = await import("../src/diff/date.js");
     const { noticeGroups, renderNotice } = await import("../src/classify/notice.js");
     const { disclosureListNames } = await import("../rules/required-sections.js");
+    // Builds its pattern of files that are never policies (README, LICENSE…) when it loads.
+    await import("../src/cli/ignore.js");
     // Every disclosure list, and one pattern or phrase of a configuration's own for each kind a configuration vets.
     const config = resolveConfig(
       {

@@ -281,7 +281,8 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     rightNouns: m(d.rightNouns),
     protections: m(d.protections, s.protections),
     negation: new RegExp(
-      `(?<!${WORD})(?:${wordNegations.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD})|(?:${suffixNegations.join("|")})(?!${WORD})`,
+      `(?<!${WORD})(?:${wordNegations.map((n) => n.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD})` +
+        `|(?:${suffixNegations.join("|")})(?!${WORD})`,
       "giu",
     ),
     protectedVerbs: m(d.protectedVerbs),
@@ -293,7 +294,8 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     accessGroups: m(...d.accessGroups.tiers),
     groupTier: new Map(d.accessGroups.tiers.flatMap((tier, i) => tier.map((g): [string, number] => [g, i]))),
     conjunction: new RegExp(
-      `^\\s*(?:,|;|(?:${d.conjunctions.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD}))|(?:,|(?<!${WORD})(?:and|or))\\s*$`,
+      `^\\s*(?:,|;|(?:${d.conjunctions.map((c) => c.replace(/\s+/g, "\\s+")).join("|")})(?!${WORD}))` +
+        `|(?:,|(?<!${WORD})(?:and|or))\\s*$`,
       "iu",
     ),
     contactMarkers: m(d.contactMarkers),

@@ -327,8 +327,11 @@ function isLabel(node: Nodes): boolean {
 }
 
 /** A lead-in that makes what follows a duty of the reader. */
-const PROHIBITION =
-  /\b(?:(?:are|is) (?:strictly )?prohibited|(?:you|users?) (?:may|must|shall|will) not|agree not to|(?:shall|must) not engage|not (?:permitted|allowed) to)\b[^:]*:\s*$/i;
+const PROHIBITION = new RegExp(
+  String.raw`\b(?:(?:are|is) (?:strictly )?prohibited|(?:you|users?) (?:may|must|shall|will) not|agree not to` +
+    String.raw`|(?:shall|must) not engage|not (?:permitted|allowed) to)\b[^:]*:\s*$`,
+  "i",
+);
 const ITEM = /^\s*(?:\(?\d{1,2}\)|\(?[a-z]\)|\(?[ivx]{1,4}\))\s/i;
 
 /**

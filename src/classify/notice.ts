@@ -50,13 +50,16 @@ export function renderNotice(input: NoticeInput, format: NoticeFormat): string {
   const policy = input.title ? `our ${input.title}` : "our policy";
   const name = input.title ?? "policy";
   if (!groups.length) {
-    const none = `There are no material changes between ${input.result.old.file} and ${input.result.new.file}, so no notice of material changes is needed.`;
+    const none =
+      `There are no material changes between ${input.result.old.file} and ${input.result.new.file}, ` +
+      "so no notice of material changes is needed.";
     return format === "html" ? `<p>${html(none)}</p>\n` : `${none}\n`;
   }
   const heading = `Updates to ${policy}`;
   const intro = `We are updating ${policy}. The changes take effect on ${input.effective}. Here is what is changing:`;
   const link = input.url ?? URL_PLACEHOLDER;
-  const outro = `You can read the full updated ${name} at ${link}. If you have questions about these changes, please contact us.`;
+  const questions = "If you have questions about these changes, please contact us.";
+  const outro = `You can read the full updated ${name} at ${link}. ${questions}`;
   if (format === "html") {
     const anchor = input.url ? `<a href="${html(input.url)}">${html(input.url)}</a>` : html(URL_PLACEHOLDER);
     return [
@@ -68,7 +71,7 @@ export function renderNotice(input: NoticeInput, format: NoticeFormat): string {
         ...g.items.map((i) => `  <li>${html(i)}</li>`),
         "</ul>",
       ]),
-      `<p>You can read the full updated ${html(name)} at ${anchor}. If you have questions about these changes, please contact us.</p>`,
+      `<p>You can read the full updated ${html(name)} at ${anchor}. ${questions}</p>`,
       "",
     ].join("\n");
   }
@@ -90,7 +93,7 @@ export function renderNotice(input: NoticeInput, format: NoticeFormat): string {
     md(intro),
     "",
     ...groups.flatMap((g) => [`## ${md(g.section)}`, "", ...g.items.map((i) => `- ${md(i)}`), ""]),
-    `You can read the full updated ${md(name)} at ${mdLink}. If you have questions about these changes, please contact us.`,
+    `You can read the full updated ${md(name)} at ${mdLink}. ${questions}`,
     "",
   ].join("\n");
 }

@@ -68,14 +68,17 @@ export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
   return found;
 }
 
+// "FedEx reserves the right", "we have the right", "you waive any right": not the reader's rights.
+const THEIRS_BEFORE = new RegExp(
+  String.raw`\breserves?\s+(?:(?:the|a|any)\s*)?$|\b(?:we|it)\s+(?:has|have)\s+the\s*$` +
+    String.raw`|\bwaiv\w*\s+(?:(?:any|all|your|the|every)\s*)?$`,
+  "i",
+);
+
 function rights(d: Delta, ctx: TextContext): Finding[] {
   const { k, categories } = ctx;
   const found: Finding[] = [];
-  // "FedEx reserves the right", "we have the right", "you waive any right": not the reader's rights.
-  const theirs = (text: string, at: number) =>
-    /\breserves?\s+(?:(?:the|a|any)\s*)?$|\b(?:we|it)\s+(?:has|have)\s+the\s*$|\bwaiv\w*\s+(?:(?:any|all|your|the|every)\s*)?$/i.test(
-      text.slice(Math.max(0, at - 30), at),
-    );
+  const theirs = (text: string, at: number) => THEIRS_BEFORE.test(text.slice(Math.max(0, at - 30), at));
   for (const m of cameIn(k.rights, d, ctx.before).filter((x) => !theirs(d.new, x.start))) {
     const data = { right: quote(m.text), excerpt: excerpt(d.new, d.ins) };
     found.push(finding("right-added", "sentence", data, { family: "right", key: m.term, direction: "added" }));
@@ -237,19 +240,18 @@ function lowered(d: Delta, k: Knowledge): Finding | null {
   return null;
 }
 
+const READER_BEFORE = new RegExp(
+  String.raw`\b(?:you|you are|you're|you’re|users?|a user|residents?|individuals?|people|persons?)` +
+    String.raw`(?:\s+\([^)]*\))?\s+$`,
+  "i",
+);
+
 /**
  * A sentence that places data or servers ("stored in", "transferred to", "our servers are located in"), not one
  * that places the reader ("if you are a user located in …": which terms apply to you, not where your data goes).
  */
 function aboutData(k: Knowledge, text: string): boolean {
-  return k.verbs.location
-    .find(text)
-    .some(
-      (v) =>
-        !/\b(?:you|you are|you're|you’re|users?|a user|residents?|individuals?|people|persons?)(?:\s+\([^)]*\))?\s+$/i.test(
-          text.slice(Math.max(0, v.start - 60), v.start),
-        ),
-    );
+  return k.verbs.location.find(text).some((v) => !READER_BEFORE.test(text.slice(Math.max(0, v.start - 60), v.start)));
 }
 
 let lastNamed: { k: Knowledge; text: string; places: Set<string> } | null = null;

@@ -25,7 +25,8 @@ export function excerpt(text: string, spans: readonly Span[], width = 45, max = 
   if (end < text.length) end = text.lastIndexOf(" ", end) > to ? text.lastIndexOf(" ", end) : end;
   const body = flat(text.slice(start, end)).trim();
   return quote(
-    `${start > 0 ? "… " : ""}${body.length > max ? `${body.slice(0, max - 1)}…` : body}${end < text.length ? " …" : ""}`,
+    `${start > 0 ? "… " : ""}${body.length > max ? `${body.slice(0, max - 1)}…` : body}` +
+      `${end < text.length ? " …" : ""}`,
     max + 4,
   );
 }
@@ -145,8 +146,11 @@ export function withQualifier(k: Knowledge, text: string, m: Match): string {
 /** The clause holding a position: sentences split at semicolons and at ", and", ", but", ", or". */
 export function clauseAround(text: string, position: number): Span {
   // ", and we only access it" starts a clause; ", or gender expression" continues a list.
-  const cut =
-    /;|,\s+(?:and|but|or|while|whereas)\s+(?=(?:we|you|they|it|our|your|this|these|those|there|he|she)\b)|(?<!\s)\s+but\s+/gi;
+  const cut = new RegExp(
+    String.raw`;|,\s+(?:and|but|or|while|whereas)\s+(?=(?:we|you|they|it|our|your|this|these|those|there|he|she)\b)` +
+      String.raw`|(?<!\s)\s+but\s+`,
+    "gi",
+  );
   let start = 0;
   for (let m = cut.exec(text); m; m = cut.exec(text)) {
     if (m.index >= position) return { start, end: m.index };

@@ -63,7 +63,8 @@ export function registerCheck(program: Command, exit: ExitState): void {
     .option("--max-file-size <MB>", `refuse files larger than this many megabytes (default: ${DEFAULT_MAX_FILE_MB})`)
     .option(
       "--concurrency <n>",
-      'threads that lint: a number (at most one per core: more only contend), "auto" (one per core, less one left to the garbage collector) or "off"',
+      "threads that lint: a number (at most one per core: more only contend), " +
+        '"auto" (one per core, less one left to the garbage collector) or "off"',
       "auto",
     )
     .option(

@@ -36,9 +36,10 @@ export function registerDiff(program: Command, exit: ExitState): void {
     .command("diff")
     .summary("show what changed between two versions of a policy, and how much it matters")
     .description(
-      "Show what changed in a policy as a reader sees it: sections added, removed, moved, renamed or edited, list items " +
-        "and table rows that came and went, and the words that changed inside a paragraph. Each change is classified as " +
-        "material (readers must be told), substantive (a person should read it) or editorial, with its reasons.",
+      "Show what changed in a policy as a reader sees it: sections added, removed, moved, " +
+        "renamed or edited, list items and table rows that came and went, and the words that " +
+        "changed inside a paragraph. Each change is classified as material (readers must be " +
+        "told), substantive (a person should read it) or editorial, with its reasons.",
     )
     .argument(
       "[files...]",
@@ -222,7 +223,8 @@ async function renderAll(
     const summary = { material: 0, substantive: 0, editorial: 0 };
     for (const r of results)
       for (const k of Object.keys(summary) as (keyof typeof summary)[]) summary[k] += r.summary[k];
-    return `${JSON.stringify({ against: flags.against, material: results.some((r) => r.material), summary, results, newFiles: added }, null, 2)}\n`;
+    const material = results.some((r) => r.material);
+    return `${JSON.stringify({ against: flags.against, material, summary, results, newFiles: added }, null, 2)}\n`;
   }
   const parts = await Promise.all(
     results.map(async (r) => (r.changes.length ? render(r, flags, color) : `${r.new.file}: no changes\n`)),
@@ -245,7 +247,8 @@ async function explicitPair(
 ): Promise<{ compared: Pair[]; added: string[]; problems: string[] }> {
   if (files.length !== 2)
     throw new UsageError(
-      `expected OLD and NEW (got ${files.length} argument${files.length === 1 ? "" : "s"}), or --against REV with files`,
+      `expected OLD and NEW (got ${files.length} argument${files.length === 1 ? "" : "s"}), ` +
+        "or --against REV with files",
     );
   const [oldSpec, newSpec] = files;
   if (oldSpec === STDIN && newSpec === STDIN)

@@ -22,8 +22,11 @@ export interface IgnoreOptions {
   gitignore?: boolean;
 }
 
-const NOT_POLICIES =
-  /^(?:readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors|support)(?:\.[\w-]+)?$/i;
+const NOT_POLICIES = new RegExp(
+  String.raw`^(?:readme|changelog|changes|history|license|licence|contributing|code_of_conduct|security|authors` +
+    String.raw`|support)(?:\.[\w-]+)?$`,
+  "i",
+);
 
 export async function extraIgnores(options: IgnoreOptions): Promise<(file: string) => boolean> {
   const { cwd } = options;
@@ -34,9 +37,8 @@ export async function extraIgnores(options: IgnoreOptions): Promise<(file: strin
   } catch (error) {
     // The default file is optional; one the user named must exist.
     if (options.ignorePath !== undefined || (error as NodeJS.ErrnoException).code !== "ENOENT") {
-      throw new UsageError(
-        `--ignore-path ${ignoreFile}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
-      );
+      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message;
+      throw new UsageError(`--ignore-path ${ignoreFile}: ${reason}`);
     }
   }
   const byGit = options.gitignore ? await ignoredByGit(cwd) : null;

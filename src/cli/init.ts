@@ -19,7 +19,8 @@ export function registerInit(program: Command): void {
     .command("init")
     .summary("write a starter configuration")
     .description(
-      `Write a starter ${CONFIG_FILE} in the current folder. On a terminal it asks which presets to use; elsewhere it asks nothing.`,
+      `Write a starter ${CONFIG_FILE} in the current folder. ` +
+        "On a terminal it asks which presets to use; elsewhere it asks nothing.",
     )
     .option(
       "-p, --preset <names>",
@@ -28,7 +29,8 @@ export function registerInit(program: Command): void {
     .option("--force", "overwrite an existing configuration")
     .addHelpText(
       "after",
-      `\nExamples:\n  $ policylint init\n  $ policylint init --preset gdpr,ccpa\n  $ policylint init --preset us-states --force`,
+      "\nExamples:\n  $ policylint init\n  $ policylint init --preset gdpr,ccpa\n" +
+        "  $ policylint init --preset us-states --force",
     )
     .action(async (flags: InitFlags) => {
       const cwd = process.cwd();

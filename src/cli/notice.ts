@@ -68,11 +68,13 @@ Exit codes: 0 a notice (or "no material changes") was written, 2 a missing file,
       if (result.material && !explicit) {
         if (!stated)
           process.stderr.write(
-            `policylint: warning: ${newSpec} states no effective date and --effective was not given; the notice says ${DATE_PLACEHOLDER}\n`,
+            `policylint: warning: ${newSpec} states no effective date and --effective was not given; ` +
+              `the notice says ${DATE_PLACEHOLDER}\n`,
           );
         else if (result.problems.some((p) => p.code === "date-not-bumped")) {
           process.stderr.write(
-            `policylint: warning: ${newSpec} still states ${stated}, the date of the previous version; pass --effective or bump the date\n`,
+            `policylint: warning: ${newSpec} still states ${stated}, the date of the previous version; ` +
+              "pass --effective or bump the date\n",
           );
         }
       }

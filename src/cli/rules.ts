@@ -28,7 +28,8 @@ export function registerRules(program: Command): void {
         lines.push(`  ${meta.id.padEnd(width)}  ${meta.defaultSeverity.padEnd(5)}  ${meta.description}`);
         for (const [name, spec] of Object.entries(meta.options)) {
           lines.push(
-            `  ${" ".repeat(width)}         option ${name} (${spec.type}, default ${JSON.stringify(spec.default).slice(0, 60)}): ${spec.description}`,
+            `  ${" ".repeat(width)}         option ${name} ` +
+              `(${spec.type}, default ${JSON.stringify(spec.default).slice(0, 60)}): ${spec.description}`,
           );
         }
       }

@@ -43,11 +43,17 @@ function describe(report: Scslre.Report): string {
   const growth = report.exponential ? "exponential" : "polynomial";
   switch (report.type) {
     case "Self":
-      return `"${report.quant.raw}" inside "${report.parentQuant.raw}" can split ${run} in many ways (${growth} backtracking)`;
+      return (
+        `"${report.quant.raw}" inside "${report.parentQuant.raw}" can split ${run} ` +
+        `in many ways (${growth} backtracking)`
+      );
     case "Trade":
       return `"${report.startQuant.raw}" and "${report.endQuant.raw}" can each take ${run} (${growth} backtracking)`;
     case "Move":
-      return `"${report.quant.raw}" is tried again from every character of ${run} (quadratic time; anchor it, e.g. with \\b or a lookbehind)`;
+      return (
+        `"${report.quant.raw}" is tried again from every character of ${run} ` +
+        `(quadratic time; anchor it, e.g. with \\b or a lookbehind)`
+      );
   }
 }
 
@@ -78,7 +84,9 @@ function overlappingAlternatives(refa: typeof Refa, literal: { source: string; f
       for (let i = 0; i < languages.length && !found; i++) {
         for (let j = i + 1; j < languages.length && !found; j++) {
           if (!refa.isDisjointWith(languages[i], languages[j])) {
-            found = `"${alternatives[i].raw}" and "${alternatives[j].raw}" in "${n.raw}" can match the same text (exponential backtracking)`;
+            found =
+              `"${alternatives[i].raw}" and "${alternatives[j].raw}" in "${n.raw}" ` +
+              `can match the same text (exponential backtracking)`;
           }
         }
       }

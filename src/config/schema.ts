@@ -70,7 +70,8 @@ export function parseRuleEntry(
       throw new ConfigError(
         file,
         `${key}.${name}`,
-        `unknown option for rule "${rule.meta.id}"${known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"}`,
+        `unknown option for rule "${rule.meta.id}"` +
+          (known.length ? ` (options: ${known.join(", ")})` : " (it takes no options)"),
       );
     }
     const problem = checkOptionValue(spec, value);

@@ -16,7 +16,9 @@ const DATE_SOURCE = [
 ].join("|");
 const DATE = new RegExp(String.raw`\b(?:${DATE_SOURCE})\b`, "gi");
 const LABEL = new RegExp(
-  String.raw`\b(?:last\s+(?:updated|modified|revised|changed|reviewed)|(?:updated|revised|modified)(?:\s+on)?|effective(?:\s+date|\s+as\s+of|\s+from|\s+on)?|date\s+of\s+last\s+(?:revision|update)|version\s+date)\b`,
+  String.raw`\b(?:last\s+(?:updated|modified|revised|changed|reviewed)|(?:updated|revised|modified)(?:\s+on)?` +
+    String.raw`|effective(?:\s+date|\s+as\s+of|\s+from|\s+on)?` +
+    String.raw`|date\s+of\s+last\s+(?:revision|update)|version\s+date)\b`,
   "i",
 );
 

@@ -32,7 +32,9 @@ export function renderRuleDoc(rule: Rule<any>): string {
       const value = JSON.stringify(spec.default);
       const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
       const former = spec.formerNames?.map((n) => `\`${n}\``).join(", ");
-      const meaning = former ? `${spec.description} Formerly ${former}, still accepted (deprecated).` : spec.description;
+      const meaning = former
+        ? `${spec.description} Formerly ${former}, still accepted (deprecated).`
+        : spec.description;
       const cell = (text: string) => text.replace(/\|/g, "\\|");
       lines.push(`| \`${name}\` | ${spec.type} | \`${cell(shown)}\` | ${cell(meaning)} |`);
     }

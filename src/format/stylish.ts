@@ -29,7 +29,9 @@ export const stylish: Formatter = (results, context) => {
   }
   const total = errors + warnings;
   if (!total) return "";
-  const summary = `✖ ${total} problem${total === 1 ? "" : "s"} (${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})`;
+  const summary =
+    `✖ ${total} problem${total === 1 ? "" : "s"} ` +
+    `(${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})`;
   lines.push((errors ? chalk.red.bold : chalk.yellow.bold)(summary));
   return `${lines.join("\n")}\n`;
 };

@@ -44,8 +44,11 @@ const HTML_ID = /\b(?:id|name)\s*=\s*["']([^"']+)["']/gi;
 const HTML_HEADING = /^<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1>\s*$/i;
 // "1.", "8.2", "D.8", "12)", "IV.", "Section 3:", "§ 4" — the numbering a heading starts with.
 // The punctuation must end the number, so "U.S. State Data Privacy" is not section "U".
-const NUMBERING =
-  /^(?:(?:section|article|clause|part|schedule|annex|appendix|§)\s*)?((?:\d+|[A-Z]|[IVXLC]+)(?:\.\d+)*)(?:[.):](?=\s|$)|\s+[-–—]|(?=\s))\s*(?!\s)(.*)$/i;
+const NUMBERING = new RegExp(
+  String.raw`^(?:(?:section|article|clause|part|schedule|annex|appendix|§)\s*)?((?:\d+|[A-Z]|[IVXLC]+)(?:\.\d+)*)` +
+    String.raw`(?:[.):](?=\s|$)|\s+[-–—]|(?=\s))\s*(?!\s)(.*)$`,
+  "i",
+);
 
 export function parseHeadingNumber(text: string): { number: string | null; title: string } {
   const match = NUMBERING.exec(text);

@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempProject } from "../helpers/cli.js";
 import { CORPUS, FIXTURES, HAS_CORPUS } from "../helpers/fixtures.js";
-import { corpusTexts, scratchRepo } from "../helpers/history.js";
+import { gitIn } from "../helpers/git.js";
+import { corpusTexts, versionsRepo } from "../helpers/history.js";
 
 interface Logged {
   file: string;
@@ -40,7 +40,7 @@ const PLANTED = [
 
 describe("policylint log", () => {
   it("flags each planted broken promise on its version, and nothing on the version that kept them", () => {
-    const { dir, file } = scratchRepo(PLANTED.map((text) => ({ text })));
+    const { dir, file } = versionsRepo(PLANTED.map((text) => ({ text })));
     const versions = json(dir, [file]).versions.reverse();
     expect(versions.map((v) => v.problems.map((p) => p.code))).toEqual([
       [],
@@ -62,7 +62,7 @@ describe("policylint log", () => {
   });
 
   it("--material keeps the versions with material changes; --since a revision or a date keeps the later ones", () => {
-    const { dir, file } = scratchRepo(PLANTED.map((text) => ({ text })));
+    const { dir, file } = versionsRepo(PLANTED.map((text) => ({ text })));
     const all = json(dir, [file]).versions;
     expect(json(dir, [file, "--material"]).versions.map((v) => v.commit)).toEqual([all[2].commit, all[3].commit]);
     expect(json(dir, [file, "--since", "HEAD~2"]).versions.map((v) => v.commit)).toEqual([
@@ -77,7 +77,7 @@ describe("policylint log", () => {
   });
 
   it("--format markdown is a revision history page, newest first", () => {
-    const { dir, file } = scratchRepo(PLANTED.map((text) => ({ text })));
+    const { dir, file } = versionsRepo(PLANTED.map((text) => ({ text })));
     const page = log(dir, [file, "--format", "markdown"]).stdout;
     expect(page.startsWith("# Revision history of policy.md\n")).toBe(true);
     const headings = [...page.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
@@ -90,7 +90,7 @@ describe("policylint log", () => {
     const run = log(outside, ["p.md"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^policylint: p\.md: no history to read: not a git repository[^\n]*\n$/);
-    const { dir } = scratchRepo([{ text: seed }]);
+    const { dir } = versionsRepo([{ text: seed }]);
     writeFileSync(path.join(dir, "draft.md"), seed);
     expect(log(dir, ["draft.md"])).toEqual({
       code: 2,
@@ -105,9 +105,8 @@ describe("policylint log", () => {
     );
   });
   it("skips the commit that deleted the file before it came back: it has no version to read", () => {
-    const { dir, file } = scratchRepo([{ text: seed }]);
-    const git = (...args: string[]) =>
-      execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", ...args], { cwd: dir });
+    const { dir, file } = versionsRepo([{ text: seed }]);
+    const git = gitIn(dir);
     git("rm", "-q", file);
     git("commit", "-q", "-m", "withdrawn");
     writeFileSync(path.join(dir, file), withRow);
@@ -122,7 +121,7 @@ describe("policylint log", () => {
 describe.skipIf(!HAS_CORPUS)("policylint log on corpus histories", () => {
   it("counts each version's changes exactly as running diff on each pair does, renames followed", () => {
     const texts = corpusTexts(path.join(CORPUS, "basecamp-policies/basecamp-subprocessors")).slice(0, 12);
-    const { dir, file } = scratchRepo(
+    const { dir, file } = versionsRepo(
       texts.map((t, i) => ({ text: t.text, renameTo: i === 6 ? "legal/subprocessors.md" : undefined })),
     );
     const versions = json(dir, [file]).versions.reverse();

@@ -1,7 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { gitIn, scratchRepo } from "./git.js";
 
 export interface Step {
   text: string;
@@ -13,30 +12,20 @@ export interface Step {
  * A scratch git repository holding one policy's versions committed in order, one a day from 2024-01-01 (fixed
  * dates, so commits and output are the same on every run). Returns the folder and the file's last path.
  */
-export function scratchRepo(steps: Step[], file = "policy.md"): { dir: string; file: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "policylint-log-"));
-  const git = (args: string[], day = 0) =>
-    execFileSync(
-      "git",
-      ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
-      {
-        cwd: dir,
-        env: { ...process.env, GIT_AUTHOR_DATE: date(day), GIT_COMMITTER_DATE: date(day) },
-        stdio: "pipe",
-      },
-    );
-  git(["init", "-q", "-b", "main"]);
+export function versionsRepo(steps: Step[], file = "policy.md"): { dir: string; file: string } {
+  const { dir, git } = scratchRepo();
+  const on = (day: number) => gitIn(dir, { GIT_AUTHOR_DATE: date(day), GIT_COMMITTER_DATE: date(day) });
   let current = file;
   steps.forEach((step, i) => {
     if (step.renameTo) {
       mkdirSync(path.dirname(path.join(dir, step.renameTo)), { recursive: true });
       renameSync(path.join(dir, current), path.join(dir, step.renameTo));
-      git(["add", "-A"]);
+      git("add", "-A");
       current = step.renameTo;
     }
     writeFileSync(path.join(dir, current), step.text);
-    git(["add", "-A"]);
-    git(["commit", "-q", "--allow-empty", "-m", `version ${i + 1}`], i);
+    git("add", "-A");
+    on(i)("commit", "-q", "--allow-empty", "-m", `version ${i + 1}`);
   });
   return { dir, file: current };
 }

@@ -1,9 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempProject } from "../helpers/cli.js";
 import { FIXTURES, ROOT } from "../helpers/fixtures.js";
+import { scratchRepo } from "../helpers/git.js";
 
 // The README's lint-staged recipe, run by the real lint-staged (a devDependency): it passes the staged files as
 // absolute paths, the invocation issue 17 saw slip through `--against` as "new since HEAD".
@@ -11,12 +11,6 @@ const LINT_STAGED = path.join(ROOT, "node_modules/lint-staged/bin/lint-staged.js
 const BIN = path.join(ROOT, "bin/policylint.js");
 
 describe("lint-staged running `policylint diff --against HEAD` on the staged policies", () => {
-  const git = (cwd: string, ...args: string[]) =>
-    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
-      cwd,
-      encoding: "utf8",
-      stdio: "pipe",
-    });
   const policy = readFileSync(path.join(FIXTURES, "classify/date-not-bumped/old.md"), "utf8");
   const material = policy.replace(
     "| Postmark |",
@@ -25,7 +19,7 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
 
   it("blocks a material edit whose stated date did not move, and lets it through once the date moves", () => {
     const command = `node ${JSON.stringify(BIN)} diff --against HEAD --fail-on material --require-date-bump`;
-    const dir = tempProject({
+    const { dir, git } = scratchRepo({
       "legal/privacy.md": policy,
       "package.json": JSON.stringify({
         name: "legal-pages",
@@ -33,12 +27,11 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
         "lint-staged": { "legal/**/*.md": command },
       }),
     });
-    git(dir, "init", "-q");
-    git(dir, "add", ".");
-    git(dir, "commit", "-qm", "v1");
+    git("add", ".");
+    git("commit", "-qm", "v1");
     const stage = (text: string) => {
       writeFileSync(path.join(dir, "legal/privacy.md"), text);
-      git(dir, "add", "legal/privacy.md");
+      git("add", "legal/privacy.md");
       return spawnSync(process.execPath, [LINT_STAGED, "--no-stash"], {
         cwd: dir,
         encoding: "utf8",
@@ -59,7 +52,7 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
 
   it("with --fix, moves the date of a material edit itself, and lint-staged stages the fixed file", () => {
     const command = `node ${JSON.stringify(BIN)} diff --against HEAD --fail-on material --require-date-bump --fix --today 2026-05-04`;
-    const dir = tempProject({
+    const { dir, git } = scratchRepo({
       "legal/privacy.md": policy,
       "package.json": JSON.stringify({
         name: "legal-pages",
@@ -67,11 +60,10 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
         "lint-staged": { "legal/**/*.md": command },
       }),
     });
-    git(dir, "init", "-q");
-    git(dir, "add", ".");
-    git(dir, "commit", "-qm", "v1");
+    git("add", ".");
+    git("commit", "-qm", "v1");
     writeFileSync(path.join(dir, "legal/privacy.md"), material);
-    git(dir, "add", "legal/privacy.md");
+    git("add", "legal/privacy.md");
     const run = spawnSync(process.execPath, [LINT_STAGED], {
       cwd: dir,
       encoding: "utf8",
@@ -79,6 +71,6 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
     });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     // What is staged for the commit carries the new date, not only the working copy.
-    expect(git(dir, "show", ":legal/privacy.md")).toBe(material.replace("March 1, 2026", "May 4, 2026"));
+    expect(git("show", ":legal/privacy.md")).toBe(material.replace("March 1, 2026", "May 4, 2026"));
   }, 120_000);
 });

@@ -1,10 +1,9 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempProject } from "../helpers/cli.js";
 import { FIXTURES, ROOT } from "../helpers/fixtures.js";
+import { gitIn, scratchRepo } from "../helpers/git.js";
 
 const hasPreCommit = spawnSync("pre-commit", ["--version"]).status === 0;
 // On CI, .ci/run installs Debian's pre-commit, so a missing one is a failure there, not a skip.
@@ -13,22 +12,17 @@ if (!hasPreCommit && !process.env.CI)
     "pre-commit integration skipped: the pre-commit framework is not installed (apt-get install pre-commit)",
   );
 
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
-}
-
 describe.skipIf(!hasPreCommit && !process.env.CI)(
   "the pre-commit framework, using this repository's .pre-commit-hooks.yaml",
   () => {
     it("fails on a policy with a placeholder and passes on a clean one", () => {
-      const rev = git(ROOT, "rev-parse", "HEAD");
-      const dir = tempProject({
+      const rev = gitIn(ROOT)("rev-parse", "HEAD").trim();
+      const { dir, git } = scratchRepo({
         "privacy.md": "# Privacy Policy\n\nThis policy is provided by [YOUR COMPANY].\n",
         ".policylintrc.json": JSON.stringify({ rules: { "no-placeholders": "error", "no-review-markers": "error" } }),
         ".pre-commit-config.yaml": `repos:\n  - repo: ${ROOT}\n    rev: ${rev}\n    hooks:\n      - id: policylint-check\n`,
       });
-      git(dir, "init", "-q");
-      git(dir, "add", "-A");
+      git("add", "-A");
       const env = { ...process.env, PRE_COMMIT_HOME: path.join(dir, ".pre-commit-home"), NO_COLOR: "1" };
       const run = (): { status: number | null; output: string } => {
         const r = spawnSync("pre-commit", ["run", "--all-files", "--color", "never"], {
@@ -57,10 +51,8 @@ describe.skipIf(!hasPreCommit && !process.env.CI)(
  * repository: pre-commit installs hooks from a commit, and the hooks under test may not be committed here yet.
  */
 function snapshotOfCheckout(): { repo: string; rev: string } {
-  const repo = mkdtempSync(path.join(os.tmpdir(), "policylint-hooks-"));
-  const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "-z"], { cwd: ROOT, encoding: "utf8" })
-    .split("\0")
-    .filter(Boolean);
+  const { dir: repo, git } = scratchRepo();
+  const files = gitIn(ROOT)("ls-files", "-co", "--exclude-standard", "-z").split("\0").filter(Boolean);
   for (const file of files) {
     mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
     try {
@@ -69,10 +61,9 @@ function snapshotOfCheckout(): { repo: string; rev: string } {
       // A file deleted from the working tree but still tracked: not part of the checkout as it is.
     }
   }
-  git(repo, "init", "-q");
-  git(repo, "add", "-A");
-  git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "snapshot");
-  return { repo, rev: git(repo, "rev-parse", "HEAD") };
+  git("add", "-A");
+  git("commit", "-qm", "snapshot");
+  return { repo, rev: git("rev-parse", "HEAD").trim() };
 }
 
 describe.skipIf(!hasPreCommit && !process.env.CI)(
@@ -81,19 +72,16 @@ describe.skipIf(!hasPreCommit && !process.env.CI)(
     it("fails a staged material edit without a date bump, passes it once the date is bumped, passes an editorial edit", () => {
       const { repo, rev } = snapshotOfCheckout();
       const policy = readFileSync(path.join(FIXTURES, "classify/date-not-bumped/old.md"), "utf8");
-      const dir = tempProject({
+      const { dir, git } = scratchRepo({
         "privacy.md": policy,
         ".pre-commit-config.yaml": `repos:\n  - repo: ${repo}\n    rev: ${rev}\n    hooks:\n      - id: policylint-material-change\n`,
       });
-      const commit = (message: string) =>
-        git(dir, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", message);
-      git(dir, "init", "-q");
-      git(dir, "add", "-A");
-      commit("first version");
+      git("add", "-A");
+      git("commit", "-qm", "first version");
       const env = { ...process.env, PRE_COMMIT_HOME: path.join(dir, ".pre-commit-home"), NO_COLOR: "1" };
       const stage = (text: string) => {
         writeFileSync(path.join(dir, "privacy.md"), text);
-        git(dir, "add", "privacy.md");
+        git("add", "privacy.md");
       };
       const run = (): { status: number | null; output: string } => {
         const r = spawnSync("pre-commit", ["run", "--color", "never"], { cwd: dir, env, encoding: "utf8" });

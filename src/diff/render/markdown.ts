@@ -8,7 +8,8 @@ export function renderMarkdown(result: DiffResult): string {
   const out: string[] = [`## Policy changes: ${escape(describeFile(result))}`, ""];
   const dates =
     result.old.stated || result.new.stated
-      ? `Last updated: ${escape(result.old.stated?.text ?? "(none)")} → ${escape(result.new.stated?.text ?? "(none)")}. `
+      ? `Last updated: ${escape(result.old.stated?.text ?? "(none)")} → ` +
+        `${escape(result.new.stated?.text ?? "(none)")}. `
       : "";
   out.push(`${dates}${plural(result.changes.length, "change")}: ${counts(result.changes)}.`);
   if (isClassified(result)) {
@@ -51,19 +52,18 @@ function item(change: Change): string[] {
   const now = change.new;
   if (change.target === "link") {
     const under = change.linkText ? ` under “${escape(change.linkText)}”` : "";
-    return [
-      `- ${title}${under}${rowContext(change)}: ${[old && code(old.text), now && code(now.text)].filter(Boolean).join(" → ")}`,
-    ];
+    const targets = [old && code(old.text), now && code(now.text)].filter(Boolean).join(" → ");
+    return [`- ${title}${under}${rowContext(change)}: ${targets}`];
   }
   if (change.target === "table-cell") {
     return [
-      `- ${title} “${escape(change.row ?? "")}”, *${escape(change.column ?? "")}*: “${escape(old!.text)}” → “${escape(now!.text)}”`,
+      `- ${title} “${escape(change.row ?? "")}”, *${escape(change.column ?? "")}*: ` +
+        `“${escape(old!.text)}” → “${escape(now!.text)}”`,
     ];
   }
   if (change.field) {
-    return [
-      `- ${title} \`${change.field}\`: ${[old && `“${escape(old.text)}”`, now && `“${escape(now.text)}”`].filter(Boolean).join(" → ")}`,
-    ];
+    const values = [old && `“${escape(old.text)}”`, now && `“${escape(now.text)}”`].filter(Boolean).join(" → ");
+    return [`- ${title} \`${change.field}\`: ${values}`];
   }
   if (change.kind === "renamed") return [`- ${title}: “${escape(old!.text)}” → “${escape(now!.text)}”`];
   if (change.kind === "moved" && (change.target === "section" || change.target === "clause")) {
@@ -73,7 +73,8 @@ function item(change: Change): string[] {
     return [`- ${title} “${escape(now!.text)}” ${where}`];
   }
   const lines = [
-    `- ${title}${rowContext(change)}${change.kind === "moved" && old!.text === now!.text ? ` (line ${old!.line} → ${now!.line})` : ""}:`,
+    `- ${title}${rowContext(change)}` +
+      `${change.kind === "moved" && old!.text === now!.text ? ` (line ${old!.line} → ${now!.line})` : ""}:`,
     "",
   ];
   if (change.kind === "added" || change.kind === "removed") {

@@ -23,7 +23,8 @@ export function renderStat(result: DiffResult, options: { color?: boolean } = {}
   };
   const lines = groups.map((g) => ` ${fit(g.place)} | ${String(g.changes.length).padStart(3)} ${symbols(g)}`);
   lines.push(
-    ` ${plural(groups.length, "section")} changed, ${plural(result.changes.length, "change")}: ${counts(result.changes)}`,
+    ` ${plural(groups.length, "section")} changed, ` +
+      `${plural(result.changes.length, "change")}: ${counts(result.changes)}`,
   );
   return `${lines.join("\n")}\n`;
 }
