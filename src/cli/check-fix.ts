@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DiffSettings } from "../classify/index.js";
 import type { Baseline, LintResult } from "../engine/types.js";
@@ -39,6 +40,8 @@ export async function baselinesAt(
   };
 }
 
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
 /**
  * `--fix`: writes each file whose text the fixes changed, whole (write-file-atomic, through engine/whole-file.ts), so
  * a hook interrupted half way leaves the old policy or the fixed one, never half of each. Returns the files that could
@@ -48,11 +51,15 @@ export async function writeFixes(results: LintResult[], cwd: string): Promise<st
   const problems: string[] = [];
   for (const result of results) {
     if (result.output === undefined) continue;
+    const file = path.resolve(cwd, result.filePath);
     try {
-      await writeWhole(path.resolve(cwd, result.filePath), result.output, { durable: true });
+      // The text was read without its byte order mark (as UTF-8 is decoded); a file that had one keeps it.
+      const bom = (await readFile(file)).subarray(0, 3).equals(UTF8_BOM) ? "\uFEFF" : "";
+      await writeWhole(file, bom + result.output, { durable: true });
     } catch (error) {
-      if (!(error instanceof WriteProblem)) throw error;
-      problems.push(`${result.filePath}: --fix cannot write it: ${error.message}`);
+      const reason = error instanceof WriteProblem ? error.message : (error as NodeJS.ErrnoException).code;
+      if (!reason) throw error;
+      problems.push(`${result.filePath}: --fix cannot write it: ${reason}`);
     }
   }
   return problems;
