@@ -56,7 +56,7 @@ export function renderRuleDoc(rule: Rule<any>): string {
       lines.push(messages.length ? "Reports:" : "Reports nothing.", "");
       if (messages.length) {
         const shown = (m: (typeof messages)[number]) =>
-          `${m.line}:${m.column}  ${m.message}${m.fix ? ` (fixable: "${m.fix.text}")` : ""}`;
+          `${m.line}:${m.column}  ${m.message}${m.fix ? ` (--fix writes "${m.fix.text}")` : ""}`;
         lines.push("```text", ...messages.map(shown), "```", "");
       }
     }
