@@ -59,7 +59,7 @@ describe("applying fixes as ESLint does", () => {
 
   it("stops after 10 passes of fixes that never settle, reporting the last text's findings", () => {
     let passes = 0;
-    const lint = (text: string): LintMessage[] => (passes++, [fixing([0, 0], "x")]);
+    const lint = (): LintMessage[] => (passes++, [fixing([0, 0], "x")]);
     const result = lintAndFix("", lint);
     expect(result.output).toBe("x".repeat(10));
     // 10 passes that fixed, and one more to report on the final text.
