@@ -127,6 +127,28 @@ describe("check --fix and --fix-dry-run", () => {
     expect(JSON.parse(run.stdout)[0]).not.toHaveProperty("output");
   });
 
+  it("fixes on lint threads as on the main one", () => {
+    const dir = repository(material);
+    writeFileSync(path.join(dir, "legal/copy.md"), policy);
+    git(dir, "add", "legal/copy.md");
+    git(dir, "commit", "-qm", "copy");
+    writeFileSync(path.join(dir, "legal/copy.md"), material);
+    const args = ["check", "--against", "HEAD", "--fix", "--concurrency", "2", "legal", ...TODAY];
+    const run = runCli(args, { cwd: dir });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const fixed = material.replace("March 1, 2026", "May 4, 2026");
+    expect([read(dir), readFileSync(path.join(dir, "legal/copy.md"), "utf8")]).toEqual([fixed, fixed]);
+  });
+
+  it("--cache keys a result by the revision's version too: a commit of the same text changes the verdict", () => {
+    const dir = repository(material);
+    const args = ["check", "--against", "HEAD", "--cache", "legal/privacy.md", ...TODAY];
+    expect(runCli(args, { cwd: dir }).code).toBe(1);
+    git(dir, "commit", "-qam", "v2");
+    const after = runCli(args, { cwd: dir });
+    expect(after.code, after.stdout).toBe(0);
+  });
+
   it("refuses --fix on standard input and --fix with --fix-dry-run, as ESLint does", () => {
     const stdin = runCli(["check", "--fix", "-"], { input: material });
     expect(stdin.code).toBe(2);
