@@ -5,6 +5,7 @@ import { lastUpdated } from "./last-updated.js";
 import { noEmptySections } from "./no-empty-sections.js";
 import { validCrossReferences } from "./valid-cross-references.js";
 import { requiredSections } from "./required-sections.js";
+import { dateMovesWithSubstance } from "./date-moves-with-substance.js";
 
 /** Every rule, in the order `policylint rules` lists them. Adding a rule is adding its file and one line here. */
 // Each rule has options of its own type; the list holds them all, so its element type cannot name one.
@@ -13,6 +14,7 @@ export const allRules: Rule<any>[] = [
   noPlaceholders,
   noReviewMarkers,
   lastUpdated,
+  dateMovesWithSubstance,
   noEmptySections,
   validCrossReferences,
   requiredSections,

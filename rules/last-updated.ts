@@ -97,7 +97,7 @@ export const lastUpdated: Rule<Options> = {
 };
 
 /** The title's text (without a Setext underline), or the first line of the text when it opens without a title. */
-function whereTheDateBelongs(doc: PolicyDocument): { start: number; end: number } {
+export function whereTheDateBelongs(doc: PolicyDocument): { start: number; end: number } {
   const first = doc.tree.children.find(
     (node) => node.type !== "yaml" && !(node.type === "html" && node.value.startsWith("<!--")),
   );

@@ -20,6 +20,8 @@ export { parseDocument, type PolicyDocument, type Section } from "./parse/docume
 export { documentKind, type DocumentKind, type DocumentKindInfo } from "./parse/kind.js";
 export { allRules } from "../rules/index.js";
 export type {
+  Baseline,
+  Fix,
   LintMessage,
   LintResult,
   Rule,

@@ -9,6 +9,7 @@ import { checkPaths } from "../engine/run.js";
 import type { Concurrency } from "../engine/pool.js";
 import { ResultCache } from "../engine/cache.js";
 import type { LintResult, Severity } from "../engine/types.js";
+import type { DiffSettings } from "../classify/index.js";
 import { formatters } from "../format/index.js";
 import { applyMaxFileSize, decodeText, DEFAULT_MAX_FILE_MB, readStdin, STDIN } from "./files.js";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
@@ -35,6 +36,9 @@ interface CheckFlags {
   ignorePath?: string;
   gitignore?: boolean;
   reportUnusedDisableDirectivesSeverity?: Severity;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  against?: string;
 }
 
 export function registerCheck(program: Command, exit: ExitState): void {
@@ -55,7 +59,13 @@ export function registerCheck(program: Command, exit: ExitState): void {
         .argParser(collect)
         .default([], "none"),
     )
-    .option("--today <YYYY-MM-DD>", "the date that date rules compare against (default: today, UTC)")
+    .option("--today <YYYY-MM-DD>", "the date that date rules compare against and --fix writes (default: today, UTC)")
+    .option("--fix", "apply the rules' safe fixes to the files, then report what remains")
+    .option("--fix-dry-run", "apply the fixes without writing: --format json gives each fixed text as `output`")
+    .option(
+      "--against <rev>",
+      "compare each file with its version at this git revision (e.g. HEAD): changes of meaning need a new date",
+    )
     .option("-c, --config <file>", "use this configuration file instead of searching for one")
     .option("--stdin-filename <name>", "the file name to report for standard input")
     .option("--cache", "only re-check files whose content (or configuration, rule data or policylint) changed")
@@ -100,6 +110,8 @@ Examples:
   $ policylint check privacy.md --rule last-updated:off --today 2026-05-01
   $ policylint check legal/ --cache                   only files changed since the last run
   $ policylint check --print-config legal/terms.md    the rules and document kind in force for one file
+  $ policylint check --against HEAD --fix legal/*.md  pre-commit: a change of meaning moves the stated date to today
+  $ cat draft.md | policylint check - --fix-dry-run --format json   the fixed text, as "output"
 
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint errors or too many warnings,
 2 usage, configuration or input error (a missing, unreadable, binary or non-UTF-8 file; the others are still checked).`,
@@ -123,6 +135,10 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   }
   if (!paths.length)
     throw new UsageError("check needs the files to check (a file, a folder, a glob, or - for standard input)");
+  if (flags.fix && flags.fixDryRun) throw new UsageError("--fix and --fix-dry-run cannot be used together");
+  // As ESLint: standard input has no file to write the fixes to; --fix-dry-run gives them as JSON's `output`.
+  if (flags.fix && paths.includes(STDIN))
+    throw new UsageError('--fix cannot write standard input ("-"): use --fix-dry-run, with --format json for the text');
   const today = flags.today === undefined ? todayUtc() : parseToday(flags.today);
   const maxWarnings = parseCount(flags.maxWarnings ?? "-1");
   const concurrency = parseConcurrency(flags.concurrency);
@@ -145,6 +161,9 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
     : undefined;
   const { extraIgnores } = await import("./ignore.js");
   const isIgnored = await extraIgnores({ cwd, named: paths, ignorePath: flags.ignorePath, gitignore: flags.gitignore });
+  const baselineFor = flags.against
+    ? await (await import("./check-fix.js")).baselinesAt(flags.against, paths, cwd, config.diff as DiffSettings)
+    : undefined;
   const progress = progressLine();
   const options = {
     cwd,
@@ -157,10 +176,15 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
     unusedDirectives,
     isIgnored,
     onProgress: progress?.update,
-  };
+    baselineFor,
+    // With --quiet only the fixes of errors are applied, as ESLint does.
+    fix: flags.fix || flags.fixDryRun ? (flags.quiet ? "errors" : "all") : undefined,
+  } as const;
   const { results, problems } = await checkPaths(paths, options);
   progress?.clear();
   for (const problem of problems) process.stderr.write(`policylint: ${problem.filePath}: ${problem.problem}\n`);
+  const unwritten = flags.fix ? await (await import("./check-fix.js")).writeFixes(results, cwd) : [];
+  for (const problem of unwritten) process.stderr.write(`policylint: ${problem}\n`);
 
   const shown = flags.quiet ? results.map(errorsOnly) : results;
   const output = formatters[flags.format](shown, {
@@ -171,7 +195,7 @@ async function runCheck(paths: string[], flags: CheckFlags): Promise<number> {
   });
   await writeOutput(cwd, flags.outputFile, output);
 
-  if (problems.length) return EXIT_USAGE;
+  if (problems.length || unwritten.length) return EXIT_USAGE;
   const errors = shown.reduce((n, r) => n + r.errorCount, 0);
   const warnings = shown.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return EXIT_FINDINGS;

@@ -177,24 +177,17 @@ async function fixDates(
     const file = result.new.file;
     if (!dateUnmoved(result, flags)) continue;
     const pair = compared.find((p) => p.newLabel === file);
-    const fix =
-      result.new.stated && pair
-        ? moveStatedDate(pair.after, result.new.stated, today)
-        : { problem: "it states no date for --fix to move" };
+    const fix = pair ? moveStatedDate(pair.after, today) : { problem: "it states no date for --fix to move" };
     if ("problem" in fix) {
       process.stderr.write(`policylint: ${file}: cannot fix: ${fix.problem}\n`);
       continue;
     }
     if (flags.fixDryRun) {
-      process.stderr.write(
-        `policylint: ${file}: --fix would move the stated date from ${result.new.stated!.text} to ${fix.date}\n`,
-      );
+      process.stderr.write(`policylint: ${file}: --fix would move the stated date from ${fix.was} to ${fix.date}\n`);
       continue;
     }
     await writeOutput(cwd, file, fix.text);
-    process.stderr.write(
-      `policylint: ${file}: stated date moved from ${result.new.stated!.text} to ${fix.date} (--fix)\n`,
-    );
+    process.stderr.write(`policylint: ${file}: stated date moved from ${fix.was} to ${fix.date} (--fix)\n`);
     moved.add(file);
   }
   return moved;

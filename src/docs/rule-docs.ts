@@ -20,6 +20,7 @@ export function renderRuleDoc(rule: Rule<any>): string {
     "",
     `- Default severity: \`${meta.defaultSeverity}\``,
     `- In presets: ${presets.length ? presets.join(", ") : "none (turn it on in `rules`)"}`,
+    ...(meta.fixable ? ["- Fixable: yes, `policylint check --fix` applies its fix (`--fix-dry-run` shows it)"] : []),
     "",
   ];
   if (meta.rationale) lines.push("## Why", "", meta.rationale, "");
@@ -45,14 +46,20 @@ export function renderRuleDoc(rule: Rule<any>): string {
     for (const example of meta.examples) {
       const entry = example.options ? ["error", example.options] : "error";
       const config = resolveConfig({ rules: { [meta.id]: entry } }, null, process.cwd());
-      const settings = { rules: config.rules, today: EXAMPLE_TODAY };
+      const settings = { rules: config.rules, today: EXAMPLE_TODAY, baseline: example.baseline };
       const { messages } = lintWithSettings(example.markdown, "example.md", settings);
       lines.push(`### ${example.title}`, "");
       if (example.options) lines.push(`With options \`${JSON.stringify(example.options)}\`:`, "");
+      if (example.baseline) {
+        const was = example.baseline.stated?.text ?? "no date";
+        lines.push(`Checked \`--against ${example.baseline.rev}\`, whose version stated ${was}:`, "");
+      }
       lines.push("```md", example.markdown.trimEnd(), "```", "");
       lines.push(messages.length ? "Reports:" : "Reports nothing.", "");
       if (messages.length) {
-        lines.push("```text", ...messages.map((m) => `${m.line}:${m.column}  ${m.message}`), "```", "");
+        const shown = (m: (typeof messages)[number]) =>
+          `${m.line}:${m.column}  ${m.message}${m.fix ? ` (--fix writes "${m.fix.text}")` : ""}`;
+        lines.push("```text", ...messages.map(shown), "```", "");
       }
     }
   }

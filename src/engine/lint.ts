@@ -3,7 +3,7 @@ import { ruleById } from "../../rules/index.js";
 import type { RuleSettings } from "../config/load.js";
 import { DirectiveFilter } from "./directives.js";
 import { nodeRange } from "./node-range.js";
-import type { LintMessage, LintResult, RuleReport, Severity } from "./types.js";
+import type { Baseline, LintMessage, LintResult, RuleReport, Severity } from "./types.js";
 
 export interface LintOptions {
   /** Rule settings for this file (see `settingsFor`). */
@@ -14,6 +14,8 @@ export interface LintOptions {
    * How a disable directive that kept nothing from being reported is reported (`--report-unused-disable-directives`).
    */
   unusedDirectives?: Severity;
+  /** The file's version at a revision (`check --against`), for the rules that compare with it. */
+  baseline?: Baseline;
 }
 
 export function todayUtc(): string {
@@ -42,7 +44,7 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
     if (setting.severity === "off") continue;
     const rule = ruleById(id)!;
     const severity = setting.severity === "error" ? 2 : 1;
-    const report = ({ message, start, end }: RuleReport) => {
+    const report = ({ message, start, end, fix }: RuleReport) => {
       const from = doc.pointAt(start);
       const to = doc.pointAt(Math.max(start, end));
       const suppressions = directives.suppresses(id, from.line);
@@ -55,6 +57,7 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
         column,
         endLine: to.line,
         endColumn: to.column,
+        ...(fix && { fix: { range: [fix.range[0], fix.range[1]] as [number, number], text: fix.text } }),
       };
       // Kept beside the others, marked, so the cache and the worker carry them unchanged; toResult sets them apart.
       messages.push(suppressions ? { ...found, suppressions } : found);
@@ -63,6 +66,7 @@ export function lintDocument(doc: PolicyDocument, options: LintOptions): LintMes
       doc,
       options: setting.options,
       today,
+      baseline: options.baseline,
       report,
       reportNode: (node, message, last) => report({ message, ...nodeRange(doc, node, last) }),
     });

@@ -3,8 +3,9 @@ import { Worker } from "node:worker_threads";
 import path from "node:path";
 import { settingsFor, type ResolvedConfig, type RuleSettings } from "../config/load.js";
 import { InputLimitError } from "../parse/limits.js";
+import { lintFileAndFix } from "./fix.js";
 import { comparePaths, lintWithSettings } from "./lint.js";
-import type { LintMessage, Severity } from "./types.js";
+import type { Baseline, LintMessage, Severity } from "./types.js";
 
 export interface WorkerInit {
   cwd: string;
@@ -12,15 +13,22 @@ export interface WorkerInit {
   ruleSeverities: [string, Severity][];
   today: string;
   unusedDirectives?: Severity;
+  fix?: FixMode;
 }
+
+/** `--fix`/`--fix-dry-run`: apply every fix, or (with `--quiet`, as ESLint) only those of errors. */
+export type FixMode = "all" | "errors";
 
 export interface WorkerTask {
   index: number;
   text: string;
   displayPath: string;
+  /** The file's version at `check --against`'s revision, when it has one. */
+  baseline?: Baseline;
 }
 
-export type WorkerReply = { index: number; messages: LintMessage[] } | { index: number; problem: string };
+export type WorkerReply =
+  { index: number; messages: LintMessage[]; output?: string } | { index: number; problem: string };
 
 // Below this much work a worker's start-up (loading the bundle again) costs more than it saves.
 const MIN_PARALLEL_FILES = 8;
@@ -116,7 +124,18 @@ function send(worker: Worker, task: WorkerTask | undefined): void {
 export function lintTask(task: WorkerTask, context: LintContext): WorkerReply {
   try {
     const rules = fileSettings(task.displayPath, context);
-    const options = { rules, today: context.today, unusedDirectives: context.unusedDirectives };
+    const options = {
+      rules,
+      today: context.today,
+      unusedDirectives: context.unusedDirectives,
+      baseline: task.baseline,
+    };
+    if (context.fix) {
+      const errorsOnly = context.fix === "errors" ? (m: LintMessage) => m.severity === 2 : undefined;
+      // Suppressed findings stay among the messages (marked), as below; toResult sets them apart.
+      const fixed = lintFileAndFix(task.text, task.displayPath, options, errorsOnly);
+      return { index: task.index, ...fixed };
+    }
     const result = lintWithSettings(task.text, task.displayPath, options);
     // Suppressed findings travel with the others (marked), as the cache keeps them; toResult sets them apart again.
     return { index: task.index, messages: [...result.messages, ...result.suppressedMessages] };
@@ -136,6 +155,7 @@ export interface LintContext {
   today: string;
   ruleSeverities?: Map<string, Severity>;
   unusedDirectives?: Severity;
+  fix?: FixMode;
 }
 
 /** The rule settings for one file: the config's overrides for its path, then the `--rule` severities. */

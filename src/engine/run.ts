@@ -3,8 +3,16 @@ import { isIgnored, type ResolvedConfig } from "../config/load.js";
 import { expandPaths, readPolicyFile, STDIN, type FileProblem } from "./files.js";
 import type { ResultCache } from "./cache.js";
 import { comparePaths, toResult } from "./lint.js";
-import { fileSettings, lintInParallel, lintTask, lintThreads, type Concurrency, type WorkerTask } from "./pool.js";
-import type { LintMessage, LintResult, Severity } from "./types.js";
+import {
+  fileSettings,
+  lintInParallel,
+  lintTask,
+  lintThreads,
+  type Concurrency,
+  type FixMode,
+  type WorkerTask,
+} from "./pool.js";
+import type { Baseline, LintMessage, LintResult, Severity } from "./types.js";
 
 export interface CheckOptions {
   cwd: string;
@@ -23,6 +31,13 @@ export interface CheckOptions {
   onProgress?: (done: number, total: number) => void;
   /** Threads that lint (default 1: this one). More need the built `dist/`, which has the worker. */
   concurrency?: Concurrency;
+  /** `--fix`/`--fix-dry-run`: apply the rules' fixes; each result whose text they changed carries it as `output`. */
+  fix?: FixMode;
+  /**
+   * `--against REV`: the file's version at REV, read once it is read (undefined for a file new since REV). It may
+   * throw a UsageError, which ends the run: a gate must not pass unread.
+   */
+  baselineFor?: (displayPath: string, text: string) => Promise<Baseline | undefined>;
 }
 
 export interface CheckOutcome {
@@ -63,6 +78,7 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
     ruleSeverities: [...(options.ruleSeverities ?? [])],
     today: options.today,
     unusedDirectives: options.unusedDirectives,
+    fix: options.fix,
   };
   const lintMisses = async (): Promise<void> => {
     const threads = lintThreads(misses, options.concurrency ?? 1);
@@ -73,7 +89,8 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
         lintProblems.push({ filePath: task.displayPath, problem: reply.problem });
         continue;
       }
-      results.push(toResult(task.displayPath, reply.messages));
+      const result = toResult(task.displayPath, reply.messages);
+      results.push(reply.output === undefined ? result : { ...result, output: reply.output });
       if (task.key) cache!.set(path.resolve(cwd, task.displayPath), task.key, reply.messages);
     }
     misses = [];
@@ -88,14 +105,17 @@ export async function checkPaths(patterns: string[], options: CheckOptions): Pro
       tick();
       continue;
     }
-    const key = cache?.key(read.text, fileSettings(displayPath, options));
+    const baseline = await options.baselineFor?.(displayPath, read.text);
+    // A fixing run must lint to fix, so it neither reads nor writes the cache; the baseline decides results too.
+    const keyed = baseline ? `${JSON.stringify(baseline)}\0${read.text}` : read.text;
+    const key = options.fix ? undefined : cache?.key(keyed, fileSettings(displayPath, options));
     const cached = key ? cache!.get(path.resolve(cwd, displayPath), key) : undefined;
     if (cached) {
       results.push(toResult(displayPath, cached));
       tick();
       continue;
     }
-    misses.push({ index: misses.length, text: read.text, displayPath, key });
+    misses.push({ index: misses.length, text: read.text, displayPath, key, ...(baseline && { baseline }) });
     missCharacters += read.text.length;
     if (missCharacters >= BATCH_CHARACTERS) await lintMisses();
   }

@@ -35,12 +35,25 @@ export interface RuleMeta {
   rationale?: string;
   /** Short documents for the rule's documentation page; each is linted there to show what the rule reports. */
   examples?: RuleExample[];
+  /** Set when the rule's reports may carry a fix that `check --fix` applies (ESLint's `meta.fixable`). */
+  fixable?: "code";
 }
 
 export interface RuleExample {
   title: string;
   markdown: string;
   options?: Record<string, unknown>;
+  /** The version at a revision it is linted against, for a rule that compares with one (`check --against`). */
+  baseline?: Baseline;
+}
+
+/**
+ * An edit that mends a problem, in ESLint's shape: replace the source between two UTF-16 offsets of the text as parsed
+ * (without a byte order mark) with `text`.
+ */
+export interface Fix {
+  range: [number, number];
+  text: string;
 }
 
 /** What a rule reports: a message and the source range it is about. */
@@ -49,6 +62,22 @@ export interface RuleReport {
   /** Source offsets (of the text as parsed). */
   start: number;
   end: number;
+  /** A safe edit that mends it, applied by `check --fix`; only a rule whose meta says `fixable` gives one. */
+  fix?: Fix;
+}
+
+/**
+ * The file's version at a git revision (`check --against REV`), as far as rules need it: what the diff found changed
+ * in meaning, and the date that version stated. The engine compares the two versions once, before the rules run; a
+ * rule sees only this, so no rule depends on the diff.
+ */
+export interface Baseline {
+  /** The revision as the user named it ("HEAD"). */
+  rev: string;
+  /** The changes of meaning since `rev` in words ("1 material change"), or null when there are none. */
+  meaningChanged: string | null;
+  /** The date the version at `rev` states (as the diff reads it), or null when it states none. */
+  stated: { text: string; isoDate: string | null } | null;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {
@@ -56,6 +85,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   options: Options;
   /** The date date-based rules compare against, YYYY-MM-DD. */
   today: string;
+  /** The file's version at the revision `check --against` names; undefined without it or for a file new since. */
+  baseline?: Baseline;
   report(report: RuleReport): void;
   /**
    * Reports `node` where the tree places it, from its start to the end of `last` (the node itself unless given: the
@@ -81,6 +112,8 @@ export interface LintMessage {
   endColumn: number;
   /** A file that could not be read or parsed at all. */
   fatal?: boolean;
+  /** The rule's safe edit for it (see `Fix`), which `check --fix` applies. */
+  fix?: Fix;
   /** Set on a finding a `policylint-disable` comment kept from being reported (ESLint's `suppressedMessages`). */
   suppressions?: { kind: "directive"; justification: string }[];
 }
@@ -93,6 +126,8 @@ export interface LintResult {
   errorCount: number;
   warningCount: number;
   fatalErrorCount: number;
+  /** The fixed text, when `--fix` or `--fix-dry-run` changed it (ESLint's `output`); absent otherwise. */
+  output?: string;
 }
 
 export const DOCS_BASE = "https://github.com/policylint/policylint/blob/main/docs/rules";

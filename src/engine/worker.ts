@@ -18,6 +18,7 @@ parentPort!.on("message", (task: WorkerTask) => {
       today: init.today,
       ruleSeverities: severities,
       unusedDirectives: init.unusedDirectives,
+      fix: init.fix,
     }),
   );
 });

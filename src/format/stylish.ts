@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Chalk } from "chalk";
+import { fixable } from "./json.js";
 import type { Formatter } from "./types.js";
 
 /** ESLint's default "stylish" layout: a block per file, a summary line, nothing when all is clean. */
@@ -7,11 +8,15 @@ export const stylish: Formatter = (results, context) => {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });
   let errors = 0;
   let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
   const lines: string[] = [];
   for (const result of results) {
     const messages = result.messages.filter((m) => !m.fatal);
     errors += messages.filter((m) => m.severity === 2).length;
     warnings += messages.filter((m) => m.severity === 1).length;
+    fixableErrors += fixable(result, 2);
+    fixableWarnings += fixable(result, 1);
     if (!messages.length) continue;
     lines.push(chalk.underline(path.relative(context.cwd, result.filePath) || result.filePath));
     const rows = messages.map((m) => [
@@ -32,7 +37,14 @@ export const stylish: Formatter = (results, context) => {
   const summary =
     `✖ ${total} problem${total === 1 ? "" : "s"} ` +
     `(${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"})`;
-  lines.push((errors ? chalk.red.bold : chalk.yellow.bold)(summary));
+  const bold = errors ? chalk.red.bold : chalk.yellow.bold;
+  lines.push(bold(summary));
+  // ESLint's line, word for word, so whoever knows ESLint knows what to run.
+  if (fixableErrors || fixableWarnings) {
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+    const both = `${count(fixableErrors, "error")} and ${count(fixableWarnings, "warning")}`;
+    lines.push(bold(`  ${both} potentially fixable with the \`--fix\` option.`));
+  }
   return `${lines.join("\n")}\n`;
 };
 

@@ -37,6 +37,14 @@ export const MONTH_NAMES = Object.keys(MONTHS)
   .filter((name, i, all) => all.findIndex((n) => MONTHS[n] === MONTHS[name]) === i)
   .map((name) => name[0].toUpperCase() + name.slice(1));
 
+/** "Sunday" … "Saturday", in the order of `Date.prototype.getUTCDay`: how a date led by its weekday is rewritten. */
+export const WEEKDAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** The weekday of a real day, 0 for Sunday, as `getUTCDay` counts. */
+export function weekdayOf(year: number, month: number, day: number): number {
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+}
+
 const byLength = (a: string, b: string) => b.length - a.length;
 
 /** A regular expression source matching any month name or abbreviation (no group; match it case-insensitively). */

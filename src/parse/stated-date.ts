@@ -1,6 +1,7 @@
 import { loadRuleData } from "../engine/data.js";
 import { escapeRegExp as escape, matchesOf } from "../text/regexp.js";
 import { isoDate, isRealDate, MONTH_NAMES, MONTH_PATTERN, monthNumber } from "./dates.js";
+import { monthToken, numberToken, styleOf, weekdayToken, type DateStyle, type Token } from "./date-style.js";
 import type { PolicyDocument } from "./document.js";
 import { blockRange, documentText } from "./text.js";
 
@@ -33,10 +34,12 @@ export interface StatedDate {
   label: string;
   /** Why isoDate is null. */
   problem: string | null;
+  /** How the date is written, so a fix writes another day the same way; null when it is not read as one day. */
+  style: DateStyle | null;
 }
 
 /** A date read at the start of a text: as written, and as YYYY-MM-DD or why it cannot be. */
-type ReadDate = Pick<StatedDate, "text" | "isoDate" | "problem">;
+type ReadDate = Pick<StatedDate, "text" | "isoDate" | "problem" | "style">;
 
 const data = loadRuleData<StatedDateVocabulary>("last-updated");
 const byLength = (a: string, b: string) => b.length - a.length;
@@ -47,11 +50,14 @@ const PHRASE = new RegExp(`(?<![\\p{L}\\p{N}])(${PHRASES})(?![\\p{L}\\p{N}])`, "
 // What may stand between the phrase and the date.
 const SEPARATOR = /^\s*(?:[:：\-–—]\s*|(?:on|as of|from|is)\s+)?(?:[:：]\s*)?/i;
 
-const ISO = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/;
-const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "i");
-const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)`, "i");
-const MONTH_YEAR = new RegExp(`^${MONTH},?\\s+(\\d{4})(?!\\d)`, "i");
-const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/;
+// The "d" flag gives each group's offsets: the style of the date (date-style.ts) is read from the same groups.
+const ISO = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?!\d)/d;
+const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, "di");
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})(?!\\d)`, "di");
+const MONTH_YEAR = new RegExp(`^${MONTH},?\\s+(\\d{4})(?!\\d)`, "di");
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?![\d/.-]\d)/d;
+// The weekday's name within what WEEKDAY matched ("Monday, ").
+const WEEKDAY_NAME = /^\p{L}+/u;
 
 /**
  * The first date the text states ("Last updated: April 29, 2026", "*Effective date:* 2026-04-29"), else the one in
@@ -175,7 +181,7 @@ function findInFrontMatter(doc: PolicyDocument, format: DateFormat, today?: stri
 }
 
 function unreadable(text: string, at: { start: number; end: number }, label: string, problem: string): StatedDate {
-  return { text, isoDate: null, ...at, label, problem };
+  return { text, isoDate: null, ...at, label, problem, style: null };
 }
 
 /** "[DATE]*" → "[DATE]": emphasis markers, a full stop and unbalanced closing brackets are not part of the value. */
@@ -198,20 +204,69 @@ function endOfLine(text: string, from: number): number {
  * ("08/12/2026") whose one reading lies after today and the other does not is read the other way: a page cannot state
  * a date it has not reached when it was recorded (Twitch, recorded 2026-08-13: August 12, not December 8).
  */
-function readDate(value: string, format: DateFormat = "auto", today?: string): ReadDate | null {
+export function readDate(value: string, format: DateFormat = "auto", today?: string): ReadDate | null {
   const weekday = WEEKDAY.exec(value)?.[0] ?? "";
   const rest = value.slice(weekday.length);
-  const result = (length: number, year: number, month: number, day: number) => {
-    const text = value.slice(0, weekday.length + length);
+  const weekdayName = WEEKDAY_NAME.exec(weekday)?.[0];
+  /** The date read from `m`, its parts' groups given as [group, token], the case taken from group `word`. */
+  const result = (
+    m: RegExpExecArray,
+    ymd: [number, number, number],
+    parts: (readonly [number, Token])[],
+    word?: number,
+  ) => {
+    const [year, month, day] = ymd;
+    const text = value.slice(0, weekday.length + m[0].length);
+    const shift = (group: number): [number, number] => {
+      const [from, to] = m.indices![group]!;
+      return [from + weekday.length, to + weekday.length];
+    };
+    const written = parts
+      .filter(([group]) => m[group] !== undefined)
+      .map(([group, token]) => ({ at: shift(group), token }));
+    if (weekdayName) written.push({ at: [0, weekdayName.length], token: weekdayToken(weekdayName) });
+    const style = styleOf(text, written, word !== undefined ? m[word] : weekdayName);
     return isRealDate(year, month, day)
-      ? { text, isoDate: isoDate(year, month, day), problem: null }
-      : { text, isoDate: null, problem: "is not a real date" };
+      ? { text, isoDate: isoDate(year, month, day), problem: null, style }
+      : { text, isoDate: null, problem: "is not a real date", style: null };
   };
   let m: RegExpExecArray | null;
-  if ((m = ISO.exec(rest))) return result(m[0].length, +m[1], +m[3], +m[4]);
-  if ((m = MONTH_DAY_YEAR.exec(rest))) return result(m[0].length, +m[3], monthNumber(m[1])!, +m[2]);
-  if ((m = DAY_MONTH_YEAR.exec(rest))) return result(m[0].length, +m[3], monthNumber(m[2])!, +m[1]);
-  if ((m = MONTH_YEAR.exec(rest))) return result(m[0].length, +m[2], monthNumber(m[1])!, 1);
+  if ((m = ISO.exec(rest))) {
+    const parts = [
+      [1, "year"],
+      [3, numberToken(m[3], m[4], "mm")],
+      [4, numberToken(m[4], m[3], "dd")],
+    ] as const;
+    return result(m, [+m[1], +m[3], +m[4]], [...parts]);
+  }
+  if ((m = MONTH_DAY_YEAR.exec(rest))) {
+    const parts = [
+      [1, monthToken(m[1])],
+      [2, numberToken(m[2], undefined, "dd")],
+      [3, "ordinal"],
+      [4, "year"],
+    ] as const;
+    return result(m, [+m[4], monthNumber(m[1])!, +m[2]], [...parts], 1);
+  }
+  if ((m = DAY_MONTH_YEAR.exec(rest))) {
+    const parts = [
+      [1, numberToken(m[1], undefined, "dd")],
+      [2, "ordinal"],
+      [3, monthToken(m[3])],
+      [4, "year"],
+    ] as const;
+    return result(m, [+m[4], monthNumber(m[3])!, +m[1]], [...parts], 3);
+  }
+  if ((m = MONTH_YEAR.exec(rest)))
+    return result(
+      m,
+      [+m[2], monthNumber(m[1])!, 1],
+      [
+        [1, monthToken(m[1])],
+        [2, "year"],
+      ],
+      1,
+    );
   if ((m = NUMERIC.exec(rest))) {
     const [first, second] = [+m[1], +m[3]];
     const year = m[4].length === 2 ? 2000 + +m[4] : +m[4];
@@ -225,9 +280,16 @@ function readDate(value: string, format: DateFormat = "auto", today?: string): R
       const text = value.slice(0, weekday.length + m[0].length);
       const readings = `${MONTH_NAMES[first - 1]} ${second} or ${MONTH_NAMES[second - 1]} ${first}, ${year}`;
       const problem = `is ambiguous (${readings}): set the dateFormat option to "MDY" or "DMY"`;
-      return { text, isoDate: null, problem };
+      return { text, isoDate: null, problem, style: null };
     }
-    return order === "MDY" ? result(m[0].length, year, first, second) : result(m[0].length, year, second, first);
+    const yearToken = m[4].length === 2 ? "yy" : "year";
+    const [monthGroup, dayGroup] = order === "MDY" ? [1, 3] : [3, 1];
+    const parts: [number, Token][] = [
+      [monthGroup, numberToken(m[monthGroup], m[dayGroup], "mm")],
+      [dayGroup, numberToken(m[dayGroup], m[monthGroup], "dd")],
+      [4, yearToken],
+    ];
+    return result(m, [year, +m[monthGroup], +m[dayGroup]], parts);
   }
   return null;
 }

@@ -73,4 +73,46 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
     // What is staged for the commit carries the new date, not only the working copy.
     expect(git("show", ":legal/privacy.md")).toBe(material.replace("March 1, 2026", "May 4, 2026"));
   }, 120_000);
+
+  it("`policylint check --against HEAD` blocks the same edit, and with --fix moves the date and stages it", () => {
+    const base = `node ${JSON.stringify(BIN)} check --against HEAD --today 2026-05-04`;
+    // The fixture lacks disclosures the recommended rules ask for; only the date is under test here.
+    const config = {
+      extends: "policylint:recommended",
+      rules: { "required-sections": "off", "valid-cross-references": "off" },
+    };
+    const project = (command: string) => {
+      const dir = tempProject({
+        "legal/privacy.md": policy,
+        ".policylintrc.json": JSON.stringify(config),
+        "package.json": JSON.stringify({
+          name: "legal-pages",
+          private: true,
+          "lint-staged": { "legal/**/*.md": command },
+        }),
+      });
+      git(dir, "init", "-q");
+      git(dir, "add", ".");
+      git(dir, "commit", "-qm", "v1");
+      writeFileSync(path.join(dir, "legal/privacy.md"), material);
+      git(dir, "add", "legal/privacy.md");
+      const run = spawnSync(process.execPath, [LINT_STAGED], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+      });
+      return { dir, run };
+    };
+
+    const blocked = project(base);
+    expect(blocked.run.status, blocked.run.stdout + blocked.run.stderr).toBe(1);
+    expect(blocked.run.stdout + blocked.run.stderr).toContain(
+      '1 material change since HEAD, but the stated date did not move (still "March 1, 2026")',
+    );
+    expect(git(blocked.dir, "show", ":legal/privacy.md")).toBe(material);
+
+    const fixed = project(`${base} --fix`);
+    expect(fixed.run.status, fixed.run.stdout + fixed.run.stderr).toBe(0);
+    expect(git(fixed.dir, "show", ":legal/privacy.md")).toBe(material.replace("March 1, 2026", "May 4, 2026"));
+  }, 120_000);
 });
