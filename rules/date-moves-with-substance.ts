@@ -18,14 +18,14 @@ export const dateMovesWithSubstance: Rule<Record<string, never>> = {
     defaultSeverity: "error",
     fixable: "code",
     rationale:
-      "A reader who sees the same date assumes the same policy: a change of meaning (one the diff calls material or " +
-      "substantive) published under the old date misleads everyone who compares versions by their date. The rule " +
-      "runs only when `policylint check --against REV` compares each file with its version at REV (a file new since " +
-      "REV is not compared); it reads the stated date as `policylint diff` does and agrees with its " +
-      "`date-not-bumped` verdict, except that a stated date that is already `--today` is left alone, since there is no later date to " +
-      "move it to. `check --fix` sets the stated date to `--today` in the style it is written in " +
-      '("March 1st, 2026" → "November 28th, 2026", "2026-03-01" → "2026-11-28"); a date read as no one day ' +
-      '(an ambiguous "03/01/2026") gets no fix and is moved by hand.',
+      "A reader who sees the same date assumes the same policy: a change of meaning (one the diff calls material " +
+      "or substantive) published under the old date misleads everyone who compares versions by their date. The " +
+      "rule runs only when `policylint check --against REV` compares each file with its version at REV (a file " +
+      "new since REV is not compared); it reads the stated date as `policylint diff` does and agrees with its " +
+      "`date-not-bumped` verdict, except that a stated date that is already `--today` is left alone, since there " +
+      "is no later date to move it to. `check --fix` sets the stated date to `--today` in the style it is written " +
+      'in ("March 1st, 2026" → "November 28th, 2026", "2026-03-01" → "2026-11-28"); a date read as no one day (an ' +
+      'ambiguous "03/01/2026") gets no fix and is moved by hand.',
     examples: [
       {
         title: "A new recipient since HEAD, under the date HEAD states",
