@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { globSync } from "tinyglobby";
 import { describe, expect, it } from "vitest";
 import { CODES } from "../src/classify/codes.js";
 import { fill, finding } from "../src/classify/finding.js";
+import { PHRASE_DATA } from "../src/classify/phrases.js";
 
 /**
  * Each classifier finding is declared once: its sentences live with its code in src/classify/codes.ts and every
@@ -61,6 +63,25 @@ function scan(): { calls: Call[]; inline: string[] } {
 
 const { calls, inline } = scan();
 
+/**
+ * The reasons found by their phrases alone (data/materiality.json `phraseReasons`): phrases.ts builds them with the
+ * side whose phrases came or went as the message id, so each side with phrases is a use of `code.side`.
+ */
+function phraseCalls(): Call[] {
+  const data = JSON.parse(readFileSync(path.join(ROOT, "data/materiality.json"), "utf8")) as {
+    phraseReasons?: Record<string, Record<string, string[]> | string>;
+  };
+  return Object.entries(data.phraseReasons ?? {})
+    .filter(([code]) => !code.startsWith("$"))
+    .map(([code, sides]) => ({
+      site: `data/materiality.json phraseReasons.${code}`,
+      codes: [code],
+      ids: Object.entries(sides)
+        .filter(([, phrases]) => phrases.length)
+        .map(([side]) => side),
+    }));
+}
+
 describe("reason codes and their sentences (src/classify/codes.ts)", () => {
   it("are the only way the classifier builds a reason", () => {
     expect(inline).toEqual([]);
@@ -70,7 +91,7 @@ describe("reason codes and their sentences (src/classify/codes.ts)", () => {
   it("declare every message each finding() call can ask for, and every declared message is asked for", () => {
     const undeclared: string[] = [];
     const used = new Set<string>();
-    for (const call of calls) {
+    for (const call of [...calls, ...phraseCalls()]) {
       for (const code of call.codes) {
         for (const id of call.ids) {
           used.add(`${code}.${id}`);
@@ -83,6 +104,24 @@ describe("reason codes and their sentences (src/classify/codes.ts)", () => {
       Object.keys(spec.messages).map((id) => `${code}.${id}`),
     );
     expect(declared.filter((m) => !used.has(m))).toEqual([]);
+  });
+
+  it("name in phraseReasons only declared codes, whose sentences use only the data the phrase detector passes", () => {
+    const phrased = phraseCalls();
+    expect(phrased.length).toBeGreaterThan(0);
+    expect(phrased.map((c) => c.codes[0]).filter((code) => !Object.hasOwn(CODES, code))).toEqual([]);
+    const unfilled: string[] = [];
+    for (const { codes, ids } of phrased) {
+      const spec = CODES[codes[0]];
+      for (const id of ids) {
+        for (const template of [spec?.messages[id], spec?.readers?.[id]]) {
+          for (const [, name] of template?.matchAll(PLACEHOLDER) ?? []) {
+            if (!(PHRASE_DATA as readonly string[]).includes(name)) unfilled.push(`${codes[0]}.${id}: {{${name}}}`);
+          }
+        }
+      }
+    }
+    expect(unfilled).toEqual([]);
   });
 
   it("give every code a message, and a reader sentence only beside a message of the same id", () => {

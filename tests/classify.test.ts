@@ -6,6 +6,8 @@ import { explainEditorial } from "../src/classify/editorial.js";
 import { build, knowledgeFor } from "../src/classify/knowledge.js";
 import { diffDocuments, diffTexts } from "../src/diff/index.js";
 import { parseDocument } from "../src/parse/document.js";
+import { phraseReasons } from "../src/classify/phrases.js";
+import { wholeDeltas } from "../src/classify/sentences.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
 /**
@@ -328,5 +330,45 @@ describe("issue 17 draw: who a promise lets in, a use beside a use, a verb that 
     const base = "We provide the Service to you.";
     expect(codes("Use", base, `${base} We have terms to help keep the ship afloat.`)).not.toContain("new-purpose");
     expect(codes("Use", base, `${base} We keep your logs to help us debug crashes.`)).toContain("new-purpose");
+  });
+});
+
+describe("a reason that is only words (data/materiality.json phraseReasons)", () => {
+  const codes = (before: string, after: string) => {
+    const [oldDoc, newDoc] = [parseDocument(before, "old.md"), parseDocument(after, "new.md")];
+    const { result } = classify(diffDocuments(oldDoc, newDoc), {
+      firstParty: firstPartyOf(newDoc),
+      documents: { old: oldDoc, new: newDoc },
+    });
+    return result.changes.flatMap((c) => c.reasons.map((r) => r.code));
+  };
+  const doc = (use: string, other = "") => `# Terms\n\n## Your Content\n\n${use}\n\n## Other\n\nHello.${other}\n`;
+  const base = "You keep the rights to your posts.";
+  it("is found when one of its phrases comes into a sentence, with its code's significance", () => {
+    expect(codes(doc(base), doc(`${base} We may use your content to train our models.`))).toContain("ai-training");
+  });
+  it("but not when the sentence negates it or the old version already said it, here or elsewhere", () => {
+    expect(codes(doc(base), doc(`${base} We do not use your content to train our models.`))).not.toContain(
+      "ai-training",
+    );
+    const said = " We train our models on public posts.";
+    const added = `${base} We may use your content to train our models.`;
+    expect(codes(doc(base, said), doc(added, said))).not.toContain("ai-training");
+    expect(codes(doc(`${base}${said}`), doc(`${added}${said}`))).not.toContain("ai-training");
+  });
+  it("reads the side the data gives phrases for, and refuses a code or a side codes.ts cannot say", () => {
+    const data = JSON.parse(readFileSync(path.join(FIXTURES, "../data/materiality.json"), "utf8"));
+    const sentence = "We may use your content to train our models.";
+    const k = build({ ...data, phraseReasons: { "ai-training": { removed: ["train* our models"] } } }, {});
+    const ctx = { k, categories: new Set<never>(), firstParty: [] };
+    expect(phraseReasons(wholeDeltas(sentence, "added")[0], ctx)).toEqual([]);
+    // The removed side found it and asked codes.ts for a sentence "removed", which ai-training does not declare.
+    expect(() => phraseReasons(wholeDeltas(sentence, "removed")[0], ctx)).toThrow("ai-training: no message removed");
+    expect(() => build({ ...data, phraseReasons: { "ai-trained": { added: ["x"] } } }, {})).toThrow(
+      'phraseReasons: "ai-trained" is not a code declared in codes.ts',
+    );
+    expect(() => build({ ...data, phraseReasons: { "ai-training": { came: ["x"] } } }, {})).toThrow(
+      'phraseReasons.ai-training: "came" is neither',
+    );
   });
 });

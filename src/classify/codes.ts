@@ -85,6 +85,14 @@ const DECLARED = {
       sentence: "We now collect {{names}}: {{short}}",
     },
   },
+  // Found by its phrases alone (materiality.json phraseReasons, phrases.ts): its messages are filled from PHRASE_DATA.
+  "ai-training": {
+    significance: "material",
+    notice: "Your information used to train AI",
+    about: "a use of the reader's content or data to train AI or machine-learning models added",
+    messages: { added: "uses content or data to train AI ({{phrase}}): {{text}}" },
+    readers: { added: "We may now use your content or information to train AI models: {{short}}" },
+  },
   "retention-extended": {
     significance: "material",
     notice: "How long we keep your information",

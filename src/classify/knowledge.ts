@@ -1,3 +1,4 @@
+import { CODES } from "./codes.js";
 import { loadMateriality } from "./data.js";
 import { escapeRegExp } from "../text/regexp.js";
 import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
@@ -48,6 +49,17 @@ interface MaterialityData {
   paymentTerms: string[];
   titleWords: string[];
   limitUnits: { sizeAbbreviations: Record<string, number>; sizeWords: Record<string, number>; counted: string[] };
+  /** Reasons that are only words: a code of codes.ts → the phrases that came ("added") or went ("removed"). */
+  phraseReasons?: Record<string, Partial<Record<PhraseSide, string[]>> | string>;
+}
+
+export type PhraseSide = "added" | "removed";
+
+/** A reason found by its phrases alone (phrases.ts): its code, and a matcher for each side it has phrases for. */
+export interface PhraseReason {
+  code: string;
+  added: Matcher | null;
+  removed: Matcher | null;
 }
 
 export interface Match {
@@ -192,6 +204,7 @@ export interface Knowledge {
   quantity: RegExp;
   /** Storage units in megabytes, by their singular; other units count as they are. */
   sizes: Record<string, number>;
+  phraseReasons: PhraseReason[];
 }
 
 let cachedData: MaterialityData | undefined;
@@ -331,7 +344,26 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     paymentTerms: new Set(d.paymentTerms),
     quantity: quantityPattern(d.limitUnits),
     sizes: { ...d.limitUnits.sizeAbbreviations, ...d.limitUnits.sizeWords },
+    phraseReasons: phraseReasons(d.phraseReasons ?? {}),
   };
+}
+
+/**
+ * The phrase reasons, each code checked against codes.ts: a code the data names but no table declares would have no
+ * significance or sentence, and a side other than "added" or "removed" no detector reads.
+ */
+function phraseReasons(entries: NonNullable<MaterialityData["phraseReasons"]>): PhraseReason[] {
+  const where = "data/materiality.json: phraseReasons";
+  return Object.entries(entries)
+    .filter(([code]) => !code.startsWith("$"))
+    .map(([code, sides]) => {
+      if (!Object.hasOwn(CODES, code)) throw new Error(`${where}: "${code}" is not a code declared in codes.ts`);
+      if (typeof sides !== "object") throw new Error(`${where}.${code}: not an object of "added" and "removed"`);
+      const odd = Object.keys(sides).find((side) => side !== "added" && side !== "removed");
+      if (odd !== undefined) throw new Error(`${where}.${code}: "${odd}" is neither "added" nor "removed"`);
+      const side = (list: string[] | undefined) => (list?.length ? new Matcher(list) : null);
+      return { code, added: side(sides.added), removed: side(sides.removed) };
+    });
 }
 
 /** "15 GB", "25 megabytes", "10 users": abbreviations exactly as listed, words with or without a plural s. */

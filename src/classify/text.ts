@@ -1,6 +1,7 @@
 import { finding } from "./finding.js";
 import type { Knowledge } from "./knowledge.js";
 import type { Layouts } from "./layout.js";
+import { phraseReasons } from "./phrases.js";
 import { modalShift, promises } from "./promises.js";
 import { overlaps, sentenceSpans, type Delta, type Span } from "./sentences.js";
 import { binding, contact, reference } from "./terms.js";
@@ -59,6 +60,7 @@ export function analyseDelta(d: Delta, ctx: TextContext): Finding[] {
   found.push(...places(d, ctx));
   add(lowered(d, ctx.k));
   found.push(...binding(d, ctx));
+  found.push(...phraseReasons(d, ctx));
   const ref = reference(d);
   add(ref ?? contact(d, ctx));
   for (const m of ctx.k.material ? cameIn(ctx.k.material, d) : []) {
