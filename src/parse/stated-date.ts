@@ -1,5 +1,5 @@
 import { loadRuleData } from "../engine/data.js";
-import { escapeRegExp as escape, matchesOf } from "../text/regexp.js";
+import { escapeRegExp as escape } from "../text/regexp.js";
 import { isoDate, isRealDate, MONTH_NAMES, MONTH_PATTERN, monthNumber } from "./dates.js";
 import { monthToken, numberToken, styleOf, weekdayToken, type DateStyle, type Token } from "./date-style.js";
 import type { PolicyDocument } from "./document.js";
@@ -122,11 +122,16 @@ function findInText(doc: PolicyDocument, format: DateFormat, today?: string): St
 /** Every date a phrase introduces, in document order, in one pass (a change log can list hundreds). */
 function* statedInText(doc: PolicyDocument, format: DateFormat, today?: string): Generator<StatedDate> {
   const blocks = documentText(doc).blocks;
+  // This generator's own copy: it yields between matches, and another reading may run meanwhile.
+  const phrase = new RegExp(PHRASE);
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     const { text } = block;
-    for (const m of matchesOf(PHRASE, text)) {
-      const phraseEnd = m.end;
+    // exec in a loop, not matchesOf: this runs over every block of every version a diff or `log` reads.
+    phrase.lastIndex = 0;
+    for (let m = phrase.exec(text); m; m = phrase.exec(text)) {
+      const start = m.index;
+      const phraseEnd = start + m[0].length;
       const separator = SEPARATOR.exec(text.slice(phraseEnd))![0];
       const from = phraseEnd + separator.length;
       const lineEnd = endOfLine(text, from);
@@ -139,7 +144,7 @@ function* statedInText(doc: PolicyDocument, format: DateFormat, today?: string):
       }
       // Without a date after it, a phrase counts only as a label: at the start of its line and before a colon
       // ("Effective date: TBD"), not inside a sentence ("after the effective date, …").
-      const opensLine = /^[\s(\[]*$|\n(?:(?!\n)[\s(\[])*$/.test(text.slice(0, m.start));
+      const opensLine = /^[\s(\[]*$|\n(?:(?!\n)[\s(\[])*$/.test(text.slice(0, start));
       if (!opensLine) continue;
       if (!value.trim()) {
         // A heading or label alone ("## Effective date") with the date as the next block.
@@ -151,7 +156,7 @@ function* statedInText(doc: PolicyDocument, format: DateFormat, today?: string):
           continue;
         }
         if (/[:：]/.test(separator)) {
-          yield unreadable(m[0], blockRange(block, m.start, phraseEnd), m[0], "is not followed by a date");
+          yield unreadable(m[0], blockRange(block, start, phraseEnd), m[0], "is not followed by a date");
         }
         continue;
       }
