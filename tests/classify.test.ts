@@ -326,6 +326,14 @@ describe("issue 17 draw: who a promise lets in, a use beside a use, a verb that 
     );
     expect(codes("Use", train, train.replace("improve", "evaluate"))).not.toContain("new-purpose");
   });
+  it("a use joined in after a negation is one ruled out, not a new purpose (GitHub privacy statement 031→032)", () => {
+    const rule = "Where a user made an email address public, do not use that email address for commercial advertising.";
+    const widened = rule.replace(
+      "for commercial",
+      "for the purposes of sending unsolicited emails to users or selling User Personal Information, or for commercial",
+    );
+    expect(codes("Scraping", rule, widened)).not.toContain("new-purpose");
+  });
   it("a verb after 'help' is the aim; the use stated before it still counts", () => {
     const base = "We provide the Service to you.";
     expect(codes("Use", base, `${base} We have terms to help keep the ship afloat.`)).not.toContain("new-purpose");

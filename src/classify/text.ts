@@ -124,6 +124,10 @@ function extension(ctx: TextContext, d: Delta, side: Side): boolean {
  */
 function coordinated(k: Knowledge, d: Delta, span: Span): boolean {
   const text = d.new.slice(span.start, span.end);
+  // "we do not use that address for {+the purposes of sending … or+} …" names what is ruled out, not a new use.
+  const before = d.new.slice(Math.max(0, d.new.lastIndexOf(".", span.start - 1) + 1), span.start);
+  k.negation.lastIndex = 0;
+  if (k.negation.test(before)) return false;
   const last = [...text.matchAll(/(?<![\p{L}\p{N}])(?:and|or|as well as)(?![\p{L}\p{N}])/giu)].pop();
   if (!last || !hasContent(k, text.slice(0, last.index))) return false;
   return !hasContent(k, text.slice(last.index + last[0].length)) && hasContent(k, d.new.slice(span.end));
