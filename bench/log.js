@@ -12,7 +12,7 @@ export function logSections({ CORPUS, DIST, table, targets, best, corpusDocument
       return;
     }
     const { parseDocument } = await import(path.join(DIST, "parse/document.js"));
-    const { history } = await import(path.join(DIST, "cli/history.js"));
+    const { history } = await import(path.join(DIST, "git/history.js"));
     const size = (d) => d.files.reduce((n, f) => n + readFileSync(f, "utf8").length, 0);
     const largest = corpusDocuments().reduce((x, y) => (size(y) > size(x) ? y : x));
     const texts = largest.files.map((f) => readFileSync(f, "utf8"));
