@@ -1,4 +1,4 @@
-import { SKIP, visit } from "unist-util-visit";
+import { SKIP, eachNode } from "../src/parse/walk.js";
 import { escapeRegExp, matchesOf } from "./lib/regexp.js";
 import { loadRuleData } from "../src/engine/data.js";
 import type { Rule, RuleContext } from "../src/engine/types.js";
@@ -253,7 +253,7 @@ function isNumberPlaceholder(text: string, index: number, found: string): boolea
 /** `__EFFECTIVE_DATE__` parses as bold text; its underscores are the placeholder's own. */
 function visitStrongPlaceholders(context: RuleContext<Options>, reporter: RangeReporter): void {
   const { source } = context.doc;
-  visit(context.doc.tree, (node) => {
+  eachNode(context.doc.tree, (node) => {
     if (node.type === "code" || node.type === "inlineCode") return SKIP;
     if ((node.type !== "strong" && node.type !== "emphasis") || !node.position) return;
     const start = node.position.start.offset!;

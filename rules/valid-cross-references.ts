@@ -2,7 +2,7 @@ import path from "node:path";
 import GithubSlugger from "github-slugger";
 import type { Node, Nodes, Parent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { EXIT, visit } from "unist-util-visit";
+import { EXIT, eachNode } from "../src/parse/walk.js";
 import { visitParents } from "unist-util-visit-parents";
 import { loadRuleData } from "../src/engine/data.js";
 import type { Rule, RuleContext } from "../src/engine/types.js";
@@ -264,8 +264,9 @@ function runsBackwards(first: string[], last: string[]): boolean {
 /** Source ranges of links to other pages inside a block: a reference in their text cites that page, not this one. */
 function externalLinkRanges(node: Node): [number, number][] {
   const ranges: [number, number][] = [];
-  visit(node as Nodes, "link", (link) => {
-    if (!link.url.startsWith("#")) ranges.push([link.position!.start.offset!, link.position!.end.offset!]);
+  eachNode(node as Nodes, (link) => {
+    if (link.type === "link" && !link.url.startsWith("#"))
+      ranges.push([link.position!.start.offset!, link.position!.end.offset!]);
   });
   return ranges;
 }
@@ -385,7 +386,7 @@ const labelCache = new WeakMap<PolicyDocument, Labels>();
 
 function hasLink(node: Node): boolean {
   let found = false;
-  visit(node as Nodes, (n) => {
+  eachNode(node as Nodes, (n) => {
     if (n.type !== "link" && n.type !== "linkReference") return;
     found = true;
     return EXIT;
@@ -410,7 +411,7 @@ function documentLabels(doc: PolicyDocument): Labels {
   const cached = labelCache.get(doc);
   if (cached) return cached;
   const texts: string[] = doc.allSections.map((s) => s.text);
-  visit(doc.tree, (node) => {
+  eachNode(doc.tree, (node) => {
     if (node.type === "heading") texts.push(toString(node));
     if (node.type === "tableRow") {
       const first = (node as Parent).children[0];

@@ -1,6 +1,6 @@
 import type { Nodes, Paragraph, Parent, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
-import { SKIP, visit } from "unist-util-visit";
+import { SKIP, eachNode } from "../parse/walk.js";
 import type { Change } from "../diff/types.js";
 import type { PolicyDocument } from "../parse/document.js";
 import { documentText } from "../parse/text.js";
@@ -117,7 +117,7 @@ function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" 
     if (block.node.type === "tableCell") continue;
     found.push({ line: block.node.position!.start.line, sentences: sentencesIn(block.text) });
   }
-  visit(doc.tree, (node) => {
+  eachNode(doc.tree, (node) => {
     if (node.type === "tableRow") {
       found.push({
         line: node.position!.start.line,
@@ -380,7 +380,7 @@ function furniture(
   const interfaceLine = (node: Nodes) =>
     node.type === "paragraph" && phrases.has(toString(node).trim().toLowerCase().replace(/[.:]$/, ""));
   // Blocks at any depth (in lists, quotes, tables), each with its neighbours; not the inline content of a paragraph.
-  visit(doc.tree, (node, i, parent) => {
+  eachNode(doc.tree, (node, i, parent) => {
     if (!parent || i === undefined) return;
     const kids = parent.children as Nodes[];
     const line = node.position!.start.line;
@@ -401,8 +401,8 @@ function furniture(
 /** Every link of the paragraph goes to a place on this page ("#section-3"): a table of contents' entry. */
 function inPageOnly(node: Paragraph): boolean {
   const links: string[] = [];
-  visit(node, "link", (link) => {
-    links.push(link.url);
+  eachNode(node, (link) => {
+    if (link.type === "link") links.push(link.url);
   });
   return links.length > 0 && links.every((url) => url.startsWith("#"));
 }

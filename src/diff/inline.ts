@@ -1,5 +1,5 @@
 import type { FootnoteReference, Image, Link, LinkReference, Node, Parent, Root, Text } from "mdast";
-import { visit } from "unist-util-visit";
+import { eachNode } from "../parse/walk.js";
 
 /**
  * Reader-visible text of inline content. Unlike `documentText` (src/parse/text.ts), which masks inline code and HTML
@@ -22,8 +22,8 @@ export type Definitions = Map<string, string>;
 export function collectDefinitions(tree: Root): Definitions {
   const defs: Definitions = new Map();
   // The first definition of an identifier wins, as in CommonMark.
-  visit(tree, "definition", (def) => {
-    if (!defs.has(def.identifier)) defs.set(def.identifier, def.url);
+  eachNode(tree, (def) => {
+    if (def.type === "definition" && !defs.has(def.identifier)) defs.set(def.identifier, def.url);
   });
   return defs;
 }
