@@ -82,7 +82,7 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
       rules: { "required-sections": "off", "valid-cross-references": "off" },
     };
     const project = (command: string) => {
-      const dir = tempProject({
+      const { dir, git } = scratchRepo({
         "legal/privacy.md": policy,
         ".policylintrc.json": JSON.stringify(config),
         "package.json": JSON.stringify({
@@ -91,17 +91,16 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
           "lint-staged": { "legal/**/*.md": command },
         }),
       });
-      git(dir, "init", "-q");
-      git(dir, "add", ".");
-      git(dir, "commit", "-qm", "v1");
+      git("add", ".");
+      git("commit", "-qm", "v1");
       writeFileSync(path.join(dir, "legal/privacy.md"), material);
-      git(dir, "add", "legal/privacy.md");
+      git("add", "legal/privacy.md");
       const run = spawnSync(process.execPath, [LINT_STAGED], {
         cwd: dir,
         encoding: "utf8",
         env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
       });
-      return { dir, run };
+      return { dir, run, git };
     };
 
     const blocked = project(base);
@@ -109,10 +108,10 @@ describe("lint-staged running `policylint diff --against HEAD` on the staged pol
     expect(blocked.run.stdout + blocked.run.stderr).toContain(
       '1 material change since HEAD, but the stated date did not move (still "March 1, 2026")',
     );
-    expect(git(blocked.dir, "show", ":legal/privacy.md")).toBe(material);
+    expect(blocked.git("show", ":legal/privacy.md")).toBe(material);
 
     const fixed = project(`${base} --fix`);
     expect(fixed.run.status, fixed.run.stdout + fixed.run.stderr).toBe(0);
-    expect(git(fixed.dir, "show", ":legal/privacy.md")).toBe(material.replace("March 1, 2026", "May 4, 2026"));
+    expect(fixed.git("show", ":legal/privacy.md")).toBe(material.replace("March 1, 2026", "May 4, 2026"));
   }, 120_000);
 });
