@@ -225,7 +225,7 @@ export function applyMutations(lines: string[], mutations: Mutation[]): string[]
     else if (m.kind === "delete") out.splice(at, 1);
     else if (m.kind === "duplicate") out.splice(at, 0, out[at]);
     else if (m.kind === "truncate") out[at] = out[at].slice(0, m.cut % (out[at].length + 1));
-    else {
+    else if (m.kind === "swap") {
       const other = m.other % out.length;
       [out[at], out[other]] = [out[other], out[at]];
     }

@@ -24,13 +24,27 @@ describe("lists as long as a large run makes them", () => {
       message: "placeholder",
       line: i + 1,
       column: 1,
+      endLine: i + 1,
+      endColumn: 2,
     }));
-    const output = formatters.stylish([{ filePath: "/p/big.md", messages, errorCount: 0, warningCount: MANY }], {
-      cwd: "/p",
-      rules: [],
-      color: false,
-      version: "",
-    });
+    const output = formatters.stylish(
+      [
+        {
+          filePath: "/p/big.md",
+          messages,
+          suppressedMessages: [],
+          errorCount: 0,
+          fatalErrorCount: 0,
+          warningCount: MANY,
+        },
+      ],
+      {
+        cwd: "/p",
+        rules: [],
+        color: false,
+        version: "",
+      },
+    );
     expect(output.split("\n")).toHaveLength(MANY + 4);
     expect(output).toContain(`  ${MANY}:1  warning  placeholder  no-placeholders\n`);
   });
