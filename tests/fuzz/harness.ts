@@ -9,7 +9,7 @@
  */
 import { createHash } from "node:crypto";
 import fc from "fast-check";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { classify, firstPartyOf } from "../../src/classify/index.js";
 import { renderNotice } from "../../src/classify/notice.js";
@@ -235,13 +235,21 @@ export function fuzz<T>(
   runs: number,
   seed = FUZZ_SEED,
 ): void {
+  // The case in hand is written down first: a case that kills the process (V8 out of memory) leaves it behind as
+  // fixtures/fuzz/<name>-inflight-<pid>.old.md/.new.md, where the regression test replays it. Removed on a clean finish.
+  const inflight = path.join(FUZZ_FIXTURES, `${name}-inflight-${process.pid}`);
+  mkdirSync(FUZZ_FIXTURES, { recursive: true });
   const details = fc.check(
     fc.property(cases, (c) => {
       const [a, b] = toPair(c);
+      writeFileSync(`${inflight}.old.md`, a);
+      writeFileSync(`${inflight}.new.md`, b);
       exercise(a, b, false);
     }),
     { seed, numRuns: runs, endOnFailure: false },
   );
+  rmSync(`${inflight}.old.md`, { force: true });
+  rmSync(`${inflight}.new.md`, { force: true });
   if (!details.failed) return;
   const [a, b] = details.counterexample ? toPair(details.counterexample[0]) : ["", ""];
   const saved = details.counterexample ? saveFailure(name, a, b) : "(no counterexample)";
