@@ -165,7 +165,9 @@ function joinMoves(drafts: Draft[]): Draft[] {
   const gone = new Set<Draft>();
   const out: Draft[] = [];
   for (const d of drafts) {
-    if (d.kind !== "removed" || !d.key) continue;
+    // The same floor on both sides, or B → A would not mirror A → B ("SURVIVAL." as an item, "11. SURVIVAL." as a
+    // paragraph that a list numbered 11 cannot open: fuzz case mutation-2-3fc8fee30a).
+    if (d.kind !== "removed" || !d.key || !d.old || d.old.text.length < 12) continue;
     const match = added.get(d.key)?.shift();
     if (!match) continue;
     gone.add(d).add(match);
