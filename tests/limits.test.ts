@@ -2,7 +2,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/parse/document.js";
-import { checkNesting, InputLimitError, MAX_INLINE_MARKERS, MAX_NESTING } from "../src/parse/limits.js";
+import {
+  checkNesting,
+  frontMatterNesting,
+  InputLimitError,
+  MAX_INLINE_MARKERS,
+  MAX_NESTING,
+} from "../src/parse/limits.js";
 import { setMaxFileSize } from "../src/engine/files.js";
 import { blobAt, resolveCommit } from "../src/git/git.js";
 import { runCli, tempProject } from "./helpers/cli.js";
@@ -161,6 +167,64 @@ describe("emphasis and link markers beyond the limit in one paragraph", () => {
     const start = Array.from({ length: 40 }, (_, i) => `## Part ${i}\n\nText of part ${i}.\n`).join("\n");
     expect(refusal(start)).toBeNull();
     expect(refusal(`${start}\n${"[a] ".repeat(MAX_INLINE_MARKERS)}\n`)).toBe(`f.md:${start.split("\n").length + 1}`);
+  });
+});
+
+describe("front matter nested deeper than the limit", () => {
+  // Fuzz seed 20261138 (fixtures/fuzz/mutation-1-*): 1,953 `[` in front matter overflowed the yaml parser's stack,
+  // which it reported; parsing the same text a second time in the process then aborted node itself ("FATAL ERROR:
+  // RegExpCompiler Allocation failed"), as a regex compiled on the exhausted stack. Every shape the parser recurses on.
+  const shapes: Record<string, string> = {
+    "flow sequences": "[".repeat(3000),
+    "flow mappings": "{a: ".repeat(3000),
+    "compact sequences": `${"- ".repeat(5000)}x`,
+    "explicit keys": `${"? ".repeat(5000)}x`,
+    "indented mappings": Array.from({ length: 3000 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n"),
+  };
+  for (const [shape, yaml] of Object.entries(shapes)) {
+    it(`${shape}: refused with the limit named, every time the text is parsed`, () => {
+      const text = `---\n${yaml}\n---\n\n# Privacy\n\nWe collect your email address.\n`;
+      for (let i = 0; i < 3; i++) {
+        // Deep `- ` and indentation at line starts already meet the Markdown limit (checkNesting reads every line).
+        const hit = limitHit(() => parseDocument(text, "deep.md"));
+        const reason = hit ? hit.limit : parseDocument(text, "deep.md").frontMatter.error;
+        expect(reason).toMatch(`deeper than ${MAX_NESTING} levels`);
+      }
+    });
+  }
+
+  it("check reports it as the file's front-matter problem and checks the other files", () => {
+    const deep = `---\n${"[".repeat(2000)}\n---\n\n# Privacy\n`;
+    const dir = tempProject({ "a.md": deep, "b.md": deep, "privacy.md": POLICY });
+    const run = runCli(["check", "a.md", "b.md", "privacy.md", "--format", "json", "--today", "2026-11-25"], {
+      cwd: dir,
+    });
+    expect(run.stderr).toBe("");
+    const results = JSON.parse(run.stdout) as { filePath: string; messages: { message: string }[] }[];
+    expect(results.map((r) => path.basename(r.filePath))).toEqual(["a.md", "b.md", "privacy.md"]);
+    for (const r of results.slice(0, 2)) {
+      expect(r.messages[0].message).toBe(
+        `Front matter is not valid YAML: nested deeper than ${MAX_NESTING} levels, beyond policylint's limit`,
+      );
+    }
+  });
+
+  it("reads real front matter as any other: nesting, quoted brackets and colons stay far below the bound", () => {
+    const real = [
+      "title: GitHub Terms of Service",
+      "redirect_from:",
+      "  - /tos/",
+      "  - /terms/",
+      'description: "Time: 10:30 [draft] {v2}"',
+      "versions:",
+      "  fpt: '*'",
+    ].join("\n");
+    expect(frontMatterNesting(real)).toBe(3);
+    expect(parseDocument(`---\n${real}\n---\n\n# Terms\n`, "t.md").frontMatter.data).toMatchObject({
+      redirect_from: ["/tos/", "/terms/"],
+    });
+    expect(frontMatterNesting("a: [b, {c: [d]}]")).toBe(5);
+    expect(frontMatterNesting(`${"[".repeat(MAX_NESTING)}`)).toBe(MAX_NESTING);
   });
 });
 

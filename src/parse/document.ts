@@ -1,6 +1,6 @@
 import { parse as parseYaml } from "yaml";
 import type { Root, RootContent, Yaml } from "mdast";
-import { checkNesting, InputLimitError } from "./limits.js";
+import { checkNesting, frontMatterNesting, InputLimitError, MAX_NESTING } from "./limits.js";
 import { parseMarkdown } from "./markdown.js";
 import { fillMissingPositions, lineStartOffsets, pointAt, type Point } from "./positions.js";
 import { buildSections, type Section } from "./sections.js";
@@ -65,6 +65,16 @@ export function parseDocument(text: string, filePath = "<input>"): PolicyDocumen
 function readFrontMatter(tree: Root): FrontMatter {
   const node = tree.children[0]?.type === "yaml" ? (tree.children[0] as Yaml) : null;
   if (!node) return { data: null, raw: null, node: null, error: null };
+  // The yaml parser recurses once per level: thousands of levels overflow the stack, and V8 can then abort the whole
+  // process ("RegExpCompiler Allocation failed") when a later regex compiles on the exhausted stack. Refuse first.
+  if (frontMatterNesting(node.value) > MAX_NESTING) {
+    return {
+      data: null,
+      raw: node.value,
+      node,
+      error: `nested deeper than ${MAX_NESTING} levels, beyond policylint's limit`,
+    };
+  }
   try {
     const parsed: unknown = parseYaml(node.value);
     const data =

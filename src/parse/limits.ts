@@ -37,6 +37,36 @@ const CR = 13;
 const SPACE = 32;
 
 /**
+ * An upper bound on how deeply YAML front matter nests, without parsing it: per line, its indentation plus the block
+ * indicators on it (`- `, `? `, `: `, each of which can open a level), plus the flow brackets (`[`, `{`) still open
+ * from earlier lines and this one. Brackets inside quotes count too: real front matter stays far below the limit.
+ */
+export function frontMatterNesting(value: string): number {
+  let deepest = 0;
+  let open = 0;
+  for (const line of value.split(/\r\n?|\n/)) {
+    let indent = 0;
+    while (line.charCodeAt(indent) === SPACE) indent++;
+    let indicators = 0;
+    let flowPeak = open;
+    for (let i = indent; i < line.length; i++) {
+      const code = line.charCodeAt(i);
+      if (code === 91 /* [ */ || code === 123 /* { */) flowPeak = Math.max(flowPeak, ++open);
+      else if (code === 93 /* ] */ || code === 125 /* } */) open = Math.max(0, open - 1);
+      else if ((code === 45 /* - */ || code === 63 /* ? */ || code === 58) /* : */ && isBlank(line.charCodeAt(i + 1))) {
+        indicators++;
+      }
+    }
+    deepest = Math.max(deepest, indent + indicators + flowPeak);
+  }
+  return deepest;
+}
+
+function isBlank(code: number): boolean {
+  return Number.isNaN(code) || code === SPACE || code === TAB;
+}
+
+/**
  * Throws when a line may open lists and block quotes more than MAX_NESTING deep. A line is inside a container only
  * if its start carries that container's marker (`>`, a bullet, a number) or, for a list item it continues, at least
  * two columns of indentation; so markers plus half the other leading columns bound its depth from above without
