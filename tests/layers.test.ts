@@ -28,7 +28,7 @@ const LAYERS: { name: string; files: RegExp }[][] = [
   // What a rule is written against: its types and context.
   [{ name: "rule API", files: /^src\/engine\/types\.ts$/ }],
   [{ name: "parse", files: /^src\/parse\// }],
-  // Text matching shared by rules, parse and classifier: escaping, matches with offsets, sentences.
+  // Text matching shared by rules, parse and classifier: escaping, matches with offsets, sentences; and memo.ts.
   [{ name: "text", files: /^src\/text\// }],
   // Finds the package's folder and reads its JSON data; imports nothing of ours, so every layer may use it.
   [{ name: "package data", files: /^src\/engine\/data\.ts$/ }],

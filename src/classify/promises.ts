@@ -1,6 +1,6 @@
 import { finding } from "./finding.js";
 import type { Knowledge, Match, Matcher } from "./knowledge.js";
-import { overlaps, type Delta } from "./sentences.js";
+import { overlaps, type Delta, type Span } from "./sentences.js";
 import type { TextContext } from "./text.js";
 import type { Finding } from "./types.js";
 import {
@@ -149,20 +149,15 @@ export function promises(d: Delta, ctx: TextContext, modal: Finding | null): Fin
 function shrunk(d: Delta, { k }: TextContext, oldNeg: { start: number; end: number }[]): Finding[] {
   if (hasContent(k, inserted(d))) return [];
   const mirrored: Delta = { old: d.new, new: d.old, ins: d.del, del: d.ins };
-  for (const anchor of oldNeg) {
-    if (overlaps(d.del, anchor.start, anchor.end)) continue;
-    const clause = clauseAround(d.old, anchor.start);
-    if (/\byou\b/i.test(d.old.slice(clause.start, anchor.start))) continue;
-    for (const span of d.del) {
-      if (span.end <= clause.start || span.start >= clause.end) continue;
-      const text = d.old.slice(span.start, span.end);
-      if (!hasContent(k, text) || text.trim().split(/\s+/).length > 6 || !extendsList(k, mirrored, span)) continue;
-      const promise = d.old.slice(clause.start, clause.end);
-      const dropped = text.replace(/^[\s,;]*(?:and|or)?\s*/, "").replace(/(?<![\s,;])[\s,;]+$/, "");
-      const data = { promise: quote(promise), words: quote(dropped), ...bothSentences(d) };
-      const facts = { family: "narrowed", key: text.trim().toLowerCase(), direction: "removed" } as const;
-      return [finding("protection-narrowed", "dropped", data, facts)];
-    }
+  const anchors = oldNeg.map((n) => ({ at: n.start, end: n.end }));
+  for (const { clause, span } of spansInPromises(d.old, d.del, anchors)) {
+    const text = d.old.slice(span.start, span.end);
+    if (!hasContent(k, text) || text.trim().split(/\s+/).length > 6 || !extendsList(k, mirrored, span)) continue;
+    const promise = d.old.slice(clause.start, clause.end);
+    const dropped = text.replace(/^[\s,;]*(?:and|or)?\s*/, "").replace(/(?<![\s,;])[\s,;]+$/, "");
+    const data = { promise: quote(promise), words: quote(dropped), ...bothSentences(d) };
+    const facts = { family: "narrowed", key: text.trim().toLowerCase(), direction: "removed" } as const;
+    return [finding("protection-narrowed", "dropped", data, facts)];
   }
   return [];
 }
@@ -185,27 +180,41 @@ function narrowed(d: Delta, { k }: TextContext, newNeg: Negated[], oldNeg: Negat
   if (wider) return [wider];
   // A qualifier is added, not swapped for other words ("info" → "information" is a rewording).
   if (hasContent(k, deleted(d))) return [];
-  for (const anchor of anchors) {
-    if (overlaps(d.ins, anchor.at, anchor.end)) continue;
-    const clause = clauseAround(d.new, anchor.at);
-    if (/\byou\b/i.test(d.new.slice(clause.start, anchor.at))) continue;
-    for (const span of d.ins) {
-      if (span.end <= clause.start || span.start >= clause.end) continue;
-      if (anchor.only && span.start > anchor.at) continue;
-      const text = d.new.slice(span.start, span.end);
-      if (!hasContent(k, text) || text.trim().split(/\s+/).length > 6) continue;
-      const promise = d.new.slice(clause.start, clause.end);
-      if (extendsList(k, d, span)) {
-        if (anchor.only) continue;
-        const facts = { family: "promise", key: text.trim().toLowerCase(), direction: "added" } as const;
-        return [finding("protection-added", "wider", { promise: quote(promise), words: quote(text) }, facts)];
-      }
-      const data = { promise: quote(promise), words: quote(text), ...bothSentences(d) };
-      const facts = { family: "narrowed", key: text.trim().toLowerCase(), direction: "added" } as const;
-      return [finding("protection-narrowed", "qualified", data, facts)];
+  for (const { anchor, clause, span } of spansInPromises(d.new, d.ins, anchors)) {
+    if (anchor.only && span.start > anchor.at) continue;
+    const text = d.new.slice(span.start, span.end);
+    if (!hasContent(k, text) || text.trim().split(/\s+/).length > 6) continue;
+    const promise = d.new.slice(clause.start, clause.end);
+    if (extendsList(k, d, span)) {
+      if (anchor.only) continue;
+      const facts = { family: "promise", key: text.trim().toLowerCase(), direction: "added" } as const;
+      return [finding("protection-added", "wider", { promise: quote(promise), words: quote(text) }, facts)];
     }
+    const data = { promise: quote(promise), words: quote(text), ...bothSentences(d) };
+    const facts = { family: "narrowed", key: text.trim().toLowerCase(), direction: "added" } as const;
+    return [finding("protection-narrowed", "qualified", data, facts)];
   }
   return [];
+}
+
+/**
+ * The spans one side changed inside the clause of a promise they leave whole, and only the company's own promises
+ * (no "you" before the verb): the words that can qualify a promise (new side) or drop out of it (old side).
+ */
+function* spansInPromises<A extends { at: number; end: number }>(
+  text: string,
+  changed: Span[],
+  anchors: A[],
+): Generator<{ anchor: A; clause: { start: number; end: number }; span: Span }> {
+  for (const anchor of anchors) {
+    if (overlaps(changed, anchor.at, anchor.end)) continue;
+    const clause = clauseAround(text, anchor.at);
+    if (/\byou\b/i.test(text.slice(clause.start, anchor.at))) continue;
+    for (const span of changed) {
+      if (span.end <= clause.start || span.start >= clause.end) continue;
+      yield { anchor, clause, span };
+    }
+  }
 }
 
 type Negated = { start: number; end: number };

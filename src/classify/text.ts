@@ -283,33 +283,27 @@ function places(d: Delta, ctx: TextContext): Finding[] {
   const found: Finding[] = [];
   // A place is known by its one name: "the U.S." rewritten "the United States" brings no new place.
   // Only places where data goes count as named before: "we serve users in the U.S." names no place data goes.
-  const named = (text: string) => placesNamed(k, text);
-  if (aboutData(k, d.new)) {
-    const before = named(`${d.old}\n${ctx.before ?? d.old}`);
-    const came = k.locations
-      .find(d.new)
-      .filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(k.placeName(x.term)));
-    if (came.length) {
-      const data = {
-        list: came.map((m) => quote(m.text)).join(", "),
-        excerpt: excerpt(d.new, d.ins),
-        places: came.map((m) => m.text).join(", "),
-        short: excerpt(d.new, d.ins, 90),
-      };
-      const facts = { family: "location", key: k.placeName(came[0].term), direction: "added" } as const;
-      found.push(finding("new-processing-location", "sentence", data, facts));
-    }
+  const changedPlaces = (text: string, changed: Span[], other: string) => {
+    if (!aboutData(k, text)) return [];
+    const named = placesNamed(k, other);
+    return k.locations.find(text).filter((x) => overlaps(changed, x.start, x.end) && !named.has(k.placeName(x.term)));
+  };
+  const came = changedPlaces(d.new, d.ins, `${d.old}\n${ctx.before ?? d.old}`);
+  if (came.length) {
+    const data = {
+      list: came.map((m) => quote(m.text)).join(", "),
+      excerpt: excerpt(d.new, d.ins),
+      places: came.map((m) => m.text).join(", "),
+      short: excerpt(d.new, d.ins, 90),
+    };
+    const facts = { family: "location", key: k.placeName(came[0].term), direction: "added" } as const;
+    found.push(finding("new-processing-location", "sentence", data, facts));
   }
-  if (aboutData(k, d.old)) {
-    const after = named(`${d.new}\n${ctx.after ?? d.new}`);
-    const gone = k.locations
-      .find(d.old)
-      .filter((x) => overlaps(d.del, x.start, x.end) && !after.has(k.placeName(x.term)));
-    if (gone.length) {
-      const data = { list: gone.map((m) => quote(m.text)).join(", "), excerpt: excerpt(d.old, d.del) };
-      const facts = { family: "location", key: k.placeName(gone[0].term), direction: "removed" } as const;
-      found.push(finding("location-removed", "sentence", data, facts));
-    }
+  const gone = changedPlaces(d.old, d.del, `${d.new}\n${ctx.after ?? d.new}`);
+  if (gone.length) {
+    const data = { list: gone.map((m) => quote(m.text)).join(", "), excerpt: excerpt(d.old, d.del) };
+    const facts = { family: "location", key: k.placeName(gone[0].term), direction: "removed" } as const;
+    found.push(finding("location-removed", "sentence", data, facts));
   }
   return found;
 }

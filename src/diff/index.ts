@@ -16,6 +16,7 @@ export type {
   EditPart,
   SectionRef,
 } from "./types.js";
+import { oncePer } from "../text/memo.js";
 export { renderJson } from "./render/json.js";
 export { renderMarkdown } from "./render/markdown.js";
 export { renderStat } from "./render/stat.js";
@@ -36,13 +37,7 @@ export function diffDocuments(oldDoc: PolicyDocument, newDoc: PolicyDocument): D
 
 // A document's units depend on it alone and no later step writes to them, so a version compared twice (`policylint
 // log`: against the one before it and the one after) builds them once.
-const units = new WeakMap<PolicyDocument, UnitTree>();
-
-function unitsOf(doc: PolicyDocument): UnitTree {
-  let tree = units.get(doc);
-  if (!tree) units.set(doc, (tree = buildUnits(doc)));
-  return tree;
-}
+const unitsOf: (doc: PolicyDocument) => UnitTree = oncePer(buildUnits);
 
 export function diffTexts(oldText: string, newText: string, files: { old?: string; new?: string } = {}): DiffResult {
   return diffDocuments(parseDocument(oldText, files.old ?? "old"), parseDocument(newText, files.new ?? "new"));

@@ -3,6 +3,7 @@ import type { RootContent, Table } from "mdast";
 import { toString } from "mdast-util-to-string";
 import type { PolicyDocument } from "./document.js";
 import { replaceTags } from "./tags.js";
+import { oncePer } from "../text/memo.js";
 
 /** What a document is, for the rules whose requirements depend on it (required-sections). */
 export type DocumentKind = "privacy" | "terms" | "cookies" | "subprocessors" | "other";
@@ -32,21 +33,12 @@ const PATH_WORDS: [DocumentKind, RegExp][] = [
   ["terms", /(?:^|[^a-z])(?:terms|tos)(?![a-z])/],
 ];
 
-const cache = new WeakMap<PolicyDocument, DocumentKindInfo>();
-
 /**
  * The kind of a document, decided once: `policylint: { kind: … }` in the front matter wins; else the title (the
  * front-matter `title`, or the first block when it is a heading or a short line); else the file's name and its
  * folder's name; else a sub-processor table. A document nothing identifies is checked as a privacy policy.
  */
-export function documentKind(doc: PolicyDocument): DocumentKindInfo {
-  let info = cache.get(doc);
-  if (!info) {
-    info = decideKind(doc);
-    cache.set(doc, info);
-  }
-  return info;
-}
+export const documentKind: (doc: PolicyDocument) => DocumentKindInfo = oncePer(decideKind);
 
 function decideKind(doc: PolicyDocument): DocumentKindInfo {
   const declared = (doc.frontMatter.data?.policylint as Record<string, unknown> | undefined)?.kind;

@@ -1,5 +1,6 @@
 import type { Heading, Html, Link, Definition, Node, Paragraph, Parent, TableCell, Text } from "mdast";
 import type { PolicyDocument } from "./document.js";
+import { oncePer } from "../text/memo.js";
 
 /** Stands in for inline code, HTML and footnote references, so no pattern matches across them. */
 export const OPAQUE = "\uFFFC";
@@ -33,16 +34,7 @@ export interface DocumentText {
   links: LinkTarget[];
 }
 
-const cache = new WeakMap<PolicyDocument, DocumentText>();
-
-export function documentText(doc: PolicyDocument): DocumentText {
-  let result = cache.get(doc);
-  if (!result) {
-    result = collect(doc);
-    cache.set(doc, result);
-  }
-  return result;
-}
+export const documentText: (doc: PolicyDocument) => DocumentText = oncePer(collect);
 
 const TEXT_BLOCKS = new Set(["paragraph", "heading", "tableCell"]);
 const SKIPPED = new Set(["code", "yaml", "toml", "math"]);
