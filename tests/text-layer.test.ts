@@ -25,6 +25,20 @@ describe("the text-matching layer (src/text)", () => {
     expect(() => [...matchesOf(/\d+/, "1 2")]).toThrow(TypeError);
   });
 
+  it("finds what matchAll finds, empty matches and astral characters included, and leaves lastIndex alone", () => {
+    const texts = ["", "a 12 bb 345", "x😀y😀", "line\nline\n\n", "aaa"];
+    const patterns = [/\d*/g, /(?:)/gu, /(?:)/g, /\p{L}*/gu, /^/gm, /a/gy, /\b/g, /[😀]/gu, /$/gm];
+    for (const pattern of patterns) {
+      for (const text of texts) {
+        pattern.lastIndex = 3;
+        const ours = matchesOf(pattern, text).map((m) => [m[0], m.start, m.end]);
+        expect(pattern.lastIndex).toBe(3);
+        const theirs = [...text.matchAll(new RegExp(pattern))].map((m) => [m[0], m.index, m.index + m[0].length]);
+        expect(ours, `${pattern} on ${JSON.stringify(text)}`).toEqual(theirs);
+      }
+    }
+  });
+
   it("splits sentences by the style the caller asks for", () => {
     const text = "We share data, e.g. Logs. Ask us: ";
     // The classifier's prose style knows "e.g." is no sentence's end; the lead-in style does not.
