@@ -76,7 +76,7 @@ const RECENT_TEXTS = 32;
 
 /** A list of phrases as one matcher; an entry with two or more capitals matches only as written (US, EU, DPO). */
 export class Matcher {
-  private readonly patterns: { re: RegExp; terms: string[] }[];
+  private readonly patterns: PhraseGroup[];
 
   constructor(phrases: readonly string[]) {
     const unique = [...new Set(phrases.filter((p) => p.trim()))].sort((a, b) => b.length - a.length);
@@ -87,10 +87,7 @@ export class Matcher {
       { terms: exact, flags: "gu" },
     ]
       .filter((g) => g.terms.length)
-      .map((g) => ({
-        terms: g.terms,
-        re: new RegExp(`(?<!${WORD})(?:${g.terms.map((t) => `(${source(t)})`).join("|")})(?!${WORD})`, g.flags),
-      }));
+      .map((g) => phraseGroup(g.terms, g.flags));
   }
 
   /**
@@ -111,11 +108,11 @@ export class Matcher {
 
   private search(text: string): Match[] {
     const found: Match[] = [];
-    for (const { re, terms } of this.patterns) {
+    for (const group of this.patterns) {
+      const { re } = group;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-        found.push({ term: terms[group - 1], text: m[0], start: m.index, end: m.index + m[0].length });
+        found.push({ term: termOf(group, text, m), text: m[0], start: m.index, end: m.index + m[0].length });
         if (m[0].length === 0) re.lastIndex++;
       }
     }
@@ -125,6 +122,64 @@ export class Matcher {
   test(text: string): boolean {
     return this.find(text).length > 0;
   }
+}
+
+/**
+ * One alternation of phrases, and how to tell which phrase a match is. The alternation has no capture groups: with
+ * one group per phrase, finding the group that took part read every group of every match (the largest cost of a
+ * long `policylint log`). The phrase is the first in order whose own pattern matches the whole text (the one the
+ * alternation tried first); a phrase without a wildcard is found by its spelling, and only wildcard phrases before
+ * it, or a spelling that case folding reads otherwise, are tried one by one.
+ */
+interface PhraseGroup {
+  re: RegExp;
+  terms: string[];
+  /** The whole-text pattern of each phrase, made when first needed. */
+  whole: (RegExp | undefined)[];
+  flags: string;
+  /** A plain phrase's spelling (see spelling) → its first index. */
+  bySpelling: Map<string, number>;
+  /** Indexes of the phrases with a wildcard, in order. */
+  wildcards: number[];
+  folded: boolean;
+}
+
+function phraseGroup(terms: string[], flags: string): PhraseGroup {
+  const folded = flags.includes("i");
+  const bySpelling = new Map<string, number>();
+  const wildcards: number[] = [];
+  terms.forEach((term, i) => {
+    if (term.includes("*")) wildcards.push(i);
+    else {
+      const key = spelling(term.trim(), folded);
+      if (!bySpelling.has(key)) bySpelling.set(key, i);
+    }
+  });
+  const re = new RegExp(`(?<!${WORD})(?:${terms.map(source).join("|")})(?!${WORD})`, flags);
+  return { re, terms, whole: [], flags: flags.replace("g", ""), bySpelling, wildcards, folded };
+}
+
+/** Runs of spaces and hyphens match one another in a phrase, and case does not count in a folded group. */
+function spelling(text: string, folded: boolean): string {
+  const spaced = text.replace(/[\s-]+/g, " ");
+  return folded ? spaced.toLowerCase() : spaced;
+}
+
+function termOf(group: PhraseGroup, text: string, m: RegExpExecArray): string {
+  const matches = (i: number): boolean => {
+    const whole = (group.whole[i] ??= new RegExp(`^(?:${source(group.terms[i])})$`, group.flags));
+    return whole.test(m[0]);
+  };
+  const plain = group.bySpelling.get(spelling(m[0], group.folded));
+  for (const i of group.wildcards) {
+    if (plain !== undefined && i > plain) break;
+    if (matches(i)) return group.terms[i];
+  }
+  if (plain !== undefined && matches(plain)) return group.terms[plain];
+  // A spelling lower-casing reads otherwise than case folding: every phrase in order, as the alternation tried them.
+  const i = group.terms.findIndex((_, j) => matches(j));
+  if (i < 0) throw new Error(`no phrase matches "${m[0]}" in ${text.length} characters`);
+  return group.terms[i];
 }
 
 /** One phrase as the matcher looks for it, for a configuration to vet the phrases it adds. */

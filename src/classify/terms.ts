@@ -14,6 +14,7 @@ import {
   isWholeGone,
   negatedAt,
   quote,
+  termsIn,
 } from "./words.js";
 
 /**
@@ -39,8 +40,8 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
       .filter((m) => !/\bmay not$/i.test(m.text) || !/^\s+be (?:able|eligible)\b/i.test(text.slice(m.end, m.end + 16)));
   const oldKeys = new Set(find(d.old).map((m) => key(m.term)));
   const newKeys = new Set(find(d.new).map((m) => key(m.term)));
-  const everBefore = new Set(k.binding.find(`${d.old}\n${ctx.before ?? ""}`).map((m) => key(m.term)));
-  const stillAfter = new Set(k.binding.find(`${d.new}\n${ctx.after ?? ""}`).map((m) => key(m.term)));
+  const everBefore = new Set([...termsIn(k.binding, d.old, ctx.before ?? "")].map(key));
+  const stillAfter = new Set([...termsIn(k.binding, d.new, ctx.after ?? "")].map(key));
   const came = find(d.new).filter((m) => overlaps(d.ins, m.start, m.end) && !everBefore.has(key(m.term)));
   const gone = find(d.old).filter((m) => overlaps(d.del, m.start, m.end) && !stillAfter.has(key(m.term)));
   const found: Finding[] = [];

@@ -46,13 +46,24 @@ export const isWholeGone = (d: Delta): boolean => !d.new.trim();
  * text.
  */
 export function cameIn(m: Matcher, d: Delta, oldText = d.old): Match[] {
-  const before = new Set(m.find(`${d.old}\n${oldText}`).map((x) => x.term));
+  const before = termsIn(m, d.old, oldText);
   return m.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(x.term));
 }
 
 /** Matches that went with the deleted words and are not there any more. */
+/**
+ * The entries a matcher finds in any of the texts, each read on its own. Not their concatenation: the whole
+ * document a delta is judged against is the same string for every delta of a change, so its matches are remembered
+ * (Matcher.find), where "sentence + document" was a new text for each delta and was read whole every time.
+ */
+export function termsIn(m: Matcher, ...texts: string[]): Set<string> {
+  const terms = new Set<string>();
+  for (const text of texts) for (const x of m.find(text)) terms.add(x.term);
+  return terms;
+}
+
 export function wentOut(m: Matcher, d: Delta, newText = d.new): Match[] {
-  const after = new Set(m.find(`${d.new}\n${newText}`).map((x) => x.term));
+  const after = termsIn(m, d.new, newText);
   return m.find(d.old).filter((x) => overlaps(d.del, x.start, x.end) && !after.has(x.term));
 }
 

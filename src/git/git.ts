@@ -17,10 +17,25 @@ type Outcome = { ok: true; stdout: Buffer } | { ok: false; reason: string };
 // File names are taken as written: no glob and no pathspec magic (a file may be called ":(top)x.md").
 const ENV = { ...process.env, GIT_LITERAL_PATHSPECS: "1" };
 
-/** Runs git; `label` names what was being read when git is not installed at all. */
-async function git(args: string[], cwd: string, label: string, maxBuffer = 64 * 1024 * 1024): Promise<Outcome> {
+/**
+ * Runs git; `label` names what was being read when git is not installed at all. `input` goes to git's standard
+ * input (a list of objects for `cat-file --batch`).
+ */
+async function git(
+  args: string[],
+  cwd: string,
+  label: string,
+  maxBuffer = 64 * 1024 * 1024,
+  input?: string,
+): Promise<Outcome> {
   try {
-    return { ok: true, stdout: (await run("git", args, { cwd, env: ENV, encoding: "buffer", maxBuffer })).stdout };
+    const running = run("git", args, { cwd, env: ENV, encoding: "buffer", maxBuffer });
+    if (input !== undefined) {
+      // A git that exits before reading it all (a bad repository) closes the pipe: its exit code says why, not EPIPE.
+      running.child.stdin?.on("error", () => undefined);
+      running.child.stdin?.end(input);
+    }
+    return { ok: true, stdout: (await running).stdout };
   } catch (error) {
     const err = error as NodeJS.ErrnoException & { stderr?: Buffer };
     if (err.code === "ENOENT") throw new UsageError(`${label}: git is not installed, so a revision cannot be read`);
@@ -180,4 +195,45 @@ export async function commitsSince(rev: string, cwd: string): Promise<Set<string
 /** The bytes of a path (from the top of the repository) at a commit git gave us. */
 export async function blobAtCommit(commit: string, file: string, cwd: string): Promise<Buffer> {
   return readObject(`${commit}:${file}`, `${commit.slice(0, 7)}:${file}`, cwd);
+}
+
+/**
+ * The bytes of many paths at commits git gave us, in order: two git processes for the lot (`cat-file --batch-check`
+ * for the sizes, then `--batch` for the bytes) where blobAtCommit takes two for each. On a history of 109 versions,
+ * starting git 218 times cost more CPU than parsing every version. Each blob is still measured before it is read, and
+ * refused beyond `--max-file-size` with the same line. A path with a line break cannot go into git's line-based
+ * input; such a list is read one blob at a time.
+ */
+export async function blobsAtCommits(wanted: { commit: string; path: string }[], cwd: string): Promise<Buffer[]> {
+  const specs = wanted.map((w) => `${w.commit}:${w.path}`);
+  const labels = wanted.map((w) => `${w.commit.slice(0, 7)}:${w.path}`);
+  if (!specs.length) return [];
+  if (specs.some((spec) => /[\r\n]/.test(spec))) {
+    return Promise.all(wanted.map((w) => blobAtCommit(w.commit, w.path, cwd)));
+  }
+  const check = await git(["cat-file", "--batch-check"], cwd, labels[0], undefined, `${specs.join("\n")}\n`);
+  if (!check.ok) throw new UsageError(`${labels[0]}: git could not read it (${check.reason})`);
+  const objects = check.stdout.toString().split("\n").slice(0, specs.length);
+  let total = 0;
+  for (const [i, line] of objects.entries()) {
+    // "<object> <type> <size>", or "<spec> missing" when the commit has no such path.
+    const [object, type, size] = line.split(" ");
+    if (type !== "blob") throw new UsageError(`${labels[i]}: git could not read it (${type ?? "no answer"})`);
+    if (Number(size) > maxFileSize()) throw new UsageError(`${labels[i]}: ${tooLarge().problem}`);
+    objects[i] = object;
+    total += Number(size) + 128;
+  }
+  const batch = await git(["cat-file", "--batch"], cwd, labels[0], total + 1, `${objects.join("\n")}\n`);
+  if (!batch.ok) throw new UsageError(`${labels[0]}: git could not read it (${batch.reason})`);
+  // Each answer is "<object> blob <size>\n", the bytes, and a line feed.
+  const out: Buffer[] = [];
+  let at = 0;
+  for (const label of labels) {
+    const headerEnd = batch.stdout.indexOf(10, at);
+    const size = Number(batch.stdout.toString("latin1", at, headerEnd).split(" ")[2]);
+    if (headerEnd < 0 || !Number.isInteger(size)) throw new UsageError(`${label}: git could not read it`);
+    out.push(batch.stdout.subarray(headerEnd + 1, headerEnd + 1 + size));
+    at = headerEnd + 1 + size + 1;
+  }
+  return out;
 }

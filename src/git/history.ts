@@ -1,7 +1,7 @@
 import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
 import { UsageError } from "../errors.js";
 import { decodeText } from "../engine/files.js";
-import { blobAtCommit, commitsSince, fileCommits } from "./git.js";
+import { blobsAtCommits, commitsSince, fileCommits } from "./git.js";
 
 /**
  * `policylint log`: the history of one policy read from git, each version compared with the one before it exactly as
@@ -49,6 +49,9 @@ export interface History {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Versions read from git at a time. */
+const BATCH = 64;
+
 /** Reads and compares every version of `file` in git. Each version is parsed once and used for both its pairs. */
 export async function history(file: string, options: HistoryOptions = {}): Promise<History> {
   const cwd = options.cwd ?? process.cwd();
@@ -60,9 +63,12 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
   const { classify, firstPartyOf } = await import("../classify/index.js");
   const versions: Version[] = [];
   let previous: ReturnType<typeof parseDocument> | null = null;
-  for (const c of commits) {
+  let blobs: Buffer[] = [];
+  for (const [i, c] of commits.entries()) {
+    // Read in batches: few git processes, and never every version of a long history in memory at once.
+    if (i % BATCH === 0) blobs = await blobsAtCommits(commits.slice(i, i + BATCH), cwd);
     const label = `${c.commit.slice(0, 7)}:${c.path}`;
-    const text = decodeText(await blobAtCommit(c.commit, c.path, cwd));
+    const text = decodeText(blobs[i % BATCH]);
     if ("problem" in text) throw new UsageError(`${label}: ${text.problem}`);
     const doc = parseDocument(text.text, label);
     const result: ClassifiedResult | null = previous
