@@ -1,5 +1,6 @@
 import { diffArrays } from "diff";
 import type { Knowledge } from "./knowledge.js";
+import { rememberedByText } from "../text/memo.js";
 
 /**
  * Whether two wordings say the same thing to a reader: spacing, capitalisation, punctuation and typographic quotes,
@@ -17,7 +18,25 @@ const KIND: Record<Step, EditorialKind> = {
   spelling: "spelling-variant",
 };
 
+/**
+ * A text as the editorial comparison reads it, all steps applied or all but `skip`. Remembered per vocabulary: a
+ * change's texts are normalised for the comparison, again for their content words, and once per step left out.
+ */
 function normalise(text: string, k: Knowledge, skip?: Step): string {
+  let memo = normalised.get(k);
+  if (!memo) {
+    const compute = (key: string) => {
+      const cut = key.indexOf("\u0000");
+      return normaliseNow(key.slice(cut + 1), k, (key.slice(0, cut) || undefined) as Step | undefined);
+    };
+    normalised.set(k, (memo = rememberedByText(compute)));
+  }
+  return memo(`${skip ?? ""}\u0000${text}`);
+}
+
+const normalised = new WeakMap<Knowledge, (key: string) => string>();
+
+function normaliseNow(text: string, k: Knowledge, skip?: Step): string {
   let t = text
     .normalize("NFKC")
     .replace(/[‘’ʼ`´]/g, "'")

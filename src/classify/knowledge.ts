@@ -139,18 +139,20 @@ interface PhraseGroup {
   flags: string;
   /** A plain phrase's spelling (see spelling) → its first index. */
   bySpelling: Map<string, number>;
-  /** Indexes of the phrases with a wildcard, in order. */
-  wildcards: number[];
+  /** Indexes of the phrases with a wildcard, in order, each with the spelling of its words before the first `*`. */
+  wildcards: { index: number; prefix: string }[];
   folded: boolean;
 }
 
 function phraseGroup(terms: string[], flags: string): PhraseGroup {
   const folded = flags.includes("i");
   const bySpelling = new Map<string, number>();
-  const wildcards: number[] = [];
+  const wildcards: { index: number; prefix: string }[] = [];
   terms.forEach((term, i) => {
-    if (term.includes("*")) wildcards.push(i);
-    else {
+    if (term.includes("*")) {
+      const prefix = spelling(term.trim().slice(0, term.trim().indexOf("*")), folded).trimEnd();
+      wildcards.push({ index: i, prefix });
+    } else {
       const key = spelling(term.trim(), folded);
       if (!bySpelling.has(key)) bySpelling.set(key, i);
     }
@@ -159,10 +161,13 @@ function phraseGroup(terms: string[], flags: string): PhraseGroup {
   return { re, terms, whole: [], flags: flags.replace("g", ""), bySpelling, wildcards, folded };
 }
 
-/** Runs of spaces and hyphens match one another in a phrase, and case does not count in a folded group. */
+/**
+ * Runs of spaces and hyphens match one another in a phrase, and case does not count in a folded group (folded as a
+ * case-insensitive pattern sees it, near enough: upper- then lower-casing maps "ſ" and the Kelvin sign as it does).
+ */
 function spelling(text: string, folded: boolean): string {
   const spaced = text.replace(/[\s-]+/g, " ");
-  return folded ? spaced.toLowerCase() : spaced;
+  return folded ? spaced.toUpperCase().toLowerCase() : spaced;
 }
 
 function termOf(group: PhraseGroup, text: string, m: RegExpExecArray): string {
@@ -170,12 +175,17 @@ function termOf(group: PhraseGroup, text: string, m: RegExpExecArray): string {
     const whole = (group.whole[i] ??= new RegExp(`^(?:${source(group.terms[i])})$`, group.flags));
     return whole.test(m[0]);
   };
-  const plain = group.bySpelling.get(spelling(m[0], group.folded));
-  for (const i of group.wildcards) {
-    if (plain !== undefined && i > plain) break;
-    if (matches(i)) return group.terms[i];
+  const spelt = spelling(m[0], group.folded);
+  const plain = group.bySpelling.get(spelt);
+  // A text that does not begin with a wildcard phrase's first words cannot be that phrase; past ASCII, where case
+  // folding and casing part ways (printable ASCII only, spaces being one space by now), every wildcard is tried.
+  const ascii = !/[^ -~]/.test(spelt);
+  for (const { index, prefix } of group.wildcards) {
+    if (plain !== undefined && index > plain) break;
+    if ((!ascii || spelt.startsWith(prefix)) && matches(index)) return group.terms[index];
   }
-  if (plain !== undefined && matches(plain)) return group.terms[plain];
+  // In printable ASCII the same spelling is the same phrase to the pattern; past it, the pattern has the last word.
+  if (plain !== undefined && (ascii || matches(plain))) return group.terms[plain];
   // A spelling lower-casing reads otherwise than case folding: every phrase in order, as the alternation tried them.
   const i = group.terms.findIndex((_, j) => matches(j));
   if (i < 0) throw new Error(`no phrase matches "${m[0]}" in ${text.length} characters`);

@@ -5,6 +5,7 @@ import type { Change } from "../diff/types.js";
 import type { PolicyDocument } from "../parse/document.js";
 import { documentText } from "../parse/text.js";
 import { sentenceSpans } from "./sentences.js";
+import { rememberedByText } from "../text/memo.js";
 
 /**
  * What the classifier can only know from the whole documents, not from one change: whether a change's sentences
@@ -97,8 +98,18 @@ const LONG = 12;
 const PREV = "\u0001";
 const NEXT = "\u0002";
 
-/** The sentences of a block, as keys and as written; a leading enumerator only counts at the block's start. */
-function sentencesIn(block: string): { key: string; text: string }[] {
+/**
+ * The sentences of a block, as keys and as written; a leading enumerator only counts at the block's start. Remembered
+ * by block: a history lays out every version, and consecutive versions share most blocks.
+ */
+const sentencesIn: (block: string) => readonly Sentence[] = rememberedByText(splitSentences);
+
+interface Sentence {
+  key: string;
+  text: string;
+}
+
+function splitSentences(block: string): Sentence[] {
   const flat = block.replace(/\s+/g, " ").trim();
   return sentenceSpans(flat)
     .map((span) => flat.slice(span.start, span.end).trim())
@@ -112,7 +123,7 @@ function sentencesIn(block: string): { key: string; text: string }[] {
  * list item's paragraphs into an indented code block and back. A table row is one block, its cells in order.
  */
 function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" | "unitAt"> {
-  const found: { line: number; sentences: { key: string }[] }[] = [];
+  const found: { line: number; sentences: readonly { key: string }[] }[] = [];
   for (const block of documentText(doc).blocks) {
     if (block.node.type === "tableCell") continue;
     found.push({ line: block.node.position!.start.line, sentences: sentencesIn(block.text) });

@@ -10,3 +10,22 @@ export function oncePer<K extends object, V>(compute: (key: K) => V): (key: K) =
     return value;
   };
 }
+
+/**
+ * A function of a text, remembered for the texts of the last few documents: two generations of at most `size` texts,
+ * the older dropped whole when the newer fills, so a lookup does no bookkeeping. Versions of one policy repeat most
+ * of their blocks, and a history or a diff asks for the same texts again and again. Callers must not change what
+ * they are given: the next caller gets the same value.
+ */
+export function rememberedByText<V>(compute: (text: string) => V, size = 4096): (text: string) => V {
+  let current = new Map<string, V>();
+  let previous = new Map<string, V>();
+  return (text) => {
+    let value = current.get(text);
+    if (value !== undefined) return value;
+    value = previous.get(text) ?? compute(text);
+    if (current.size >= size) [previous, current] = [current, new Map()];
+    current.set(text, value);
+    return value;
+  };
+}
