@@ -1,6 +1,7 @@
 import { CODES } from "./codes.js";
 import { loadMateriality } from "./data.js";
 import { escapeRegExp } from "../text/regexp.js";
+import { rememberedByText } from "../text/memo.js";
 import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
 
 /**
@@ -95,15 +96,10 @@ export class Matcher {
    * its deltas (on the largest corpus history, 45% of the characters every vocabulary read were a text it had just
    * read). Callers get their own array of the same (never written) matches.
    */
-  private readonly recent = new Map<string, Match[]>();
+  private readonly remembered = rememberedByText((text) => this.search(text), RECENT_TEXTS / 2);
 
   find(text: string): Match[] {
-    let found = this.recent.get(text);
-    if (!found) {
-      if (this.recent.size >= RECENT_TEXTS) this.recent.delete(this.recent.keys().next().value!);
-      this.recent.set(text, (found = this.search(text)));
-    }
-    return found.slice();
+    return this.remembered(text).slice();
   }
 
   private search(text: string): Match[] {
