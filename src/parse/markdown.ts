@@ -9,6 +9,8 @@ import { splitIntoIndependentPieces } from "./pieces.js";
 import { InputLimitError, inlineMarkerLimit } from "./limits.js";
 // Makes micromark's container handling linear (see edit-map.ts); every parse goes through this module.
 import "./edit-map.js";
+// Makes remark-gfm's autolink literals linear behind an unclosed `[` (see autolink-literal.ts).
+import "./autolink-literal.js";
 
 type Position = NonNullable<Nodes["position"]>;
 

@@ -50,27 +50,39 @@ function fillChildren(parent: Spanned, source: string, lineStarts: number[]): vo
   const children = parent.children;
   if (!children) return;
   let cursor = parent.position!.start.offset;
-  const parentEnd = parent.position!.end.offset;
+  // Where the next child that came with a position starts, for each child: found in one pass from the end, since a
+  // paragraph can hold thousands of autolinks without positions in a row.
+  const limits = new Array<number>(children.length);
+  for (let i = children.length - 1, next = parent.position!.end.offset; i >= 0; i--) {
+    limits[i] = next;
+    const position = children[i].position;
+    if (position) next = position.start.offset;
+  }
   for (let i = 0; i < children.length; i++) {
     const child = children[i];
     if (!child.position) {
-      let limit = parentEnd;
-      for (let j = i + 1; j < children.length; j++) {
-        const next = children[j].position;
-        if (next) {
-          limit = next.start.offset;
-          break;
-        }
-      }
+      const limit = limits[i];
       const text = plainText(child);
-      const found = text ? source.indexOf(text, cursor) : -1;
-      const start = found >= 0 && found + text.length <= limit ? found : cursor;
+      const found = text ? textAt(source, text, cursor, limit) : -1;
+      const start = found >= 0 ? found : cursor;
       const end = Math.max(start, Math.min(limit, start + text.length));
       child.position = { start: pointAt(lineStarts, start), end: pointAt(lineStarts, end) };
     }
     cursor = Math.max(cursor, child.position.end.offset);
     fillChildren(child, source, lineStarts);
   }
+}
+
+/**
+ * Where `text` first stands in `source` from `from`, ending by `limit`, or -1. A child's text nearly always starts at
+ * the cursor; when it does not (escapes, entities), only a short stretch is searched, so a paragraph of such children
+ * costs no more than its length.
+ */
+function textAt(source: string, text: string, from: number, limit: number): number {
+  if (source.startsWith(text, from)) return from + text.length <= limit ? from : -1;
+  const end = Math.min(limit, from + 2 * text.length + 256);
+  const found = source.slice(from, end).indexOf(text);
+  return found >= 0 ? from + found : -1;
 }
 
 function plainText(node: Spanned): string {

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { EditMap } from "micromark-util-edit-map";
 import { parseDocument } from "../../src/parse/document.js";
 import { linearConsume, originalConsume } from "../../src/parse/edit-map.js";
+import { bestTime } from "../helpers/timing.js";
 
 type Edit = [at: number, remove: number, add: number];
 
@@ -42,16 +43,7 @@ describe("micromark's EditMap.consume, made linear (src/parse/edit-map.ts)", () 
     const text = (copies: number) =>
       Array.from({ length: copies }, (_, i) => `- an item\n- another\n\nParagraph ${i} between lists.\n\n`).join("") +
       "[x]: https://example.com\n";
-    const time = (copies: number) => {
-      const source = text(copies);
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const start = performance.now();
-        parseDocument(source);
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
-    };
+    const time = (copies: number) => bestTime(() => text(copies), parseDocument);
     time(500);
     const ratio = time(4000) / time(1000);
     expect(ratio).toBeLessThan(7);

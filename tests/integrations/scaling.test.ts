@@ -4,6 +4,7 @@ import { lintDocument } from "../../src/engine/lint.js";
 import { settingsFor } from "../../src/config/load.js";
 import { parseDocument, type PolicyDocument } from "../../src/parse/document.js";
 import { ROOT } from "../helpers/fixtures.js";
+import { bestTime } from "../helpers/timing.js";
 
 /**
  * Work that must grow about linearly with the input: each test times a step on an input and on one four times as
@@ -11,17 +12,8 @@ import { ROOT } from "../helpers/fixtures.js";
  * machine measured up to 7.5×); the quadratic code each guards against measured 14× or more. Ratios, not times, so a slower or busier machine does not fail them.
  */
 function growth<T>(build: (size: number, salt: number) => T, step: (input: T) => void, size: number): number {
-  const time = (n: number) => {
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      // Text never seen before: parsed pieces and rules' verdicts on paragraphs are remembered.
-      const input = build(n, salt++);
-      const start = performance.now();
-      step(input);
-      best = Math.min(best, performance.now() - start);
-    }
-    return best;
-  };
+  // Text never seen before each time: parsed pieces and rules' verdicts on paragraphs are remembered.
+  const time = (n: number) => bestTime(() => build(n, salt++), step);
   time(size / 4);
   return time(size * 4) / time(size);
 }
