@@ -113,7 +113,8 @@ describe("autolink literals behind an unclosed [ (src/parse/autolink-literal.ts)
     const paragraph = (words: number) => `[ unclosed\n${"word www.x ".repeat(words)}\n`;
     const time = (words: number) => bestTime(() => paragraph(words), parseDocument);
     time(1000);
-    // Quadratic would be 16x for 4x the words.
-    expect(time(16_000) / time(4_000)).toBeLessThan(7);
+    // 16x the words: the library's walk took over 100x the time; linear is 16x, and up to about 40x on a loaded
+    // machine, where garbage collection competes for the cores.
+    expect(time(16_000) / time(1_000)).toBeLessThan(80);
   }, 120_000);
 });
