@@ -1,5 +1,6 @@
 import type { Paragraph, Text } from "mdast";
 import { describe, expect, it } from "vitest";
+import { forgetRemembered, rememberedByText } from "../src/text/memo.js";
 import { mask } from "../rules/required-sections.js";
 import { reviewNotes } from "../rules/lib/blanks.js";
 import { nodeRange } from "../src/engine/node-range.js";
@@ -37,6 +38,27 @@ describe("the text-matching layer (src/text)", () => {
         expect(ours, `${pattern} on ${JSON.stringify(text)}`).toEqual(theirs);
       }
     }
+  });
+
+  it("remembers a text's value for the last texts read, and forgets them all on forgetRemembered", () => {
+    const reads: string[] = [];
+    const length = rememberedByText((text: string) => {
+      reads.push(text);
+      return { length: text.length };
+    }, 2);
+    const first = length("a");
+    expect(length("a")).toBe(first);
+    length("bb");
+    length("ccc"); // "a" and "bb" are now the older generation, still found
+    expect(length("a")).toBe(first);
+    length("dddd");
+    length("eeeee"); // the generation that held "bb" is dropped
+    length("bb");
+    expect(reads).toEqual(["a", "bb", "ccc", "dddd", "eeeee", "bb"]);
+    forgetRemembered();
+    expect(length("a")).not.toBe(first);
+    expect(length("a")).toEqual(first);
+    expect(reads.slice(-1)).toEqual(["a"]);
   });
 
   it("splits sentences by the style the caller asks for", () => {

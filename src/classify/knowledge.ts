@@ -1,7 +1,7 @@
 import { CODES } from "./codes.js";
 import { loadMateriality } from "./data.js";
 import { escapeRegExp } from "../text/regexp.js";
-import { rememberedByText } from "../text/memo.js";
+import { rememberedByText, rememberedGeneration } from "../text/memo.js";
 import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
 
 /**
@@ -73,7 +73,7 @@ export interface Match {
 
 const WORD = String.raw`[\p{L}\p{N}]`;
 
-const RECENT_TEXTS = 32;
+const RECENT_TEXTS = 256;
 
 /** A list of phrases as one matcher; an entry with two or more capitals matches only as written (US, EU, DPO). */
 export class Matcher {
@@ -108,7 +108,7 @@ export class Matcher {
       const { re } = group;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        found.push({ term: termOf(group, text, m), text: m[0], start: m.index, end: m.index + m[0].length });
+        found.push({ term: termOfMatch(group, text, m), text: m[0], start: m.index, end: m.index + m[0].length });
         if (m[0].length === 0) re.lastIndex++;
       }
     }
@@ -138,6 +138,9 @@ interface PhraseGroup {
   /** Indexes of the phrases with a wildcard, in order, each with the spelling of its words before the first `*`. */
   wildcards: { index: number; prefix: string }[];
   folded: boolean;
+  /** Matched texts already told apart → their phrase (see termOfMatch), and the memo generation they belong to. */
+  known: Map<string, string>;
+  knownGeneration: number;
 }
 
 function phraseGroup(terms: string[], flags: string): PhraseGroup {
@@ -154,7 +157,17 @@ function phraseGroup(terms: string[], flags: string): PhraseGroup {
     }
   });
   const re = new RegExp(`(?<!${WORD})(?:${terms.map(source).join("|")})(?!${WORD})`, flags);
-  return { re, terms, whole: [], flags: flags.replace("g", ""), bySpelling, wildcards, folded };
+  return {
+    re,
+    terms,
+    whole: [],
+    flags: flags.replace("g", ""),
+    bySpelling,
+    wildcards,
+    folded,
+    known: new Map(),
+    knownGeneration: 0,
+  };
 }
 
 /**
@@ -164,6 +177,26 @@ function phraseGroup(terms: string[], flags: string): PhraseGroup {
 function spelling(text: string, folded: boolean): string {
   const spaced = text.replace(/[\s-]+/g, " ");
   return folded ? spaced.toUpperCase().toLowerCase() : spaced;
+}
+
+/** Past this many, a group forgets the matched texts it has told apart and starts again. */
+const KNOWN_MATCHES = 20_000;
+
+/**
+ * Which phrase a match is depends on the matched text alone, and a vocabulary meets the same few texts over and over
+ * ("personal information", "third parties"): each is told apart once.
+ */
+function termOfMatch(group: PhraseGroup, text: string, m: RegExpExecArray): string {
+  if (group.knownGeneration !== rememberedGeneration()) {
+    group.known.clear();
+    group.knownGeneration = rememberedGeneration();
+  }
+  let term = group.known.get(m[0]);
+  if (term === undefined) {
+    if (group.known.size >= KNOWN_MATCHES) group.known.clear();
+    group.known.set(m[0], (term = termOf(group, text, m)));
+  }
+  return term;
 }
 
 function termOf(group: PhraseGroup, text: string, m: RegExpExecArray): string {

@@ -5,6 +5,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import type { Nodes, Root, RootContent } from "mdast";
 import { LRUCache } from "lru-cache";
 import type { Extension } from "micromark-util-types";
+import { forgetRemembered } from "../text/memo.js";
 import { splitIntoIndependentPieces } from "./pieces.js";
 import { InputLimitError, inlineMarkerLimit } from "./limits.js";
 // Makes micromark's container handling linear (see edit-map.ts); every parse goes through this module.
@@ -57,12 +58,14 @@ function newMemory(characters: number): LRUCache<string, ParsedPiece> {
 }
 
 /**
- * For benchmarks: forget every remembered piece, so a measurement starts as a fresh process does, and remember up to
- * `characters` of source from now on (0: nothing, to time the parse of text seen before).
+ * For benchmarks: forget every remembered piece, and every text memo (text/memo.ts), so a measurement starts as a
+ * fresh process does, and remember up to `characters` of source from now on (0: nothing, to time the parse of text
+ * seen before).
  */
 export function resetPieceMemory(characters = memoryCharacters): void {
   memoryCharacters = characters;
   remembered = newMemory(characters);
+  forgetRemembered();
 }
 
 /**

@@ -1,4 +1,5 @@
 import { loadRuleData } from "../engine/data.js";
+import { rememberedByText } from "../text/memo.js";
 import { escapeRegExp as escape } from "../text/regexp.js";
 import { isoDate, isRealDate, MONTH_NAMES, MONTH_PATTERN, monthNumber } from "./dates.js";
 import { monthToken, numberToken, styleOf, weekdayToken, type DateStyle, type Token } from "./date-style.js";
@@ -119,17 +120,26 @@ function findInText(doc: PolicyDocument, format: DateFormat, today?: string): St
   return latest;
 }
 
+const NO_PHRASES: RegExpExecArray[] = [];
+
+/**
+ * The phrases that may introduce a date in a block's text. This runs over every block of every version a diff or
+ * `log` reads, and versions share most blocks: remembered by text (callers only read the matches).
+ */
+const phrasesIn = rememberedByText((text: string): RegExpExecArray[] => {
+  PHRASE.lastIndex = 0;
+  let found = NO_PHRASES;
+  for (let m = PHRASE.exec(text); m; m = PHRASE.exec(text)) (found === NO_PHRASES ? (found = []) : found).push(m);
+  return found;
+});
+
 /** Every date a phrase introduces, in document order, in one pass (a change log can list hundreds). */
 function* statedInText(doc: PolicyDocument, format: DateFormat, today?: string): Generator<StatedDate> {
   const blocks = documentText(doc).blocks;
-  // This generator's own copy: it yields between matches, and another reading may run meanwhile.
-  const phrase = new RegExp(PHRASE);
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     const { text } = block;
-    // exec in a loop, not matchesOf: this runs over every block of every version a diff or `log` reads.
-    phrase.lastIndex = 0;
-    for (let m = phrase.exec(text); m; m = phrase.exec(text)) {
+    for (const m of phrasesIn(text)) {
       const start = m.index;
       const phraseEnd = start + m[0].length;
       const separator = SEPARATOR.exec(text.slice(phraseEnd))![0];

@@ -20,7 +20,11 @@ export function oncePer<K extends object, V>(compute: (key: K) => V): (key: K) =
 export function rememberedByText<V>(compute: (text: string) => V, size = 4096): (text: string) => V {
   let current = new Map<string, V>();
   let previous = new Map<string, V>();
+  let generation = memoGeneration;
   return (text) => {
+    if (generation !== memoGeneration) {
+      [current, previous, generation] = [new Map(), new Map(), memoGeneration];
+    }
     let value = current.get(text);
     if (value !== undefined) return value;
     value = previous.get(text) ?? compute(text);
@@ -28,4 +32,19 @@ export function rememberedByText<V>(compute: (text: string) => V, size = 4096): 
     current.set(text, value);
     return value;
   };
+}
+
+let memoGeneration = 0;
+
+/** The count of forgetRemembered calls: a cache kept elsewhere drops what it holds when this moves on. */
+export function rememberedGeneration(): number {
+  return memoGeneration;
+}
+
+/**
+ * For benchmarks: every text memo forgets what it holds (each on its next use), so a measurement repeated in one
+ * process starts as a fresh process does rather than finding every text of the run before already read.
+ */
+export function forgetRemembered(): void {
+  memoGeneration++;
 }
