@@ -111,6 +111,11 @@ export async function blobOf(spec: string, rev: string, cwd: string): Promise<Bu
   return readObject(spec, spec, cwd);
 }
 
+/** A blob beyond `--max-file-size` is refused with the line a file of that size gets. */
+function refuseOversized(label: string, size: number): void {
+  if (size > maxFileSize()) throw new UsageError(`${label}: ${tooLarge().problem}`);
+}
+
 /**
  * A blob's bytes, measured first: one beyond `--max-file-size` is refused as a file of that size is, without reading
  * it, and a blob within it always fits the output buffer (a fixed buffer refused 70 MB under `--max-file-size 100`).
@@ -118,7 +123,7 @@ export async function blobOf(spec: string, rev: string, cwd: string): Promise<Bu
 async function readObject(object: string, label: string, cwd: string): Promise<Buffer> {
   const size = await git(["cat-file", "-s", "--end-of-options", object], cwd, label);
   if (!size.ok) throw new UsageError(`${label}: git could not read it (${size.reason})`);
-  if (Number(size.stdout.toString().trim()) > maxFileSize()) throw new UsageError(`${label}: ${tooLarge().problem}`);
+  refuseOversized(label, Number(size.stdout.toString().trim()));
   const blob = await git(["cat-file", "blob", "--end-of-options", object], cwd, label, maxFileSize() + 1);
   if (!blob.ok) throw new UsageError(`${label}: git could not read it (${blob.reason})`);
   return blob.stdout;
@@ -219,7 +224,7 @@ export async function blobsAtCommits(wanted: { commit: string; path: string }[],
     // "<object> <type> <size>", or "<spec> missing" when the commit has no such path.
     const [object, type, size] = line.split(" ");
     if (type !== "blob") throw new UsageError(`${labels[i]}: git could not read it (${type ?? "no answer"})`);
-    if (Number(size) > maxFileSize()) throw new UsageError(`${labels[i]}: ${tooLarge().problem}`);
+    refuseOversized(labels[i], Number(size));
     objects[i] = object;
     total += Number(size) + 128;
   }

@@ -14,8 +14,8 @@ export function oncePer<K extends object, V>(compute: (key: K) => V): (key: K) =
 /**
  * A function of a text, remembered for the texts of the last few documents: two generations of at most `size` texts,
  * the older dropped whole when the newer fills, so a lookup does no bookkeeping. Versions of one policy repeat most
- * of their blocks, and a history or a diff asks for the same texts again and again. Callers must not change what
- * they are given: the next caller gets the same value.
+ * of their blocks, and a history or a diff asks for the same texts again and again. The next caller gets the same
+ * value: callers must not change it, unless it is itself a memo they all fill alike (rules/lib/regexp.ts).
  */
 export function rememberedByText<V>(compute: (text: string) => V, size = 4096): (text: string) => V {
   let current = new Map<string, V>();
