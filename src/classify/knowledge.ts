@@ -1,7 +1,7 @@
 import { CODES } from "./codes.js";
 import { loadMateriality } from "./data.js";
 import { escapeRegExp } from "../text/regexp.js";
-import { rememberedByText, rememberedGeneration } from "../text/memo.js";
+import { rememberedByText } from "../text/memo.js";
 import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
 
 /**
@@ -108,7 +108,7 @@ export class Matcher {
       const { re } = group;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
-        found.push({ term: termOfMatch(group, text, m), text: m[0], start: m.index, end: m.index + m[0].length });
+        found.push({ term: group.termFor(m[0]), text: m[0], start: m.index, end: m.index + m[0].length });
         if (m[0].length === 0) re.lastIndex++;
       }
     }
@@ -138,9 +138,11 @@ interface PhraseGroup {
   /** Indexes of the phrases with a wildcard, in order, each with the spelling of its words before the first `*`. */
   wildcards: { index: number; prefix: string }[];
   folded: boolean;
-  /** Matched texts already told apart → their phrase (see termOfMatch), and the memo generation they belong to. */
-  known: Map<string, string>;
-  knownGeneration: number;
+  /**
+   * The phrase a matched text is (termOf), remembered: it depends on the matched text alone, and a vocabulary meets
+   * the same few texts over and over ("personal information", "third parties").
+   */
+  termFor: (matched: string) => string;
 }
 
 function phraseGroup(terms: string[], flags: string): PhraseGroup {
@@ -157,7 +159,7 @@ function phraseGroup(terms: string[], flags: string): PhraseGroup {
     }
   });
   const re = new RegExp(`(?<!${WORD})(?:${terms.map(source).join("|")})(?!${WORD})`, flags);
-  return {
+  const group: PhraseGroup = {
     re,
     terms,
     whole: [],
@@ -165,9 +167,9 @@ function phraseGroup(terms: string[], flags: string): PhraseGroup {
     bySpelling,
     wildcards,
     folded,
-    known: new Map(),
-    knownGeneration: 0,
+    termFor: rememberedByText((matched) => termOf(group, matched), 10_000),
   };
+  return group;
 }
 
 /**
@@ -179,32 +181,12 @@ function spelling(text: string, folded: boolean): string {
   return folded ? spaced.toUpperCase().toLowerCase() : spaced;
 }
 
-/** Past this many, a group forgets the matched texts it has told apart and starts again. */
-const KNOWN_MATCHES = 20_000;
-
-/**
- * Which phrase a match is depends on the matched text alone, and a vocabulary meets the same few texts over and over
- * ("personal information", "third parties"): each is told apart once.
- */
-function termOfMatch(group: PhraseGroup, text: string, m: RegExpExecArray): string {
-  if (group.knownGeneration !== rememberedGeneration()) {
-    group.known.clear();
-    group.knownGeneration = rememberedGeneration();
-  }
-  let term = group.known.get(m[0]);
-  if (term === undefined) {
-    if (group.known.size >= KNOWN_MATCHES) group.known.clear();
-    group.known.set(m[0], (term = termOf(group, text, m)));
-  }
-  return term;
-}
-
-function termOf(group: PhraseGroup, text: string, m: RegExpExecArray): string {
+function termOf(group: PhraseGroup, matched: string): string {
   const matches = (i: number): boolean => {
     const whole = (group.whole[i] ??= new RegExp(`^(?:${source(group.terms[i])})$`, group.flags));
-    return whole.test(m[0]);
+    return whole.test(matched);
   };
-  const spelt = spelling(m[0], group.folded);
+  const spelt = spelling(matched, group.folded);
   const plain = group.bySpelling.get(spelt);
   // A text that does not begin with a wildcard phrase's first words cannot be that phrase; past ASCII, where case
   // folding and casing part ways (printable ASCII only, spaces being one space by now), every wildcard is tried.
@@ -217,7 +199,7 @@ function termOf(group: PhraseGroup, text: string, m: RegExpExecArray): string {
   if (plain !== undefined && (ascii || matches(plain))) return group.terms[plain];
   // A spelling lower-casing reads otherwise than case folding: every phrase in order, as the alternation tried them.
   const i = group.terms.findIndex((_, j) => matches(j));
-  if (i < 0) throw new Error(`no phrase matches "${m[0]}" in ${text.length} characters`);
+  if (i < 0) throw new Error(`no phrase matches "${matched}"`);
   return group.terms[i];
 }
 

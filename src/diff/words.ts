@@ -14,8 +14,8 @@ export function wordEdits(oldText: string, newText: string): EditPart[] {
   if (oldText === newText) return oldText ? [{ op: "equal", text: oldText }] : [];
   const back = oldText > newText;
   makeRoomForSpellings();
-  const from = tokensOf(back ? newText : oldText);
-  const to = tokensOf(back ? oldText : newText);
+  const from = tokenize(back ? newText : oldText);
+  const to = tokenize(back ? oldText : newText);
   const runs = myersRuns(from.ids, to.ids, MAX_EDIT_LENGTH);
   if (!runs)
     return [
@@ -85,6 +85,7 @@ interface Tokens {
 // started again (with the texts numbered by it) past a size no vocabulary of policies reaches.
 const MAX_SPELLINGS = 500_000;
 let spellings = new Map<string, number>();
+// A block's tokens, remembered by its text: versions share most blocks, and `log` reads each version twice.
 let tokenize = rememberedByText(numbered);
 
 function numbered(text: string): Tokens {
@@ -96,11 +97,6 @@ function numbered(text: string): Tokens {
     ids[i] = id;
   }
   return { tokens, ids };
-}
-
-/** A block's tokens, remembered by its text: versions share most blocks, and `log` reads each version twice. */
-function tokensOf(text: string): Tokens {
-  return tokenize(text);
 }
 
 /** Before the two texts of a pair are numbered, never between: their numbers must come from one table. */

@@ -1,6 +1,6 @@
 import { loadRuleData } from "../engine/data.js";
 import { rememberedByText } from "../text/memo.js";
-import { escapeRegExp as escape } from "../text/regexp.js";
+import { escapeRegExp as escape, matchesOf } from "../text/regexp.js";
 import { isoDate, isRealDate, MONTH_NAMES, MONTH_PATTERN, monthNumber } from "./dates.js";
 import { monthToken, numberToken, styleOf, weekdayToken, type DateStyle, type Token } from "./date-style.js";
 import type { PolicyDocument } from "./document.js";
@@ -120,18 +120,11 @@ function findInText(doc: PolicyDocument, format: DateFormat, today?: string): St
   return latest;
 }
 
-const NO_PHRASES: RegExpExecArray[] = [];
-
 /**
  * The phrases that may introduce a date in a block's text. This runs over every block of every version a diff or
  * `log` reads, and versions share most blocks: remembered by text (callers only read the matches).
  */
-const phrasesIn = rememberedByText((text: string): RegExpExecArray[] => {
-  PHRASE.lastIndex = 0;
-  let found = NO_PHRASES;
-  for (let m = PHRASE.exec(text); m; m = PHRASE.exec(text)) (found === NO_PHRASES ? (found = []) : found).push(m);
-  return found;
-});
+const phrasesIn = rememberedByText((text: string) => matchesOf(PHRASE, text));
 
 /** Every date a phrase introduces, in document order, in one pass (a change log can list hundreds). */
 function* statedInText(doc: PolicyDocument, format: DateFormat, today?: string): Generator<StatedDate> {

@@ -36,11 +36,6 @@ export function rememberedByText<V>(compute: (text: string) => V, size = 4096): 
 
 let memoGeneration = 0;
 
-/** The count of forgetRemembered calls: a cache kept elsewhere drops what it holds when this moves on. */
-export function rememberedGeneration(): number {
-  return memoGeneration;
-}
-
 /**
  * For benchmarks: every text memo forgets what it holds (each on its next use), so a measurement repeated in one
  * process starts as a fresh process does rather than finding every text of the run before already read.
