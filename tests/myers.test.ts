@@ -1,11 +1,12 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { diffWordsWithSpace } from "diff";
+import { diffArrays as jsdiffArrays, diffWordsWithSpace } from "diff";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/parse/document.js";
 import { documentText } from "../src/parse/text.js";
 import { editsOf, wordEdits } from "../src/diff/words.js";
+import { diffArrays } from "../src/diff/myers.js";
 import type { EditPart } from "../src/diff/types.js";
 import { CORPUS } from "./helpers/fixtures.js";
 import { corpusTexts } from "./helpers/history.js";
@@ -116,5 +117,45 @@ describe("the word diff (src/diff/myers.ts) is jsdiff's diffWordsWithSpace, edit
       }
     }
     expect(pairs).toBeGreaterThan(1000);
+  }, 120_000);
+});
+
+describe("diffArrays (src/diff/myers.ts) is jsdiff's diffArrays on strings, part for part", () => {
+  const plain = (parts: { added?: boolean; removed?: boolean; value: string[] }[]) =>
+    parts.map((p) => ({ added: Boolean(p.added), removed: Boolean(p.removed), value: p.value }));
+  const same = (a: string[], b: string[]): void => {
+    expect(diffArrays(a, b)).toEqual(plain(jsdiffArrays(a, b)));
+  };
+
+  it("on lists of a few repeated words, where many scripts are equally short, and on empty lists", () => {
+    const list = fc.array(fc.constantFrom("a", "b", "c", "the", "data", ""), { maxLength: 25 });
+    fc.assert(
+      fc.property(list, list, (a, b) => same(a, b)),
+      { numRuns: 5000, seed: 23 },
+    );
+    same([], []);
+    same(["a"], []);
+    same([], ["a"]);
+  });
+
+  it("on the normalised words of consecutive versions of real policies (what the editorial check diffs)", () => {
+    let pairs = 0;
+    for (const doc of ["github-site-policy", "basecamp-policies"].flatMap((source) =>
+      readdirSync(path.join(CORPUS, source), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => path.join(CORPUS, source, e.name)),
+    )) {
+      const versions = corpusTexts(doc).slice(-4);
+      for (let i = 1; i < versions.length; i++) {
+        const words = (text: string) => text.toLowerCase().split(/\s+/);
+        const before = documentText(parseDocument(versions[i - 1].text)).blocks.map((b) => words(b.text));
+        const after = documentText(parseDocument(versions[i].text)).blocks.map((b) => words(b.text));
+        for (let j = 0; j < Math.min(before.length, after.length); j++) {
+          same(before[j], after[j]);
+          pairs++;
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(500);
   }, 120_000);
 });

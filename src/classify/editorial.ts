@@ -1,6 +1,6 @@
-import { diffArrays } from "diff";
 import type { Knowledge } from "./knowledge.js";
 import { rememberedByText } from "../text/memo.js";
+import { diffArrays } from "../diff/myers.js";
 
 /**
  * Whether two wordings say the same thing to a reader: spacing, capitalisation, punctuation and typographic quotes,
@@ -23,18 +23,16 @@ const KIND: Record<Step, EditorialKind> = {
  * change's texts are normalised for the comparison, again for their content words, and once per step left out.
  */
 function normalise(text: string, k: Knowledge, skip?: Step): string {
-  let memo = normalised.get(k);
-  if (!memo) {
-    const compute = (key: string) => {
-      const cut = key.indexOf("\u0000");
-      return normaliseNow(key.slice(cut + 1), k, (key.slice(0, cut) || undefined) as Step | undefined);
-    };
-    normalised.set(k, (memo = rememberedByText(compute)));
-  }
-  return memo(`${skip ?? ""}\u0000${text}`);
+  let memos = normalised.get(k);
+  if (!memos) normalised.set(k, (memos = new Map()));
+  // One memo per step left out, keyed by the text alone: a key joining the step and the text was a new string to
+  // build and hash at every call, as long as the text (a whole section, for a section that changed).
+  let memo = memos.get(skip);
+  if (!memo) memos.set(skip, (memo = rememberedByText((t) => normaliseNow(t, k, skip))));
+  return memo(text);
 }
 
-const normalised = new WeakMap<Knowledge, (key: string) => string>();
+const normalised = new WeakMap<Knowledge, Map<Step | undefined, (text: string) => string>>();
 
 function normaliseNow(text: string, k: Knowledge, skip?: Step): string {
   let t = text
@@ -74,14 +72,27 @@ export function respell(text: string, k: Knowledge, keepCase = false): string {
     const next = t.replace(pattern, canonical);
     if (next !== t) seen = keepCase ? fold((t = next)) : (t = next);
   }
-  const { minLength, suffixes } = k.suffixRules;
-  return t.replace(/\p{L}+/gu, (word) => {
-    if (word.length < minLength) return word;
-    const lower = word.toLowerCase();
-    for (const [from, to] of suffixes) if (lower.endsWith(from)) return word.slice(0, -from.length) + to;
-    return word;
-  });
+  const { minLength } = k.suffixRules;
+  const american = americanOf(k);
+  return t.replace(/\p{L}+/gu, (word) => (word.length < minLength ? word : american(word)));
 }
+
+/** A word with a British ending given the American one, remembered per vocabulary: prose repeats its long words. */
+function americanOf(k: Knowledge): (word: string) => string {
+  let memo = americanWords.get(k);
+  if (!memo) {
+    const { suffixes } = k.suffixRules;
+    memo = rememberedByText((word) => {
+      const lower = word.toLowerCase();
+      for (const [from, to] of suffixes) if (lower.endsWith(from)) return word.slice(0, -from.length) + to;
+      return word;
+    });
+    americanWords.set(k, memo);
+  }
+  return memo;
+}
+
+const americanWords = new WeakMap<Knowledge, (word: string) => string>();
 
 export function explainEditorial(oldText: string, newText: string, k: Knowledge): EditorialKind[] | null {
   if (oldText === newText) return [];

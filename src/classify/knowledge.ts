@@ -73,7 +73,9 @@ export interface Match {
 
 const WORD = String.raw`[\p{L}\p{N}]`;
 
-const RECENT_TEXTS = 256;
+// Texts a vocabulary remembers: at 256, an eighth of what it read on the largest history was a text it had read
+// before and forgotten; at 2048, almost none.
+const RECENT_TEXTS = 2048;
 
 /** A list of phrases as one matcher; an entry with two or more capitals matches only as written (US, EU, DPO). */
 export class Matcher {

@@ -40,10 +40,14 @@ export function binding(d: Delta, ctx: TextContext): Finding[] {
       .filter((m) => !/\bmay not$/i.test(m.text) || !/^\s+be (?:able|eligible)\b/i.test(text.slice(m.end, m.end + 16)));
   const oldKeys = new Set(find(d.old).map((m) => key(m.term)));
   const newKeys = new Set(find(d.new).map((m) => key(m.term)));
-  const everBefore = new Set([...termsIn(k.binding, d.old, ctx.before ?? "")].map(key));
-  const stillAfter = new Set([...termsIn(k.binding, d.new, ctx.after ?? "")].map(key));
-  const came = find(d.new).filter((m) => overlaps(d.ins, m.start, m.end) && !everBefore.has(key(m.term)));
-  const gone = find(d.old).filter((m) => overlaps(d.del, m.start, m.end) && !stillAfter.has(key(m.term)));
+  // The whole texts around are read only when a term stands in the changed words, as most sentences have none.
+  const keysIn = (...texts: string[]) => new Set([...termsIn(k.binding, ...texts)].map(key));
+  const inInserted = find(d.new).filter((m) => overlaps(d.ins, m.start, m.end));
+  const inDeleted = find(d.old).filter((m) => overlaps(d.del, m.start, m.end));
+  const everBefore = inInserted.length ? keysIn(d.old, ctx.before ?? "") : new Set<string>();
+  const stillAfter = inDeleted.length ? keysIn(d.new, ctx.after ?? "") : new Set<string>();
+  const came = inInserted.filter((m) => !everBefore.has(key(m.term)));
+  const gone = inDeleted.filter((m) => !stillAfter.has(key(m.term)));
   const found: Finding[] = [];
   // The changed sentence as the message quotes it, and cut for a reader (made only for a finding).
   const added = () => ({ excerpt: excerpt(d.new, d.ins), short: excerpt(d.new, d.ins, 90) });

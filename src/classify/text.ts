@@ -1,4 +1,5 @@
 import { finding } from "./finding.js";
+import { rememberedByText } from "../text/memo.js";
 import type { Knowledge } from "./knowledge.js";
 import type { Layouts } from "./layout.js";
 import { phraseReasons } from "./phrases.js";
@@ -105,9 +106,34 @@ function rights(d: Delta, ctx: TextContext): Finding[] {
 type Side = "added" | "removed";
 
 function view(d: Delta, side: Side, ctx: TextContext) {
-  return side === "added"
-    ? { text: d.new, other: `${d.old}\n${ctx.before ?? ""}`, spans: d.ins, whole: isWholeNew(d), changed: inserted(d) }
-    : { text: d.old, other: `${d.new}\n${ctx.after ?? ""}`, spans: d.del, whole: isWholeGone(d), changed: deleted(d) };
+  const [text, sentence, around] =
+    side === "added" ? [d.new, d.old, ctx.before ?? ""] : [d.old, d.new, ctx.after ?? ""];
+  return {
+    text,
+    /** The other side's sentence, then the whole text of that side of the change: what the words must be new to. */
+    other: `${sentence}\n${around}`,
+    /** Whether the other side has `part` (lower case) in it. */
+    otherHas: (part: string) => writtenIn(part, sentence, around),
+    spans: side === "added" ? d.ins : d.del,
+    whole: side === "added" ? isWholeNew(d) : isWholeGone(d),
+    changed: side === "added" ? inserted(d) : deleted(d),
+  };
+}
+
+/**
+ * Texts in lower case, remembered: the whole text of a change's side (up to a whole document, for a section that came
+ * or went) is the same for every sentence of it, and was lower-cased again by each detector of each sentence.
+ */
+const lowerCased = rememberedByText((text: string) => text.toLowerCase(), 512);
+
+/**
+ * Whether `part` (lower case) occurs in `first + "\n" + second` lower-cased. Lower-casing the two apart gives the same
+ * letters (a line break ends a final sigma's context as the end of a text does), and a part across the line break
+ * has one in it.
+ */
+function writtenIn(part: string, first: string, second: string): boolean {
+  const [a, b] = [lowerCased(first), lowerCased(second)];
+  return a.includes(part) || b.includes(part) || (part.includes("\n") && `${a}\n${b}`.includes(part));
 }
 
 function extension(ctx: TextContext, d: Delta, side: Side): boolean {
@@ -136,18 +162,16 @@ function coordinated(k: Knowledge, d: Delta, span: Span): boolean {
 function sharing(d: Delta, ctx: TextContext, side: Side): Finding[] {
   const { k, categories, firstParty } = ctx;
   const v = view(d, side, ctx);
-  const otherLower = v.other.toLowerCase();
   const nouns = k.recipientNouns
     .find(v.text)
-    .filter((m) => overlaps(v.spans, m.start, m.end) && !otherLower.includes(m.text.toLowerCase()));
-  const names = namesIn(k, v.text, v.spans, firstParty).filter((n) => !otherLower.includes(n.toLowerCase()));
+    .filter((m) => overlaps(v.spans, m.start, m.end) && !v.otherHas(m.text.toLowerCase()));
+  const names = () => namesIn(k, v.text, v.spans, firstParty).filter((n) => !v.otherHas(n.toLowerCase()));
   const shares = affirmative(k, v.text, k.verbs.sharing).length > 0;
-  const thirdParty = categories.has("sharing") || categories.has("tracking") || k.thirdPartyMarkers.test(v.text);
-  const opening = v.whole || extension(ctx, d, side);
+  // Names only when a noun does not say who, and the weaker signs only when no verb shares: each costs a read.
+  const thirdParty = () => categories.has("sharing") || categories.has("tracking") || k.thirdPartyMarkers.test(v.text);
   let who: string[] = [];
-  if (shares && (nouns.length || names.length))
-    who = nouns.length ? nouns.map((n) => withQualifier(k, v.text, n)) : names;
-  else if (thirdParty && opening && names.length) who = names;
+  if (shares) who = nouns.length ? nouns.map((n) => withQualifier(k, v.text, n)) : names();
+  else if (thirdParty() && (v.whole || extension(ctx, d, side))) who = names();
   if (!who.length) return [];
   const data = { list: who.map((w) => quote(w)).join(", "), excerpt: excerpt(v.text, v.spans) };
   const facts = { family: "recipient", key: who[0].toLowerCase(), direction: side };
@@ -160,10 +184,9 @@ function sharing(d: Delta, ctx: TextContext, side: Side): Finding[] {
 function collection(d: Delta, ctx: TextContext, side: Side): Finding[] {
   const { k, categories } = ctx;
   const v = view(d, side, ctx);
-  const otherLower = v.other.toLowerCase();
   const nouns = k.dataNouns
     .find(v.text)
-    .filter((m) => overlaps(v.spans, m.start, m.end) && !otherLower.includes(m.text.toLowerCase()));
+    .filter((m) => overlaps(v.spans, m.start, m.end) && !v.otherHas(m.text.toLowerCase()));
   if (!nouns.length) return [];
   const collects = affirmative(k, v.text, k.verbs.collection).length > 0;
   const section = categories.has("collection") && v.whole && !negatedAt(k, v.text, v.text.length);
@@ -195,10 +218,11 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
   // "…, and with advertising partners" extends the recipients, not the purposes.
   if (!k.purpose.test(v.changed) && k.recipientNouns.test(v.changed) && !v.whole) return [];
   const words = k.purposeWords.find(v.changed);
-  const aims = (text: string) => [...text.matchAll(new RegExp(k.purpose.source, "giu"))].map((m) => m[0].toLowerCase());
+  const aims = (text: string) => [...text.matchAll(everyAim(k))].map((m) => m[0].toLowerCase());
+  let otherAims: string[] | undefined;
   const fresh =
-    aims(v.text).some((a) => !aims(v.other).includes(a)) ||
-    words.some((w) => !v.other.toLowerCase().includes(w.text.toLowerCase()));
+    aims(v.text).some((a) => !(otherAims ??= aims(v.other)).includes(a)) ||
+    words.some((w) => !v.otherHas(w.text.toLowerCase()));
   const newPurpose = (v.whole && fresh) || (extension(ctx, d, side) && (k.purpose.test(v.changed) || words.length > 0));
   if (!newPurpose) return [];
   const what = v.whole ? v.text : v.changed;
@@ -210,6 +234,14 @@ function purposes(d: Delta, ctx: TextContext, side: Side): Finding[] {
   return aim
     ? [finding("new-purpose", "aim", { ...data, aim }, facts)]
     : [finding("new-purpose", "sentence", { ...data, sentence: quote(v.text, 240) }, facts)];
+}
+
+/** The purpose pattern made global, once per vocabulary (matchAll copies it, so one serves every call). */
+const globalAims = new WeakMap<Knowledge, RegExp>();
+function everyAim(k: Knowledge): RegExp {
+  let re = globalAims.get(k);
+  if (!re) globalAims.set(k, (re = new RegExp(k.purpose.source, "giu")));
+  return re;
 }
 
 /** The purpose the added words state ("to train …", "for …"), without the words that join them on; or null. */

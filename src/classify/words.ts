@@ -46,8 +46,11 @@ export const isWholeGone = (d: Delta): boolean => !d.new.trim();
  * text.
  */
 export function cameIn(m: Matcher, d: Delta, oldText = d.old): Match[] {
+  const inserted = m.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end));
+  // The old texts are read only for a match among the inserted words: most vocabularies have none in a sentence.
+  if (!inserted.length) return inserted;
   const before = termsIn(m, d.old, oldText);
-  return m.find(d.new).filter((x) => overlaps(d.ins, x.start, x.end) && !before.has(x.term));
+  return inserted.filter((x) => !before.has(x.term));
 }
 
 /** Matches that went with the deleted words and are not there any more. */
@@ -63,8 +66,10 @@ export function termsIn(m: Matcher, ...texts: string[]): Set<string> {
 }
 
 export function wentOut(m: Matcher, d: Delta, newText = d.new): Match[] {
+  const deleted = m.find(d.old).filter((x) => overlaps(d.del, x.start, x.end));
+  if (!deleted.length) return deleted;
   const after = termsIn(m, d.new, newText);
-  return m.find(d.old).filter((x) => overlaps(d.del, x.start, x.end) && !after.has(x.term));
+  return deleted.filter((x) => !after.has(x.term));
 }
 
 /** A verb with no negation shortly before it in its clause: "we share", not "we do not share". */

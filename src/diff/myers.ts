@@ -120,3 +120,40 @@ export function myersRuns(old: ArrayLike<number>, now: ArrayLike<number>, maxEdi
   }
   return undefined;
 }
+
+/** A run of jsdiff's `diffArrays` output: the items of one kind, in order. */
+export interface ArrayPart {
+  added: boolean;
+  removed: boolean;
+  value: string[];
+}
+
+/**
+ * jsdiff's `diffArrays(old, now)` on strings (compared with `===`), part for part: the items are numbered by value and
+ * diffed by `myersRuns`, then each run takes its items where jsdiff's buildValues takes them (a removed run from the
+ * old list, the others from the new). The classifier's editorial check diffs every changed block's words this way.
+ */
+export function diffArrays(old: readonly string[], now: readonly string[]): ArrayPart[] {
+  const numbers = new Map<string, number>();
+  const number = (items: readonly string[]): Int32Array => {
+    const ids = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      let id = numbers.get(items[i]);
+      if (id === undefined) numbers.set(items[i], (id = numbers.size));
+      ids[i] = id;
+    }
+    return ids;
+  };
+  const runs = myersRuns(number(old), number(now), Infinity)!;
+  let oldAt = 0;
+  let newAt = 0;
+  return runs.map((run) => {
+    let value: string[];
+    if (run.kind === REMOVED) value = old.slice(oldAt, (oldAt += run.count));
+    else {
+      value = now.slice(newAt, (newAt += run.count));
+      if (run.kind === EQUAL) oldAt += run.count;
+    }
+    return { added: run.kind === ADDED, removed: run.kind === REMOVED, value };
+  });
+}

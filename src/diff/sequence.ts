@@ -1,4 +1,4 @@
-import { diffArrays } from "diff";
+import { diffArrays } from "./myers.js";
 
 /**
  * Order-preserving alignment of two key sequences (Myers, via jsdiff): O((N+M)·D), so linear when little changed.

@@ -1,14 +1,21 @@
+import { rememberedByText } from "../text/memo.js";
+
 /** Word-bag similarity: cheap enough to compare every leftover pair, blind to order, which moves and rewraps change. */
 
-export type Bag = Map<string, number>;
+/** Read only: a bag is remembered by its text and shared (bagOf). */
+export type Bag = ReadonlyMap<string, number>;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-export function bagOf(text: string): Bag {
-  const bag: Bag = new Map();
+/**
+ * A text's bag, remembered by its text: the versions of a policy share most blocks, and each version's blocks are
+ * scored again against the next version's (`policylint log`). Callers only read a bag.
+ */
+export const bagOf: (text: string) => Bag = rememberedByText((text) => {
+  const bag = new Map<string, number>();
   for (const [word] of text.toLowerCase().matchAll(WORD)) bag.set(word, (bag.get(word) ?? 0) + 1);
   return bag;
-}
+});
 
 function size(bag: Bag): number {
   let n = 0;
