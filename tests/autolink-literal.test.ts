@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { unified } from "unified";
@@ -8,7 +7,7 @@ import remarkGfm from "remark-gfm";
 import type { Construct } from "micromark-util-types";
 import { guardedTokenizers, libraryTokenizers } from "../src/parse/autolink-literal.js";
 import { parseDocument } from "../src/parse/document.js";
-import { CORPUS_WEB, HAS_CORPUS_WEB, corpusNewest } from "./helpers/fixtures.js";
+import { corpusNewest, newestWebVersions } from "./helpers/fixtures.js";
 import { bestTime } from "./helpers/timing.js";
 
 const gfm = unified().use(remarkParse).use(remarkGfm);
@@ -25,25 +24,6 @@ function treeWith(tokenizers: Map<Construct, Construct["tokenize"]>, text: strin
 
 function sameAsLibrary(text: string): void {
   expect(treeWith(guardedTokenizers, text)).toBe(treeWith(libraryTokenizers, text));
-}
-
-function newestWebVersions(): string[] {
-  if (!HAS_CORPUS_WEB) return [];
-  const out: string[] = [];
-  for (const source of readdirSync(CORPUS_WEB, { withFileTypes: true }).filter((e) => e.isDirectory())) {
-    const docs = readdirSync(path.join(CORPUS_WEB, source.name), { withFileTypes: true });
-    for (const doc of docs
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort()) {
-      const dir = path.join(CORPUS_WEB, source.name, doc);
-      const versions = readdirSync(dir)
-        .filter((f) => f.endsWith(".md"))
-        .sort();
-      if (versions.length) out.push(path.join(dir, versions[versions.length - 1]));
-    }
-  }
-  return out;
 }
 
 describe("autolink literals behind an unclosed [ (src/parse/autolink-literal.ts)", () => {

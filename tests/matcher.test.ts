@@ -1,52 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { loadMateriality } from "../src/classify/data.js";
 import { Matcher } from "../src/classify/knowledge.js";
 import { FIXTURES } from "./helpers/fixtures.js";
-
-/**
- * The matcher names the phrase a match is without a capture group per phrase (src/classify/knowledge.ts). Held here
- * to the way it was done before: one alternation with a group per phrase, the phrase being the group that took part.
- */
-const WORD = String.raw`[\p{L}\p{N}]`;
-const WILDCARD = String.raw`(?:[\p{L}\p{N}'’]|-(?=[\p{L}\p{N}]))*`;
-const source = (p: string) =>
-  p
-    .trim()
-    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    .replaceAll("\\*", "*")
-    .replace(/[\s-]+/g, String.raw`[\s\-]+`)
-    .replace(/\*+/g, WILDCARD);
-
-function byGroups(phrases: string[], text: string): [string, string, number][] {
-  const unique = [...new Set(phrases.filter((p) => p.trim()))].sort((a, b) => b.length - a.length);
-  const exact = unique.filter((p) => (p.match(/\p{Lu}/gu) ?? []).length >= 2);
-  const found: [string, string, number][] = [];
-  for (const [terms, flags] of [
-    [unique.filter((p) => !exact.includes(p)), "giu"],
-    [exact, "gu"],
-  ] as const) {
-    if (!terms.length) continue;
-    const re = new RegExp(`(?<!${WORD})(?:${terms.map((t) => `(${source(t)})`).join("|")})(?!${WORD})`, flags);
-    for (const m of text.matchAll(re)) {
-      found.push([terms[m.findIndex((g, i) => i > 0 && g !== undefined) - 1], m[0], m.index]);
-    }
-  }
-  return found.sort((a, b) => a[2] - b[2]);
-}
-
-/** Every list of phrases in the classifier's data, by where it sits. */
-function phraseLists(value: unknown, at = "materiality"): [string, string[]][] {
-  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return [[at, value as string[]]];
-  if (value && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, v]) => phraseLists(v, `${at}.${key}`));
-  }
-  return [];
-}
+import { byGroups, dataLists } from "./helpers/matcher-reference.js";
 
 describe("Matcher: which phrase a match is", () => {
-  const lists = phraseLists(loadMateriality()).filter(([, list]) => list.length > 1);
+  const lists = dataLists();
   const texts = readdirSync(path.join(FIXTURES, "classify"), { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".md"))
     .map((f) => readFileSync(path.join(FIXTURES, "classify", f), "utf8"));
@@ -65,5 +26,43 @@ describe("Matcher: which phrase a match is", () => {
       }
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+});
+
+describe("Matcher on generated phrases and texts", () => {
+  it("finds what the patterns find on generated phrases and texts, with case folding's odd letters", () => {
+    const word = fc.constantFrom(
+      "data",
+      "Data",
+      "DATA",
+      "us",
+      "US",
+      "use",
+      "used",
+      "e",
+      "mail",
+      "ſ",
+      "K",
+      "k",
+      "é",
+      "Ét",
+    );
+    const sign = fc.constantFrom(" ", "-", " - ", "'", "’", ".", "*", "");
+    const phrase = fc
+      .array(fc.tuple(word, sign), { minLength: 1, maxLength: 3 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(""));
+    const text = fc
+      .array(fc.tuple(word, fc.constantFrom(" ", "-", "'", "’", ", ", "\n", "")), { maxLength: 20 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(""));
+    fc.assert(
+      fc.property(fc.array(phrase, { minLength: 1, maxLength: 6 }), text, (phrases, t) => {
+        if (!phrases.some((p) => p.trim() && p.trim() !== "*")) return;
+        const usable = phrases.filter((p) => p.replace(/[\s*'’.-]/g, "").length > 0);
+        if (!usable.length) return;
+        const ours = new Matcher(usable).find(t).map((m) => [m.term, m.text, m.start]);
+        expect(ours).toEqual(byGroups(usable, t));
+      }),
+      { numRuns: 500, seed: 41 },
+    );
   });
 });

@@ -101,3 +101,23 @@ export function corpusNewest(): string[] {
   }
   return out;
 }
+
+/** The newest version of every document of corpus-web (none where it is not beside the repository). */
+export function newestWebVersions(): string[] {
+  if (!HAS_CORPUS_WEB) return [];
+  const out: string[] = [];
+  for (const source of readdirSync(CORPUS_WEB, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    const docs = readdirSync(path.join(CORPUS_WEB, source.name), { withFileTypes: true });
+    for (const doc of docs
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort()) {
+      const dir = path.join(CORPUS_WEB, source.name, doc);
+      const versions = readdirSync(dir)
+        .filter((f) => f.endsWith(".md"))
+        .sort();
+      if (versions.length) out.push(path.join(dir, versions[versions.length - 1]));
+    }
+  }
+  return out;
+}
