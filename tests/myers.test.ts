@@ -97,6 +97,13 @@ describe("the word diff (src/diff/myers.ts) is jsdiff's diffWordsWithSpace, edit
     same(a, b);
   });
 
+  it("on a long rewrite, where the search drops the steps no path reaches (every other word of 1,500 changed)", () => {
+    const a = Array.from({ length: 1500 }, (_, i) => `w${i}`);
+    const b = a.map((w, i) => (i % 2 ? `v${i}` : w));
+    same(a.join(" "), b.join(" "));
+    same(b.join(" "), a.join(" "));
+  });
+
   it("on every block of consecutive versions of real policies, both ways", () => {
     let pairs = 0;
     for (const source of ["github-site-policy", "basecamp-policies"]) {
@@ -121,8 +128,8 @@ describe("the word diff (src/diff/myers.ts) is jsdiff's diffWordsWithSpace, edit
 });
 
 describe("diffArrays (src/diff/myers.ts) is jsdiff's diffArrays on strings, part for part", () => {
-  const plain = (parts: { added?: boolean; removed?: boolean; value: string[] }[]) =>
-    parts.map((p) => ({ added: Boolean(p.added), removed: Boolean(p.removed), value: p.value }));
+  const plain = (parts: { added?: boolean; removed?: boolean; count?: number; value: string[] }[]) =>
+    parts.map((p) => ({ added: Boolean(p.added), removed: Boolean(p.removed), count: p.count, value: p.value }));
   const same = (a: string[], b: string[]): void => {
     expect(diffArrays(a, b)).toEqual(plain(jsdiffArrays(a, b)));
   };
@@ -136,6 +143,13 @@ describe("diffArrays (src/diff/myers.ts) is jsdiff's diffArrays on strings, part
     same([], []);
     same(["a"], []);
     same([], ["a"]);
+  });
+
+  it("past the edits it searches (1,000), where jsdiff itself answers: two lists with no word in common", () => {
+    const a = Array.from({ length: 800 }, (_, i) => `w${i}`);
+    const b = Array.from({ length: 800 }, (_, i) => `v${i}`);
+    same(a, b);
+    same([...a, ...b], [...b, ...a]);
   });
 
   it("on the normalised words of consecutive versions of real policies (what the editorial check diffs)", () => {

@@ -1,3 +1,5 @@
+import { diffArrays as jsdiffArrays } from "diff";
+
 /**
  * jsdiff 8's Myers diff (`Diff.diffWithOptionsObj`, the engine of `diffWordsWithSpace`) over tokens numbered by their
  * spelling, with the same choices step by step: the same diagonals tried in the same order, the same preference for
@@ -12,6 +14,9 @@ export const EQUAL = 0;
 export const ADDED = 1;
 export const REMOVED = 2;
 type Kind = typeof EQUAL | typeof ADDED | typeof REMOVED;
+
+/** How many components the search keeps before it drops those no path reaches (a few MB). */
+const COMPACT_FROM = 1 << 18;
 
 /** A run of `count` tokens of one kind, in order. */
 export interface Run {
@@ -29,9 +34,9 @@ export function myersRuns(old: ArrayLike<number>, now: ArrayLike<number>, maxEdi
   const limit = Math.min(newLen + oldLen, maxEditLength);
   // jsdiff's components, a linked list from the last back: each path step adds one (a run grown by one is a new
   // component, since other paths may share the old one).
-  const count: number[] = [];
-  const kind: Kind[] = [];
-  const previous: number[] = [];
+  let count: number[] = [];
+  let kind: Kind[] = [];
+  let previous: number[] = [];
   const component = (n: number, k: Kind, before: number): number => {
     count.push(n);
     kind.push(k);
@@ -71,9 +76,33 @@ export function myersRuns(old: ArrayLike<number>, now: ArrayLike<number>, maxEdi
   let newPos = extractCommon(offset, 0);
   if (oldPos[offset] + 1 >= oldLen && newPos + 1 >= newLen) return runs(last[offset]);
 
+  /**
+   * Drops the components no path reaches any more. jsdiff's garbage collector does this for it; kept, they grow as
+   * the square of the edits (158 MB for two unrelated blocks of 2,900 words). Only between two edit lengths, when
+   * the present paths' last components are the only ones still to be read.
+   */
+  let compactAt = COMPACT_FROM;
+  const compact = (): void => {
+    const keep = new Int32Array(count.length).fill(-1);
+    const roots: number[] = [];
+    for (let slot = 0; slot < size; slot++) if (present[slot] === 1 && last[slot] >= 0) roots.push(last[slot]);
+    for (const root of roots) for (let c = root; c >= 0 && keep[c] < 0; c = previous[c]) keep[c] = 0;
+    const [oldCount, oldKind, oldPrevious] = [count, kind, previous];
+    [count, kind, previous] = [[], [], []];
+    for (let c = 0; c < oldCount.length; c++) {
+      if (keep[c] < 0) continue;
+      keep[c] = count.length;
+      // A component's previous one comes before it, so it is already renumbered.
+      component(oldCount[c], oldKind[c], oldPrevious[c] < 0 ? -1 : keep[oldPrevious[c]]);
+    }
+    for (let slot = 0; slot < size; slot++) if (present[slot] === 1 && last[slot] >= 0) last[slot] = keep[last[slot]];
+    compactAt = Math.max(COMPACT_FROM, 2 * count.length);
+  };
+
   let minDiagonal = -Infinity;
   let maxDiagonal = Infinity;
   for (let editLength = 1; editLength <= limit; editLength++) {
+    if (count.length > compactAt) compact();
     const to = Math.min(maxDiagonal, editLength);
     for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= to; diagonal += 2) {
       const slot = diagonal + offset;
@@ -121,12 +150,20 @@ export function myersRuns(old: ArrayLike<number>, now: ArrayLike<number>, maxEdi
   return undefined;
 }
 
-/** A run of jsdiff's `diffArrays` output: the items of one kind, in order. */
+/** A run of jsdiff's `diffArrays` output: the items of one kind, in order, and how many. */
 export interface ArrayPart {
   added: boolean;
   removed: boolean;
+  count: number;
   value: string[];
 }
+
+/**
+ * How many edits `diffArrays` searches with the port. It keeps every step of every path until it returns (jsdiff's
+ * paths are dropped by the garbage collector as they die), about D²/2 steps for D edits: at this many, a few MB. Past
+ * it, jsdiff itself takes over, slower and lighter.
+ */
+const ARRAY_EDITS = 1000;
 
 /**
  * jsdiff's `diffArrays(old, now)` on strings (compared with `===`), part for part: the items are numbered by value and
@@ -144,7 +181,15 @@ export function diffArrays(old: readonly string[], now: readonly string[]): Arra
     }
     return ids;
   };
-  const runs = myersRuns(number(old), number(now), Infinity)!;
+  const runs = myersRuns(number(old), number(now), ARRAY_EDITS);
+  if (!runs) {
+    return jsdiffArrays(old as string[], now as string[]).map((p) => ({
+      added: Boolean(p.added),
+      removed: Boolean(p.removed),
+      count: p.value.length,
+      value: p.value,
+    }));
+  }
   let oldAt = 0;
   let newAt = 0;
   return runs.map((run) => {
@@ -154,6 +199,6 @@ export function diffArrays(old: readonly string[], now: readonly string[]): Arra
       value = now.slice(newAt, (newAt += run.count));
       if (run.kind === EQUAL) oldAt += run.count;
     }
-    return { added: run.kind === ADDED, removed: run.kind === REMOVED, value };
+    return { added: run.kind === ADDED, removed: run.kind === REMOVED, count: run.count, value };
   });
 }
