@@ -1,5 +1,3 @@
-import { diffArrays as jsdiffArrays } from "diff";
-
 /**
  * jsdiff 8's Myers diff (`Diff.diffWithOptionsObj`, the engine of `diffWordsWithSpace`) over tokens numbered by their
  * spelling, with the same choices step by step: the same diagonals tried in the same order, the same preference for
@@ -84,9 +82,9 @@ export function myersRuns(old: ArrayLike<number>, now: ArrayLike<number>, maxEdi
   let compactAt = COMPACT_FROM;
   const compact = (): void => {
     const keep = new Int32Array(count.length).fill(-1);
-    const roots: number[] = [];
-    for (let slot = 0; slot < size; slot++) if (present[slot] === 1 && last[slot] >= 0) roots.push(last[slot]);
-    for (const root of roots) for (let c = root; c >= 0 && keep[c] < 0; c = previous[c]) keep[c] = 0;
+    const live: number[] = [];
+    for (let slot = 0; slot < size; slot++) if (present[slot] === 1 && last[slot] >= 0) live.push(slot);
+    for (const slot of live) for (let c = last[slot]; c >= 0 && keep[c] < 0; c = previous[c]) keep[c] = 0;
     const [oldCount, oldKind, oldPrevious] = [count, kind, previous];
     [count, kind, previous] = [[], [], []];
     for (let c = 0; c < oldCount.length; c++) {
@@ -95,7 +93,7 @@ export function myersRuns(old: ArrayLike<number>, now: ArrayLike<number>, maxEdi
       // A component's previous one comes before it, so it is already renumbered.
       component(oldCount[c], oldKind[c], oldPrevious[c] < 0 ? -1 : keep[oldPrevious[c]]);
     }
-    for (let slot = 0; slot < size; slot++) if (present[slot] === 1 && last[slot] >= 0) last[slot] = keep[last[slot]];
+    for (const slot of live) last[slot] = keep[last[slot]];
     compactAt = Math.max(COMPACT_FROM, 2 * count.length);
   };
 
@@ -159,13 +157,6 @@ export interface ArrayPart {
 }
 
 /**
- * How many edits `diffArrays` searches with the port. It keeps every step of every path until it returns (jsdiff's
- * paths are dropped by the garbage collector as they die), about D²/2 steps for D edits: at this many, a few MB. Past
- * it, jsdiff itself takes over, slower and lighter.
- */
-const ARRAY_EDITS = 1000;
-
-/**
  * jsdiff's `diffArrays(old, now)` on strings (compared with `===`), part for part: the items are numbered by value and
  * diffed by `myersRuns`, then each run takes its items where jsdiff's buildValues takes them (a removed run from the
  * old list, the others from the new). The classifier's editorial check diffs every changed block's words this way.
@@ -181,15 +172,8 @@ export function diffArrays(old: readonly string[], now: readonly string[]): Arra
     }
     return ids;
   };
-  const runs = myersRuns(number(old), number(now), ARRAY_EDITS);
-  if (!runs) {
-    return jsdiffArrays(old as string[], now as string[]).map((p) => ({
-      added: Boolean(p.added),
-      removed: Boolean(p.removed),
-      count: p.value.length,
-      value: p.value,
-    }));
-  }
+  // No edit limit, as jsdiff's diffArrays has none: the search keeps only the steps some path still reaches.
+  const runs = myersRuns(number(old), number(now), Infinity)!;
   let oldAt = 0;
   let newAt = 0;
   return runs.map((run) => {
