@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { repairsOfDiff, respell, tokenRepairs } from "../src/classify/editorial.js";
-import { knowledgeFor, plainText, type Knowledge } from "../src/classify/knowledge.js";
+import { knowledgeFor, type Knowledge } from "../src/classify/knowledge.js";
+import { plainText } from "../src/text/plain.js";
 
 /**
  * The classifier's shortcuts for the largest histories (src/classify/editorial.ts, knowledge.ts) must give what the

@@ -1,4 +1,5 @@
-import { plainText, type Knowledge } from "./knowledge.js";
+import type { Knowledge } from "./knowledge.js";
+import { plainText } from "../text/plain.js";
 import { rememberedByText } from "../text/memo.js";
 import { diffArrays } from "../diff/myers.js";
 
@@ -189,20 +190,22 @@ function unrepaired(from: string[], to: string[], k: Knowledge, side: "removed" 
       continue;
     }
     if (k.fillers.has(w) || (joined ??= to.join("")).includes(w)) continue;
-    others ??= [...new Set(to)];
-    const partner = (v: string) =>
-      (Math.abs(v.length - w.length) <= 2 || v.startsWith(w) || w.startsWith(v)) &&
-      (side === "removed" ? oneForAnother(w, v, k) : oneForAnother(v, w, k));
+    others ??= [...left.keys()];
+    // A misspelling is within two letters of the word or begins it (see misspelt): others are not tried for it.
+    const partner = (v: string) => {
+      const removed = side === "removed" ? w : v;
+      const added = side === "removed" ? v : w;
+      if (soundAlike(removed, added, k)) return true;
+      return (Math.abs(v.length - w.length) <= 2 || v.startsWith(w) || w.startsWith(v)) && misspelt(removed, added, k);
+    };
     if (!others.some(partner)) return true;
   }
   return false;
 }
 
-/** One word written for another: a misspelling, or a sound-alike ("are" for "our"). */
-function oneForAnother(removed: string, added: string, k: Knowledge): boolean {
-  return (
-    misspelt(removed, added, k) || (k.homophones.has(removed) && k.homophones.get(removed) === k.homophones.get(added))
-  );
+/** A word written for its sound-alike ("are" for "our"). */
+function soundAlike(removed: string, added: string, k: Knowledge): boolean {
+  return k.homophones.has(removed) && k.homophones.get(removed) === k.homophones.get(added);
 }
 
 function repair(removed: string[], added: string[], k: Knowledge): EditorialKind | null {
@@ -213,13 +216,7 @@ function repair(removed: string[], added: string[], k: Knowledge): EditorialKind
   }
   if (removed.length === 1 && added.length === 1 && misspelt(removed[0], added[0], k)) return "typo";
   // "the data we use improve {are → our} services": a word written for its sound-alike.
-  if (
-    removed.length === 1 &&
-    added.length === 1 &&
-    k.homophones.has(removed[0]) &&
-    k.homophones.get(removed[0]) === k.homophones.get(added[0])
-  )
-    return "typo";
+  if (removed.length === 1 && added.length === 1 && soundAlike(removed[0], added[0], k)) return "typo";
   return null;
 }
 
@@ -235,18 +232,25 @@ export function misspelt(a: string, b: string, k: Knowledge): boolean {
   return distance <= 1 || (short.length >= 8 && distance <= 2);
 }
 
+/**
+ * The edit distance with adjacent transpositions (optimal string alignment), three rows at a time: it is asked of
+ * every word of similar length when a rewrite is told from an edit, and a full table per call was most of that time.
+ */
 function damerau(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  let before = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        row[j] = Math.min(row[j], before[j - 2] + 1);
     }
+    [before, previous, row] = [previous, row, before];
   }
-  return d[a.length][b.length];
+  return previous[b.length];
 }
 
 /** Words of a text for comparing meaning: normalised, without the small words a typo fix adds or drops. */

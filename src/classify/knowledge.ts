@@ -2,6 +2,7 @@ import { CODES } from "./codes.js";
 import { loadMateriality } from "./data.js";
 import { escapeRegExp } from "../text/regexp.js";
 import { rememberedByText } from "../text/memo.js";
+import { plainText } from "../text/plain.js";
 import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
 
 /**
@@ -235,20 +236,6 @@ function source(phrase: string, letters = LETTERS): string {
   const escaped = escapeRegExp(phrase.trim()).replaceAll("\\*", "*");
   return escaped.replace(/[\s-]+/g, String.raw`[\s\-]+`).replace(/\*+/g, wildcard(letters));
 }
-
-/**
- * Whether every letter and digit of a text is ASCII, as in most of a policy's paragraphs (curly quotes and dashes
- * allowed). In such a text a pattern without the `u` flag, with [A-Za-z0-9] for [\p{L}\p{N}], finds what the Unicode
- * pattern finds, for phrases written in ASCII: no other character is a letter or digit to either, and the only
- * characters that case folding maps onto ASCII letters (the long s, the Kelvin sign) are letters themselves.
- */
-export const plainText: (text: string) => boolean = rememberedByText(
-  (text) => !NON_ASCII.test(text) || !NON_ASCII_LETTER.test(text),
-  RECENT_TEXTS,
-);
-
-const NON_ASCII = /[^\0-\x7F]/;
-const NON_ASCII_LETTER = /(?![\0-\x7F])[\p{L}\p{N}]/u;
 
 /** A phrase of a group of equivalents, longest phrases first. */
 export interface Equivalent {

@@ -6,6 +6,7 @@ import type { PolicyDocument } from "../parse/document.js";
 import { documentText } from "../parse/text.js";
 import { sentenceSpans } from "./sentences.js";
 import { rememberedByText } from "../text/memo.js";
+import { isPlain } from "../text/plain.js";
 
 /**
  * What the classifier can only know from the whole documents, not from one change: whether a change's sentences
@@ -14,8 +15,12 @@ import { rememberedByText } from "../text/memo.js";
  * page carries but the policy does not say.
  */
 export interface Layout {
-  /** How often each sentence (normalised) occurs in the document after the sentence before it, and before the next. */
-  pairs: Map<string, number>;
+  /**
+   * How often each sentence (normalised) occurs in the document after the sentence before it, and before the next:
+   * sentence → neighbour → count ("" for none). Nested, so no key joining two sentences is built and hashed.
+   */
+  after: Neighbours;
+  before: Neighbours;
   /** How often each sentence occurs, whatever stands around it (for headings and labels, which move with structure). */
   sentences: Map<string, number>;
   /** The block that starts on a line: its first and last sentences and their neighbours outside it. */
@@ -30,6 +35,8 @@ export interface Layout {
   /** Lines of the items a prohibition introduces ("The following acts are prohibited:" then "(1) …", "(2) …"). */
   dutyLines: Set<number>;
 }
+
+type Neighbours = Map<string, Map<string, number>>;
 
 export interface Layouts {
   old: Layout;
@@ -71,9 +78,13 @@ function blockKey(text: string): string {
       "",
     )
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}%$€£]+/gu, " ")
+    .replace(isPlain(text) ? ASCII_NOT_KEPT : NOT_KEPT, " ")
     .trim();
 }
+
+const NOT_KEPT = /[^\p{L}\p{N}%$€£]+/gu;
+/** The same for a plain text (text/plain.ts), read faster without the `u` flag. */
+const ASCII_NOT_KEPT = /[^A-Za-z0-9%$€£]+/g;
 
 interface Unit {
   /** The first and last sentence of the block starting on a line, and the sentences just outside it. */
@@ -95,8 +106,6 @@ interface Entry {
 
 /** Words from which a sentence found as often in each version is the same statement wherever it stands. */
 const LONG = 12;
-const PREV = "\u0001";
-const NEXT = "\u0002";
 
 /**
  * The sentences of a block, as keys and as written; a leading enumerator only counts at the block's start. Remembered
@@ -122,7 +131,7 @@ function splitSentences(block: string): Sentence[] {
  * knows the heading it follows). Indented code counts too: a capture that shifts a list marker by one space turns a
  * list item's paragraphs into an indented code block and back. A table row is one block, its cells in order.
  */
-function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" | "unitAt"> {
+function documentUnits(doc: PolicyDocument): Pick<Layout, "after" | "before" | "sentences" | "unitAt"> {
   const found: { line: number; sentences: readonly { key: string }[] }[] = [];
   for (const block of documentText(doc).blocks) {
     if (block.node.type === "tableCell") continue;
@@ -150,12 +159,18 @@ function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" 
     spans.push({ line: f.line, from: flat.length, to: flat.length + f.sentences.length });
     for (const x of f.sentences) flat.push(x.key);
   }
-  const pairs = new Map<string, number>();
+  const after: Neighbours = new Map();
+  const before: Neighbours = new Map();
   const sentences = new Map<string, number>();
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  const bumpPair = (map: Neighbours, key: string, neighbour: string) => {
+    let counts = map.get(key);
+    if (!counts) map.set(key, (counts = new Map()));
+    bump(counts, neighbour);
+  };
   flat.forEach((key, i) => {
-    bump(pairs, (flat[i - 1] ?? "") + PREV + key);
-    bump(pairs, key + NEXT + (flat[i + 1] ?? ""));
+    bumpPair(after, key, flat[i - 1] ?? "");
+    bumpPair(before, key, flat[i + 1] ?? "");
     bump(sentences, key);
   });
   const unitAt = new Map<number, Unit>();
@@ -163,7 +178,7 @@ function documentUnits(doc: PolicyDocument): Pick<Layout, "pairs" | "sentences" 
     if (Number.isInteger(line) && !unitAt.has(line))
       unitAt.set(line, { first: flat[from], prev: flat[from - 1] ?? "", last: flat[to - 1], next: flat[to] ?? "" });
   }
-  return { pairs, sentences, unitAt };
+  return { after, before, sentences, unitAt };
 }
 
 /** The sentences of a change's text, block by block (a table's rows each a block), each with its neighbours. */
@@ -241,6 +256,7 @@ function computeNet(change: Change, layouts: Layouts): NetSentences | null {
   const last = entries[entries.length - 1];
   if (around && !titled && around.last === last.key) last.next = around.next;
   const count = (map: Map<string, number>, key: string) => map.get(key) ?? 0;
+  const pair = (map: Neighbours, key: string, neighbour: string) => map.get(key)?.get(neighbour) ?? 0;
   // A long sentence found as often in the other version is the same statement wherever it went: re-extraction that
   // renames or re-nests the headings around it (list items turned into clauses) leaves no neighbour as it was. A
   // short one ("We keep this for 30 days.", "This right is available only to residents of California.") means
@@ -249,10 +265,8 @@ function computeNet(change: Change, layouts: Layouts): NetSentences | null {
     e.key.split(" ").length >= LONG && count(other.sentences, e.key) >= count(own.sentences, e.key);
   const kept = (e: Entry) =>
     unique(e) ||
-    (e.prev !== undefined &&
-      count(other.pairs, e.prev + PREV + e.key) >= Math.max(1, count(own.pairs, e.prev + PREV + e.key))) ||
-    (e.next !== undefined &&
-      count(other.pairs, e.key + NEXT + e.next) >= Math.max(1, count(own.pairs, e.key + NEXT + e.next)));
+    (e.prev !== undefined && pair(other.after, e.key, e.prev) >= Math.max(1, pair(own.after, e.key, e.prev))) ||
+    (e.next !== undefined && pair(other.before, e.key, e.next) >= Math.max(1, pair(own.before, e.key, e.next)));
   // The section's own title is structure: a heading dropped over text that stays is a restructure.
   const body = titled ? entries.slice(1) : entries;
   if (!body.length) return null;

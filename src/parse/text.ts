@@ -111,6 +111,11 @@ function flatten(doc: PolicyDocument, block: TextBlockNode, ancestors: Parent[])
  * `into` (a block's whole map is built in one array).
  */
 export function alignOffsets(value: string, source: string, start: number, end: number, into: number[] = []): number[] {
+  // Most text is written as it reads (no escape, entity or continuation marker): each character is where it stands.
+  if (end - start === value.length && source.startsWith(value, start)) {
+    for (let i = start; i < end; i++) into.push(i);
+    return into;
+  }
   let i = start;
   for (let j = 0; j < value.length; j++) {
     const ch = value.charCodeAt(j);
