@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { repairsOfDiff, respell, tokenRepairs } from "../src/classify/editorial.js";
+import { normalise, normaliseWhole, repairsOfDiff, respell, tokenRepairs } from "../src/classify/editorial.js";
 import { knowledgeFor, type Knowledge } from "../src/classify/knowledge.js";
 import { plainText } from "../src/text/plain.js";
 
@@ -160,5 +160,44 @@ describe("tokenRepairs", () => {
     );
     // Edited pairs must be among those generated, or the comparison would prove nothing.
     expect(repaired).toBeGreaterThan(200);
+  });
+});
+
+describe("normalise", () => {
+  it("gives the whole text's normalisation when it reads a long text sentence by sentence", () => {
+    // Sentences ending in a full stop and a space, with what could reach across a cut: a final sigma, case folding's
+    // odd letters, combining marks, compatibility characters, equivalent phrases, digits around a stop.
+    const piece = fc.constantFrom(
+      "We do not sell your e-mail",
+      "ΟΔΟΣ",
+      "Σ",
+      "ſee the organisation",
+      "e\u0301",
+      "\u0301",
+      "´",
+      "…",
+      "1",
+      "1.5",
+      "web site",
+      "etc",
+      "“quoted”",
+      "we are",
+      "A",
+      "",
+    );
+    const stop = fc.constantFrom(". ", ".  ", ". \n", " ", ", ", ".", "! ", ".\u00a0");
+    const text = fc
+      .array(fc.tuple(piece, stop), { minLength: 8, maxLength: 40 })
+      .map((parts) => parts.map(([p, s]) => p + s).join(""));
+    const step = fc.constantFrom(undefined, "case", "punctuation", "spelling" as const);
+    let cut = 0;
+    fc.assert(
+      fc.property(text, step, (t, skip) => {
+        if (t.length >= 160 && /\. [!-~]/.test(t)) cut++;
+        expect(normalise(t, k, skip)).toBe(normaliseWhole(t, k, skip));
+      }),
+      { numRuns: 400, seed: 3 },
+    );
+    expect(cut).toBeGreaterThan(50);
   });
 });

@@ -11,7 +11,7 @@ import { diffArrays } from "../diff/myers.js";
 
 export type EditorialKind = "whitespace" | "capitalisation" | "punctuation" | "spelling-variant" | "typo";
 
-type Step = "case" | "punctuation" | "spelling";
+export type Step = "case" | "punctuation" | "spelling";
 const STEPS: Step[] = ["case", "punctuation", "spelling"];
 const KIND: Record<Step, EditorialKind> = {
   case: "capitalisation",
@@ -23,7 +23,7 @@ const KIND: Record<Step, EditorialKind> = {
  * A text as the editorial comparison reads it, all steps applied or all but `skip`. Remembered per vocabulary: a
  * change's texts are normalised for the comparison, again for their content words, and once per step left out.
  */
-function normalise(text: string, k: Knowledge, skip?: Step): string {
+export function normalise(text: string, k: Knowledge, skip?: Step): string {
   let memos = normalised.get(k);
   if (!memos) normalised.set(k, (memos = new Map()));
   // One memo per step left out, keyed by the text alone: a key joining the step and the text was a new string to
@@ -35,7 +35,41 @@ function normalise(text: string, k: Knowledge, skip?: Step): string {
 
 const normalised = new WeakMap<Knowledge, Map<Step | undefined, (text: string) => string>>();
 
+/**
+ * A long text is normalised sentence by sentence, each remembered: a paragraph's old and new wordings share most of
+ * their sentences, and so do the versions of a history. The cut is after a full stop and a space, before a printable
+ * ASCII character, where every step reads the space as the end of a text (no pattern, case rule or canonical
+ * composition reaches across it), so the sentences' results joined by a space are the whole text's (the test
+ * tests/editorial-fast.test.ts holds them equal). Not when an equivalent phrase could reach across a cut.
+ */
 function normaliseNow(text: string, k: Knowledge, skip?: Step): string {
+  if (text.length < SENTENCE_CUT_FROM || !cutsAllowed(k)) return normaliseWhole(text, k, skip);
+  const parts = text.split(SENTENCE_END);
+  if (parts.length === 1) return normaliseWhole(text, k, skip);
+  let out = "";
+  for (const part of parts) {
+    const done = normalise(part, k, skip);
+    if (done) out = out ? `${out} ${done}` : done;
+  }
+  return out;
+}
+
+/** Texts shorter than this are normalised whole: most are one sentence. */
+const SENTENCE_CUT_FROM = 160;
+const SENTENCE_END = /(?<=\. )(?=[!-~])/;
+
+const cutsAllowed = (k: Knowledge): boolean => {
+  let allowed = cutMemo.get(k);
+  if (allowed === undefined) {
+    allowed = k.equivalents.every(({ phrase }) => phrase === phrase.trim() && !phrase.includes(". "));
+    cutMemo.set(k, allowed);
+  }
+  return allowed;
+};
+const cutMemo = new WeakMap<Knowledge, boolean>();
+
+/** The definition: every step over the whole text (exported for the test that holds normalise to it). */
+export function normaliseWhole(text: string, k: Knowledge, skip?: Step): string {
   let t = text
     .normalize("NFKC")
     .replace(/[‘’ʼ`´]/g, "'")
@@ -237,21 +271,26 @@ export function misspelt(a: string, b: string, k: Knowledge): boolean {
  * every word of similar length when a rewrite is told from an edit, and a full table per call was most of that time.
  */
 function damerau(a: string, b: string): number {
-  let before = new Int32Array(b.length + 1);
-  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
-  let row = new Int32Array(b.length + 1);
+  if (rows[0].length <= b.length) rows = rows.map(() => new Int32Array(2 * b.length + 2));
+  let [before, previous, row] = rows;
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        row[j] = Math.min(row[j], before[j - 2] + 1);
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        d = Math.min(d, before[j - 2] + 1);
+      row[j] = d;
     }
     [before, previous, row] = [previous, row, before];
   }
   return previous[b.length];
 }
+
+/** damerau's three rows, grown to the longest word asked about. */
+let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
 /** Words of a text for comparing meaning: normalised, without the small words a typo fix adds or drops. */
 export function contentWords(text: string, k: Knowledge): string[] {
