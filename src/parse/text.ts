@@ -69,11 +69,9 @@ function recordLink(doc: PolicyDocument, node: Link | Definition, links: LinkTar
 
 function flatten(doc: PolicyDocument, block: TextBlockNode, ancestors: Parent[]): BlockText {
   let text = "";
-  const offsets: number[] = [];
-  const append = (value: string, nodeStart: number, nodeEnd: number): void => {
-    alignOffsets(value, doc.source, nodeStart, nodeEnd, offsets);
-    text += value;
-  };
+  // What each piece of the text came from: a text value and its node's span, or one character standing at an offset.
+  const values: (string | null)[] = [];
+  const spans: number[] = [];
   // Hand-written, not unist-util-visit: this runs for every block of every document, and visit creates and names a
   // function for each node it enters (on a bare walk of the corpus, about twenty times this loop's time).
   const visit = (node: Node): void => {
@@ -81,7 +79,9 @@ function flatten(doc: PolicyDocument, block: TextBlockNode, ancestors: Parent[])
     const end = node.position?.end.offset ?? start;
     switch (node.type) {
       case "text":
-        append((node as Text).value, start, end);
+        text += (node as Text).value;
+        values.push((node as Text).value);
+        spans.push(start, end);
         return;
       case "inlineCode":
       case "html":
@@ -89,11 +89,13 @@ function flatten(doc: PolicyDocument, block: TextBlockNode, ancestors: Parent[])
       case "image":
       case "imageReference":
         text += OPAQUE;
-        offsets.push(start);
+        values.push(null);
+        spans.push(start, start);
         return;
       case "break":
         text += "\n";
-        offsets.push(start);
+        values.push(null);
+        spans.push(start, start);
         return;
       default:
         if ("children" in node) for (const child of (node as Parent).children) visit(child);
@@ -101,8 +103,27 @@ function flatten(doc: PolicyDocument, block: TextBlockNode, ancestors: Parent[])
   };
   for (const child of block.children) visit(child);
   const blockEnd = block.position?.end.offset ?? 0;
+  // The offsets are mapped when first asked for: a diff or a history reads the text of every block of every version,
+  // and the offsets only of the few it reports.
+  let offsets: Int32Array | undefined;
+  return {
+    node: block,
+    text,
+    get offsets() {
+      return (offsets ??= alignBlock(doc.source, values, spans, blockEnd));
+    },
+    ancestors,
+  };
+}
+
+function alignBlock(source: string, values: (string | null)[], spans: number[], blockEnd: number): Int32Array {
+  const offsets: number[] = [];
+  values.forEach((value, i) => {
+    if (value === null) offsets.push(spans[2 * i]);
+    else alignOffsets(value, source, spans[2 * i], spans[2 * i + 1], offsets);
+  });
   offsets.push(offsets.length ? Math.max(offsets[offsets.length - 1] + 1, 0) : blockEnd);
-  return { node: block, text, offsets: Int32Array.from(offsets), ancestors };
+  return Int32Array.from(offsets);
 }
 
 /**
