@@ -5,7 +5,7 @@ import type { Change } from "../diff/types.js";
 import type { PolicyDocument } from "../parse/document.js";
 import { documentText } from "../parse/text.js";
 import { sentenceSpans } from "./sentences.js";
-import { rememberedByText } from "../text/memo.js";
+import { oncePer, rememberedByText } from "../text/memo.js";
 import { isPlain } from "../text/plain.js";
 
 /**
@@ -51,13 +51,19 @@ export function layoutOf(doc: PolicyDocument, phrases: ReadonlySet<string> = new
   if (!cache) caches.set(phrases, (cache = new WeakMap()));
   let layout = cache.get(doc);
   if (!layout) {
-    const written = documentText(doc)
-      .blocks.map((b) => b.text)
-      .join("\n");
+    // The whole text is read only for a few changes (an address written out, a re-nested section): made when asked.
+    let written: string | undefined;
+    let lower: string | undefined;
     layout = {
       ...documentUnits(doc),
-      text: written.toLowerCase(),
-      written,
+      get written() {
+        return (written ??= documentText(doc)
+          .blocks.map((b) => b.text)
+          .join("\n"));
+      },
+      get text() {
+        return (lower ??= this.written.toLowerCase());
+      },
       ...furniture(doc, phrases),
       dutyLines: dutyLines(doc),
     };
@@ -305,6 +311,19 @@ function without(a: Entry[], b: Entry[]): Entry[] {
   });
 }
 
+/** A block's text as mdast-util-to-string gives it, once per node: furniture and duties both read every paragraph. */
+const textOf = oncePer((node: Nodes): string => toString(node));
+
+const longestOf = (phrases: ReadonlySet<string>): number => {
+  let longest = longestPhrase.get(phrases);
+  if (longest === undefined) {
+    longest = Math.max(0, ...[...phrases].map((p) => p.length));
+    longestPhrase.set(phrases, longest);
+  }
+  return longest;
+};
+const longestPhrase = new WeakMap<ReadonlySet<string>, number>();
+
 /** Whether each side of the change lies in page furniture of its own document. */
 export function inFurniture(change: Change, layouts: Layouts): boolean {
   const sides: [Change["old"], Layout][] = [
@@ -369,11 +388,11 @@ function dutyLines(doc: PolicyDocument): Set<number> {
     const kids = parent.children as RootContent[];
     let open = false;
     for (const node of kids) {
-      const text = node.type === "paragraph" ? toString(node) : "";
+      const text = node.type === "paragraph" ? textOf(node) : "";
       if (node.type === "heading") open = false;
       else if (open && node.type === "list") for (const item of node.children) lines.add(item.position!.start.line);
       else if (open && node.type === "paragraph" && ITEM.test(text)) lines.add(node.position!.start.line);
-      else if (node.type === "paragraph") open = PROHIBITION.test(text);
+      else if (node.type === "paragraph") open = text.trimEnd().endsWith(":") && PROHIBITION.test(text);
       if (node.type === "list" || node.type === "listItem" || node.type === "blockquote") walk(node as Parent);
     }
   };
@@ -399,11 +418,16 @@ function furniture(
   // The page's top: everything before its first sentence of prose (a paragraph of eight words or more that ends
   // like a sentence), where tab strips and breadcrumbs stand, around the title.
   const prose = doc.tree.children.find(
-    (b) => b.type === "paragraph" && /[.!?:]["'”’)]*$/.test(toString(b).trim()) && toString(b).split(/\s+/).length >= 8,
+    (b) => b.type === "paragraph" && /[.!?:]["'”’)]*$/.test(textOf(b).trim()) && textOf(b).split(/\s+/).length >= 8,
   );
   const firstHeading = prose?.position!.start.line ?? Number.MAX_SAFE_INTEGER;
-  const interfaceLine = (node: Nodes) =>
-    node.type === "paragraph" && phrases.has(toString(node).trim().toLowerCase().replace(/[.:]$/, ""));
+  // Lower-casing never shortens a text, so a paragraph longer than every phrase and a stop is none of them.
+  const longest = longestOf(phrases) + 1;
+  const interfaceLine = (node: Nodes) => {
+    if (node.type !== "paragraph") return false;
+    const text = textOf(node).trim();
+    return text.length <= longest && phrases.has(text.toLowerCase().replace(/[.:]$/, ""));
+  };
   // Blocks at any depth (in lists, quotes, tables), each with its neighbours; not the inline content of a paragraph.
   eachNode(doc.tree, (node, i, parent) => {
     if (!parent || i === undefined) return;
