@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { normalise, normaliseWhole, repairsOfDiff, respell, tokenRepairs } from "../src/classify/editorial.js";
 import { knowledgeFor, type Knowledge } from "../src/classify/knowledge.js";
 import { plainText } from "../src/text/plain.js";
+import { escapeRegExp } from "../src/text/regexp.js";
 
 /**
  * The classifier's shortcuts for the largest histories (src/classify/editorial.ts, knowledge.ts) must give what the
@@ -51,8 +52,10 @@ describe("plainText", () => {
 function referenceRespell(text: string, know: Knowledge, keepCase: boolean): string {
   let t = text;
   for (const { phrase, canonical } of know.equivalents) {
-    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    t = t.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, keepCase ? "giu" : "gu"), canonical);
+    t = t.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, keepCase ? "giu" : "gu"),
+      canonical,
+    );
   }
   const { minLength, suffixes } = know.suffixRules;
   return t.replace(/\p{L}+/gu, (word) => {

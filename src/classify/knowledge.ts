@@ -2,7 +2,7 @@ import { CODES } from "./codes.js";
 import { loadMateriality } from "./data.js";
 import { escapeRegExp } from "../text/regexp.js";
 import { rememberedByText } from "../text/memo.js";
-import { plainText } from "../text/plain.js";
+import { isAscii, plainText } from "../text/plain.js";
 import { CATEGORIES, type Category, type DiffSettings } from "./types.js";
 
 /**
@@ -172,7 +172,7 @@ function phraseGroup(terms: string[], flags: string): PhraseGroup {
     }
   });
   const re = new RegExp(`(?<!${WORD})(?:${terms.map((t) => source(t)).join("|")})(?!${WORD})`, flags);
-  const ascii = terms.every((t) => /^[\0-\x7F]*$/.test(t));
+  const ascii = terms.every(isAscii);
   const plainSource = `(?<!${ASCII_WORD})(?:${terms.map((t) => source(t, ASCII_LETTERS)).join("|")})(?!${ASCII_WORD})`;
   const group: PhraseGroup = {
     re,
@@ -366,9 +366,7 @@ export function build(d: MaterialityData, s: DiffSettings): Knowledge {
     .sort((a, b) => b[0].length - a[0].length)
     .map(([phrase, canonical]): Equivalent => ({
       re: new RegExp(`(?<!${WORD})${escapeRegExp(phrase)}(?!${WORD})`, "gu"),
-      plain: /^[\0-\x7F]*$/.test(phrase)
-        ? new RegExp(`(?<!${ASCII_WORD})${escapeRegExp(phrase)}(?!${ASCII_WORD})`, "g")
-        : null,
+      plain: isAscii(phrase) ? new RegExp(`(?<!${ASCII_WORD})${escapeRegExp(phrase)}(?!${ASCII_WORD})`, "g") : null,
       canonical,
       phrase,
     }));

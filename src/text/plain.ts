@@ -8,9 +8,14 @@ import { rememberedByText } from "./memo.js";
  * onto ASCII letters (the long s, the Kelvin sign) are letters themselves.
  */
 export function isPlain(text: string): boolean {
-  if (!NON_ASCII.test(text)) return true;
+  if (isAscii(text)) return true;
   for (const [ch] of text.matchAll(EACH_NON_ASCII)) if (LETTER.test(ch)) return false;
   return true;
+}
+
+/** Whether every character is ASCII: a phrase that is has an ASCII twin of its pattern. */
+export function isAscii(text: string): boolean {
+  return !NON_ASCII.test(text);
 }
 
 /** isPlain remembered, for a text that several vocabularies read in turn. */
