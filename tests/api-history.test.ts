@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diff, history, renderHtml } from "../src/index.js";
+import { DEFAULT_MAX_FILE_MB, setMaxFileSize } from "../src/engine/files.js";
 import { versionsRepo } from "./helpers/history.js";
 
 const V1 = "# Privacy\n\nLast updated: May 1, 2026\n\nWe share data with Stripe.\n";
@@ -18,5 +19,33 @@ describe("library API: renderHtml and history", () => {
     expect(versions.map((v) => v.subject)).toEqual(["version 2", "version 1"]);
     expect(versions[0].summary).toEqual({ material: 1, substantive: 0, editorial: 0 });
     expect(versions[0].problems.map((p) => p.code)).toEqual(["date-not-bumped"]);
+  });
+
+  // Versions are read in batches of 8, then 64, each read while the one before is compared.
+  it("reads a history longer than its batches, every version in order", async () => {
+    const texts = Array.from({ length: 75 }, (_, i) => `# Privacy\n\nWe keep data for ${i + 1} days.\n`);
+    const { dir, file } = versionsRepo(texts.map((text) => ({ text })));
+    const { versions } = await history(file, { cwd: dir });
+    expect(versions.map((v) => v.subject).reverse()).toEqual(texts.map((_, i) => `version ${i + 1}`));
+    expect(versions.filter((v) => v.summary?.material === 1)).toHaveLength(74);
+  });
+
+  it("a version git cannot give, or one that is not text, is one error naming it, read ahead or not", async () => {
+    const small = Array.from({ length: 11 }, (_, i) => ({ text: `# Privacy\n\nVersion ${i + 1}.\n` }));
+    const big = { text: "x".repeat(2 * 1024 * 1024) };
+    const binary = { text: "# Privacy\n\u0000\n" };
+    setMaxFileSize(1);
+    try {
+      // The twelfth version is in the second batch, read while the first eight are compared.
+      const late = versionsRepo([...small, big]);
+      await expect(history(late.file, { cwd: late.dir })).rejects.toThrow(/^[0-9a-f]{7}:policy\.md: larger than 1 MB/);
+      // The third is not text while the second batch, which git refuses, is read ahead: the third is the error.
+      const early = versionsRepo([...small.slice(0, 2), binary, ...small.slice(3), big]);
+      await expect(history(early.file, { cwd: early.dir })).rejects.toThrow(/^[0-9a-f]{7}:policy\.md: binary file/);
+      // The read ahead is refused after that, while the limit still stands: its failure must not go unhandled.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    } finally {
+      setMaxFileSize(DEFAULT_MAX_FILE_MB);
+    }
   });
 });

@@ -164,15 +164,21 @@ export interface FileCommit {
  */
 export async function fileCommits(file: string, cwd: string): Promise<FileCommit[]> {
   checkPath(file);
-  const repository = await git(["rev-parse", "--git-dir"], cwd, file);
-  if (!repository.ok) throw new UsageError(`${file}: no history to read: ${repository.reason}`);
-  const tracked = await git(["ls-files", "--error-unmatch", "--", file], cwd, file);
-  if (!tracked.ok) throw new UsageError(`${file}: git does not track it, so it has no history`);
   // %x1e between commits and %x1f between fields: neither occurs in a subject line or a path git prints.
   const format = "--format=%x1e%H%x1f%cI%x1f%s";
   // --diff-filter=d: a commit that deleted the file (before it came back) has no version to read.
   const args = ["-c", "core.quotePath=false", "log", "--follow", "--diff-filter=d", format, "--name-only", "--", file];
-  const log = await git(args, cwd, file);
+  // The log is read while git says whether the file is tracked: each git process costs a few hundredths of a second
+  // before `policylint log` can start work, and the question why a file has no history is asked only when it has none.
+  const [tracked, log] = await Promise.all([
+    git(["ls-files", "--error-unmatch", "--", file], cwd, file),
+    git(args, cwd, file),
+  ]);
+  if (!tracked.ok) {
+    const repository = await git(["rev-parse", "--git-dir"], cwd, file);
+    if (!repository.ok) throw new UsageError(`${file}: no history to read: ${repository.reason}`);
+    throw new UsageError(`${file}: git does not track it, so it has no history`);
+  }
   if (!log.ok) throw new UsageError(`${file}: git cannot read its history: ${log.reason}`);
   return log.stdout
     .toString()

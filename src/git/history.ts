@@ -1,7 +1,7 @@
 import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
 import { UsageError } from "../errors.js";
 import { decodeText } from "../engine/files.js";
-import { blobsAtCommits, commitsSince, fileCommits } from "./git.js";
+import { blobsAtCommits, commitsSince, fileCommits, type FileCommit } from "./git.js";
 
 /**
  * `policylint log`: the history of one policy read from git, each version compared with the one before it exactly as
@@ -49,8 +49,28 @@ export interface History {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Versions read from git at a time. */
+/**
+ * Versions read from git at a time: a few first, so that comparing starts at once, then larger batches, each read
+ * while the one before it is compared (git works in a process of its own), and never a whole long history in memory.
+ */
+const FIRST = 8;
 const BATCH = 64;
+
+/** The bytes of each commit's version, in order, the next batch read ahead while the caller works on this one. */
+async function* versionsOf(commits: FileCommit[], cwd: string): AsyncGenerator<Buffer> {
+  const read = (from: number, to: number) => {
+    const pending = blobsAtCommits(commits.slice(from, to), cwd);
+    // Awaited when its turn comes; a failure meanwhile (or a stop before it) is not an unhandled rejection.
+    pending.catch(() => undefined);
+    return pending;
+  };
+  let next = read(0, FIRST);
+  for (let from = 0, size = FIRST; from < commits.length; from += size, size = BATCH) {
+    const blobs = await next;
+    if (from + size < commits.length) next = read(from + size, from + size + BATCH);
+    yield* blobs;
+  }
+}
 
 /** Reads and compares every version of `file` in git. Each version is parsed once and used for both its pairs. */
 export async function history(file: string, options: HistoryOptions = {}): Promise<History> {
@@ -63,12 +83,10 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
   const { classify, firstPartyOf } = await import("../classify/index.js");
   const versions: Version[] = [];
   let previous: ReturnType<typeof parseDocument> | null = null;
-  let blobs: Buffer[] = [];
-  for (const [i, c] of commits.entries()) {
-    // Read in batches: few git processes, and never every version of a long history in memory at once.
-    if (i % BATCH === 0) blobs = await blobsAtCommits(commits.slice(i, i + BATCH), cwd);
+  const blobs = versionsOf(commits, cwd);
+  for (const c of commits) {
     const label = `${c.commit.slice(0, 7)}:${c.path}`;
-    const text = decodeText(blobs[i % BATCH]);
+    const text = decodeText((await blobs.next()).value as Buffer);
     if ("problem" in text) throw new UsageError(`${label}: ${text.problem}`);
     const doc = parseDocument(text.text, label);
     const result: ClassifiedResult | null = previous
@@ -91,11 +109,9 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
   return { file, versions: shown.reverse() };
 }
 
-type Commit = { commit: string; date: string; subject: string; path: string };
-
 type Stated = { text: string; iso: string | null } | null;
 
-function version(c: Commit, result: ClassifiedResult | null, first: Stated): Version {
+function version(c: FileCommit, result: ClassifiedResult | null, first: Stated): Version {
   if (!result) {
     const stated = first?.text ?? null;
     return { ...c, stated, lastUpdated: first?.iso ?? null, summary: null, material: [], problems: [] };
