@@ -51,6 +51,31 @@ function make(type: BlockType, text: string, links: LinkRef[], line: number): Bl
   return { type, text, links, line, key: `paragraph\u0000${text.replace(ENUMERATOR, "")}` };
 }
 
+/** Blocks alike in all a reader sees (their lines aside): between them, block matching finds nothing to report. */
+export function sameBlocks(x: readonly Block[], y: readonly Block[]): boolean {
+  return x.length === y.length && x.every((b, i) => sameBlock(b, y[i]));
+}
+
+function sameBlock(x: Block, y: Block): boolean {
+  if (x.type !== y.type || x.text !== y.text || x.key !== y.key || x.lead !== y.lead) return false;
+  if (!sameLinks(x.links, y.links)) return false;
+  if (!x.table || !y.table) return x.table === y.table;
+  const [a, b] = [x.table, y.table];
+  return (
+    sameStrings(a.header, b.header) &&
+    a.rows.length === b.rows.length &&
+    a.rows.every((row, i) => sameStrings(row.cells, b.rows[i].cells) && sameLinks(row.links, b.rows[i].links))
+  );
+}
+
+function sameLinks(x: readonly LinkRef[], y: readonly LinkRef[]): boolean {
+  return x.length === y.length && x.every((l, i) => l.text === y[i].text && l.url === y[i].url);
+}
+
+function sameStrings(x: readonly string[], y: readonly string[]): boolean {
+  return x.length === y.length && x.every((s, i) => s === y[i]);
+}
+
 export function toBlocks(nodes: readonly Node[], ctx: BlockContext, out: Block[] = []): Block[] {
   for (const node of nodes) addBlock(node, ctx, out);
   return out;

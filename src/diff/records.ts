@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { UnitAlignment } from "./align.js";
 import { blockDrafts, sectionRef, type Draft } from "./blockrecords.js";
+import { sameBlocks } from "./blocks.js";
 import { clauseHosts, diffPair } from "./dissolve.js";
 import type { FieldChange } from "./frontmatter.js";
 import type { Change, ChangeSide } from "./types.js";
@@ -88,6 +89,9 @@ export function buildChanges(
         at: b.line,
       });
     }
+    // Most sections of a version stand as they did: blocks alike as a reader sees them make no record, so they are
+    // not matched (a history compares every section of every version, and most of its time went to matching them).
+    if (!oldLonely.has(a) && !newLonely.has(b) && sameBlocks(a.blocks, b.blocks)) continue;
     const pair = diffPair(a, b, oldLonely, newLonely);
     for (const unit of pair.dissolved) dissolved.add(unit);
     for (const draft of blockDrafts(pair.ops, a, b)) drafts.push(draft);
