@@ -51,11 +51,25 @@ export function layoutOf(doc: PolicyDocument, phrases: ReadonlySet<string> = new
   if (!cache) caches.set(phrases, (cache = new WeakMap()));
   let layout = cache.get(doc);
   if (!layout) {
-    // The whole text is read only for a few changes (an address written out, a re-nested section): made when asked.
+    // The whole text is read only for a few changes (an address written out, a re-nested section), and the sentences
+    // and their neighbours only for a block that came, went or was relabelled: each made when first asked for.
     let written: string | undefined;
     let lower: string | undefined;
+    let units: ReturnType<typeof documentUnits> | undefined;
+    const unitsNow = () => (units ??= documentUnits(doc));
     layout = {
-      ...documentUnits(doc),
+      get after() {
+        return unitsNow().after;
+      },
+      get before() {
+        return unitsNow().before;
+      },
+      get sentences() {
+        return unitsNow().sentences;
+      },
+      get unitAt() {
+        return unitsNow().unitAt;
+      },
       get written() {
         return (written ??= documentText(doc)
           .blocks.map((b) => b.text)

@@ -32,14 +32,25 @@ export function myersRuns(old: ArrayLike<number>, now: ArrayLike<number>, maxEdi
   const limit = Math.min(newLen + oldLen, maxEditLength);
   // jsdiff's components, a linked list from the last back: each path step adds one (a run grown by one is a new
   // component, since other paths may share the old one).
-  let count: number[] = [];
-  let kind: Kind[] = [];
-  let previous: number[] = [];
+  // Typed arrays grown by doubling: a long rewritten paragraph makes millions of components, and pushing them onto
+  // arrays was half the search's time.
+  let count = new Int32Array(1024);
+  let kind = new Uint8Array(1024);
+  let previous = new Int32Array(1024);
+  let components = 0;
+  const grow = (capacity: number): void => {
+    const [c, k, p] = [new Int32Array(capacity), new Uint8Array(capacity), new Int32Array(capacity)];
+    c.set(count.subarray(0, components));
+    k.set(kind.subarray(0, components));
+    p.set(previous.subarray(0, components));
+    [count, kind, previous] = [c, k, p];
+  };
   const component = (n: number, k: Kind, before: number): number => {
-    count.push(n);
-    kind.push(k);
-    previous.push(before);
-    return count.length - 1;
+    if (components === count.length) grow(2 * components);
+    count[components] = n;
+    kind[components] = k;
+    previous[components] = before;
+    return components++;
   };
   // jsdiff's bestPath[d] for d in -limit-1 … limit+1: present or not, its place in the old text, its last component.
   const offset = limit + 1;
@@ -64,7 +75,7 @@ export function myersRuns(old: ArrayLike<number>, now: ArrayLike<number>, maxEdi
   };
   const runs = (from: number): Run[] => {
     const out: Run[] = [];
-    for (let c = from; c >= 0; c = previous[c]) out.push({ kind: kind[c], count: count[c] });
+    for (let c = from; c >= 0; c = previous[c]) out.push({ kind: kind[c] as Kind, count: count[c] });
     return out.reverse();
   };
 
@@ -81,26 +92,27 @@ export function myersRuns(old: ArrayLike<number>, now: ArrayLike<number>, maxEdi
    */
   let compactAt = COMPACT_FROM;
   const compact = (): void => {
-    const keep = new Int32Array(count.length).fill(-1);
+    const keep = new Int32Array(components).fill(-1);
     const live: number[] = [];
     for (let slot = 0; slot < size; slot++) if (present[slot] === 1 && last[slot] >= 0) live.push(slot);
     for (const slot of live) for (let c = last[slot]; c >= 0 && keep[c] < 0; c = previous[c]) keep[c] = 0;
-    const [oldCount, oldKind, oldPrevious] = [count, kind, previous];
-    [count, kind, previous] = [[], [], []];
-    for (let c = 0; c < oldCount.length; c++) {
+    // Renumbered in place: a kept component moves down to the next free place, never past one not yet read, and its
+    // previous one comes before it, so it is already renumbered.
+    const total = components;
+    components = 0;
+    for (let c = 0; c < total; c++) {
       if (keep[c] < 0) continue;
-      keep[c] = count.length;
-      // A component's previous one comes before it, so it is already renumbered.
-      component(oldCount[c], oldKind[c], oldPrevious[c] < 0 ? -1 : keep[oldPrevious[c]]);
+      keep[c] = components;
+      component(count[c], kind[c] as Kind, previous[c] < 0 ? -1 : keep[previous[c]]);
     }
     for (const slot of live) last[slot] = keep[last[slot]];
-    compactAt = Math.max(COMPACT_FROM, 2 * count.length);
+    compactAt = Math.max(COMPACT_FROM, 2 * components);
   };
 
   let minDiagonal = -Infinity;
   let maxDiagonal = Infinity;
   for (let editLength = 1; editLength <= limit; editLength++) {
-    if (count.length > compactAt) compact();
+    if (components > compactAt) compact();
     const to = Math.min(maxDiagonal, editLength);
     for (let diagonal = Math.max(minDiagonal, -editLength); diagonal <= to; diagonal += 2) {
       const slot = diagonal + offset;
