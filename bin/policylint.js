@@ -68,6 +68,15 @@ function pruneOldCaches(dir) {
   }
 }
 
+// A reader that stops early (`policylint log x.md | head`) closes the pipe, and Node, which ignores SIGPIPE, reports
+// each later write as an EPIPE error that killed the run with a stack trace. Whatever is left to write has no reader:
+// it is dropped, as git and grep stop writing there, and the run ends with the exit code it decides.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE") throw error;
+  });
+}
+
 const cli = load();
 cli.main(process.argv).then(
   (code) => {

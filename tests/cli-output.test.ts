@@ -12,7 +12,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, tempProject } from "./helpers/cli.js";
+import { BIN, runCli, tempProject } from "./helpers/cli.js";
 
 const DIRTY = "# Privacy Policy\n\nThis policy is provided by [YOUR COMPANY].\n";
 const QUIET_RULES = JSON.stringify({ rules: { "no-placeholders": "error", "no-review-markers": "error" } });
@@ -44,6 +44,27 @@ describe("--output-file: whole or absent", () => {
     const run = runCli(["check", "dirty.md", "--format", "json", "-o", "build/reports/lint.json"], { cwd: dir });
     expect(run.code).toBe(1);
     expect(JSON.parse(readFileSync(path.join(dir, "build/reports/lint.json"), "utf8"))).toHaveLength(1);
+  });
+
+  it("stops writing, without a stack trace, when the reader closes the pipe first (`| head`)", async () => {
+    const dir = project();
+    // A report far larger than a pipe holds, so writing goes on after the reader is gone.
+    writeFileSync(
+      path.join(dir, "long.md"),
+      `# Privacy Policy\n\n${"We share data with [YOUR COMPANY].\n\n".repeat(3000)}`,
+    );
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+        // The reading end closes before the run writes a byte: every write meets a closed pipe.
+        child.stdout.destroy();
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => (stderr += String(chunk)));
+        child.on("close", (code) => resolve({ code, stderr }));
+      });
+    // The exit code is still the run's own: 1 for lint errors.
+    expect(await run(["check", "long.md"])).toEqual({ code: 1, stderr: "" });
+    expect(await run(["diff", "old.md", "long.md", "--format", "json"])).toEqual({ code: 0, stderr: "" });
   });
 
   it("writes to a pipe in place, leaving it a pipe", async () => {
