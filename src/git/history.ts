@@ -1,6 +1,7 @@
 import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
 import { UsageError } from "../errors.js";
 import { decodeText } from "../engine/files.js";
+import { parseIsoDate } from "../parse/dates.js";
 import { blobsAtCommits, commitsSince, fileCommits, type FileCommit } from "./git.js";
 
 /**
@@ -75,6 +76,10 @@ async function* versionsOf(commits: FileCommit[], cwd: string): AsyncGenerator<B
 /** Reads and compares every version of `file` in git. Each version is parsed once and used for both its pairs. */
 export async function history(file: string, options: HistoryOptions = {}): Promise<History> {
   const cwd = options.cwd ?? process.cwd();
+  // "2024-13-45" has the shape of a date and names no day: it would have kept every version, or none, unsaid.
+  if (options.since && DATE.test(options.since) && !parseIsoDate(options.since)) {
+    throw new UsageError(`--since: "${options.since}" is not a real date (use YYYY-MM-DD, e.g. 2026-04-29)`);
+  }
   const commits = (await fileCommits(file, cwd)).reverse();
   const after = options.since && !DATE.test(options.since) ? await commitsSince(options.since, cwd) : null;
   const { parseDocument } = await import("../parse/document.js");

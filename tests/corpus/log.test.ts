@@ -103,6 +103,13 @@ describe("policylint log", () => {
     expect(log(dir, ["policy.md", "--since", "no-such-rev"]).stderr).toBe(
       "policylint: --since no-such-rev: neither a date (YYYY-MM-DD) nor a revision in this git repository\n",
     );
+    for (const day of ["2024-13-01", "2026-02-30"]) {
+      expect(log(dir, ["policy.md", "--since", day])).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `policylint: --since: "${day}" is not a real date (use YYYY-MM-DD, e.g. 2026-04-29)\n`,
+      });
+    }
   });
   it("skips the commit that deleted the file before it came back: it has no version to read", () => {
     const { dir, file } = versionsRepo([{ text: seed }]);
