@@ -71,7 +71,8 @@ export function renderTerminal(h: History): string {
   for (const v of h.versions) {
     const stated = `stated: ${v.stated ?? "none"}`;
     lines.push(`${v.commit.slice(0, 7)}  ${v.date.slice(0, 10)}  ${stated}  ${counts(v)}  ${v.subject}`);
-    if (v.path !== h.file) lines.push(`    (as ${v.path})`);
+    // Paths from the top of the repository on both sides: run from legal/, "privacy.md" is legal/privacy.md.
+    if (v.path !== h.path) lines.push(`    (as ${v.path})`);
     for (const m of v.material) lines.push(`    material: ${m}`);
     for (const p of v.problems) lines.push(`    ! ${p.code}: ${p.message}`);
   }

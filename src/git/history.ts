@@ -44,6 +44,8 @@ export interface HistoryOptions {
 
 export interface History {
   file: string;
+  /** The file's path from the top of the repository in its newest version (`file` is as the caller named it). */
+  path: string;
   /** Newest first, as `git log` lists them. */
   versions: Version[];
 }
@@ -111,7 +113,7 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
     if (after) return after.has(commits[i].commit);
     return !options.since || v.date.slice(0, 10) >= options.since;
   });
-  return { file, versions: shown.reverse() };
+  return { file, path: commits[commits.length - 1]?.path ?? file, versions: shown.reverse() };
 }
 
 type Stated = { text: string; iso: string | null } | null;

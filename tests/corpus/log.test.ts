@@ -111,6 +111,18 @@ describe("policylint log", () => {
       });
     }
   });
+  it("run from a sub-folder, names a version's path only where it differs from the file's path now", () => {
+    const { dir } = versionsRepo([
+      { text: seed },
+      { text: withRow, renameTo: "legal/privacy.md" },
+      { text: withPurpose },
+    ]);
+    const legal = path.join(dir, "legal");
+    const terminal = log(legal, ["privacy.md"]).stdout;
+    expect(terminal.match(/\(as [^)]*\)/g)).toEqual(["(as policy.md)"]);
+    expect(json(legal, ["privacy.md"])).toMatchObject({ file: "privacy.md", path: "legal/privacy.md" });
+  });
+
   it("skips the commit that deleted the file before it came back: it has no version to read", () => {
     const { dir, file } = versionsRepo([{ text: seed }]);
     const git = gitIn(dir);
