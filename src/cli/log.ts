@@ -55,7 +55,11 @@ a file git does not track, a bad revision or date, or another usage error.`,
 
 function counts(v: Version): string {
   const s = v.summary;
-  return s ? `${s.material} material, ${s.substantive} substantive, ${s.editorial} editorial` : "first version";
+  if (v.unreadable) return "not read";
+  const against = v.against ? ` (against ${v.against.slice(0, 7)})` : "";
+  return s
+    ? `${s.material} material, ${s.substantive} substantive, ${s.editorial} editorial${against}`
+    : "first version";
 }
 
 function header(h: History): string {
@@ -75,6 +79,7 @@ export function renderTerminal(h: History): string {
     if (v.path !== h.path) lines.push(`    (as ${v.path})`);
     for (const m of v.material) lines.push(`    material: ${m}`);
     for (const p of v.problems) lines.push(`    ! ${p.code}: ${p.message}`);
+    if (v.unreadable) lines.push(`    ! unreadable: ${v.unreadable}`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -88,6 +93,7 @@ export function renderMarkdown(h: History): string {
     for (const m of v.material) lines.push(`- ${escape(m)}`);
     if (v.material.length) lines.push("");
     for (const p of v.problems) lines.push(`> **${p.code}**: ${escape(p.message)}`, "");
+    if (v.unreadable) lines.push(`> **unreadable**: ${escape(v.unreadable)}`, "");
   }
   return `${lines.join("\n").replace(/(?<!\n)\n+$/, "")}\n`;
 }

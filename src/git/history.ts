@@ -30,6 +30,13 @@ export interface Version {
   /** One line per material change: its section path and its first reason. */
   material: string[];
   problems: BrokenPromise[];
+  /**
+   * Why this version could not be read as a policy (a binary file, text that is not UTF-8); only then present. It is
+   * listed, not compared: the next version is compared with the last one that could be read.
+   */
+  unreadable?: string;
+  /** The commit this version was compared with, when it is not the version just before (that one was unreadable). */
+  against?: string;
 }
 
 export interface HistoryOptions {
@@ -90,11 +97,19 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
   const { classify, firstPartyOf } = await import("../classify/index.js");
   const versions: Version[] = [];
   let previous: ReturnType<typeof parseDocument> | null = null;
+  let previousCommit: string | null = null;
+  let readBefore = true;
   const blobs = versionsOf(commits, cwd);
   for (const c of commits) {
     const label = `${c.commit.slice(0, 7)}:${c.path}`;
     const text = decodeText((await blobs.next()).value as Buffer);
-    if ("problem" in text) throw new UsageError(`${label}: ${text.problem}`);
+    // A version git holds that is no text policy stays in the history (it cannot be mended now), as git log lists a
+    // binary change; the versions around it are still compared, each with the last one that could be read.
+    if ("problem" in text) {
+      versions.push({ ...unread(c), unreadable: text.problem });
+      readBefore = false;
+      continue;
+    }
     const doc = parseDocument(text.text, label);
     const result: ClassifiedResult | null = previous
       ? classify(diffDocuments(previous, doc), {
@@ -105,8 +120,11 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
       : null;
     // The first version has no diff to carry its stated date: it is read the way the diff reads it.
     const first = findStatedDate(doc);
-    versions.push(version(c, result, first && { text: first.text, iso: first.isoDate }));
+    const found = version(c, result, first && { text: first.text, iso: first.isoDate });
+    versions.push(previous && !readBefore ? { ...found, against: previousCommit! } : found);
     previous = doc;
+    previousCommit = c.commit;
+    readBefore = true;
   }
   const shown = versions.filter((v, i) => {
     if (options.materialOnly && !v.summary?.material) return false;
@@ -117,6 +135,10 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
 }
 
 type Stated = { text: string; iso: string | null } | null;
+
+function unread(c: FileCommit): Version {
+  return { ...c, stated: null, lastUpdated: null, summary: null, material: [], problems: [] };
+}
 
 function version(c: FileCommit, result: ClassifiedResult | null, first: Stated): Version {
   if (!result) {

@@ -123,6 +123,18 @@ describe("policylint log", () => {
     expect(json(legal, ["privacy.md"])).toMatchObject({ file: "privacy.md", path: "legal/privacy.md" });
   });
 
+  it("lists a version that is no text policy, and compares the next one with the last version read", () => {
+    const { dir, file } = versionsRepo([{ text: seed }, { text: "\u0000" }, { text: withRow }]);
+    const run = log(dir, [file]);
+    expect(run.code).toBe(0);
+    const [, third, second, first] = run.stdout.split(/\n(?=[0-9a-f]{7} )/);
+    expect(third).toContain(`0 substantive, 0 editorial (against ${first.slice(0, 7)})`);
+    expect(second).toContain("not read");
+    expect(second).toContain("! unreadable: binary file (it contains NUL bytes), not a text policy");
+    const page = log(dir, [file, "--format", "markdown"]).stdout;
+    expect(page).toContain("> **unreadable**: binary file (it contains NUL bytes), not a text policy");
+  });
+
   it("skips the commit that deleted the file before it came back: it has no version to read", () => {
     const { dir, file } = versionsRepo([{ text: seed }]);
     const git = gitIn(dir);
