@@ -1,3 +1,5 @@
+import { statSync } from "node:fs";
+import path from "node:path";
 import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
 import { UsageError } from "../errors.js";
 import { decodeText } from "../engine/files.js";
@@ -89,6 +91,10 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
   if (options.since && DATE.test(options.since) && !parseIsoDate(options.since)) {
     throw new UsageError(`--since: "${options.since}" is not a real date (use YYYY-MM-DD, e.g. 2026-04-29)`);
   }
+  // git logs a folder's commits too, each naming whichever of its files it changed first: a history of no one file.
+  if (isDirectory(path.resolve(cwd, file))) {
+    throw new UsageError(`${file}: is a directory; policylint log reads the history of one file`);
+  }
   const commits = (await fileCommits(file, cwd)).reverse();
   const after = options.since && !DATE.test(options.since) ? await commitsSince(options.since, cwd) : null;
   const { parseDocument } = await import("../parse/document.js");
@@ -132,6 +138,15 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
     return !options.since || v.date.slice(0, 10) >= options.since;
   });
   return { file, path: commits[commits.length - 1]?.path ?? file, versions: shown.reverse() };
+}
+
+function isDirectory(target: string): boolean {
+  try {
+    return statSync(target).isDirectory();
+  } catch {
+    // Not there now (deleted since, or never): git says whether it has a history.
+    return false;
+  }
 }
 
 type Stated = { text: string; iso: string | null } | null;

@@ -97,6 +97,11 @@ describe("policylint log", () => {
       stdout: "",
       stderr: "policylint: draft.md: git does not track it, so it has no history\n",
     });
+    expect(log(dir, ["."])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "policylint: .: is a directory; policylint log reads the history of one file\n",
+    });
     expect(log(dir, ["--", "-p.md"]).stderr).toBe(
       'policylint: -p.md: a path given to git cannot start with "-" (write ./-p.md)\n',
     );
