@@ -104,7 +104,6 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
   const versions: Version[] = [];
   let previous: ReturnType<typeof parseDocument> | null = null;
   let previousCommit: string | null = null;
-  let readBefore = true;
   const blobs = versionsOf(commits, cwd);
   for (const c of commits) {
     const label = `${c.commit.slice(0, 7)}:${c.path}`;
@@ -112,8 +111,7 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
     // A version git holds that is no text policy stays in the history (it cannot be mended now), as git log lists a
     // binary change; the versions around it are still compared, each with the last one that could be read.
     if ("problem" in text) {
-      versions.push({ ...unread(c), unreadable: text.problem });
-      readBefore = false;
+      versions.push({ ...version(c, null, null), unreadable: text.problem });
       continue;
     }
     const doc = parseDocument(text.text, label);
@@ -127,10 +125,11 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
     // The first version has no diff to carry its stated date: it is read the way the diff reads it.
     const first = findStatedDate(doc);
     const found = version(c, result, first && { text: first.text, iso: first.isoDate });
-    versions.push(previous && !readBefore ? { ...found, against: previousCommit! } : found);
+    // Compared across an unreadable version just before it: say with which one.
+    const skipped = previous && versions.at(-1)?.unreadable !== undefined;
+    versions.push(skipped ? { ...found, against: previousCommit! } : found);
     previous = doc;
     previousCommit = c.commit;
-    readBefore = true;
   }
   const shown = versions.filter((v, i) => {
     if (options.materialOnly && !v.summary?.material) return false;
@@ -150,10 +149,6 @@ function isDirectory(target: string): boolean {
 }
 
 type Stated = { text: string; iso: string | null } | null;
-
-function unread(c: FileCommit): Version {
-  return { ...c, stated: null, lastUpdated: null, summary: null, material: [], problems: [] };
-}
 
 function version(c: FileCommit, result: ClassifiedResult | null, first: Stated): Version {
   if (!result) {
