@@ -36,13 +36,19 @@ await build({
   define: { "import.meta.url": "__policylintModuleUrl" },
   banner: { js: "const __policylintModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
-await build({
-  ...common,
-  // Worker threads load it by file, next to the code that starts them.
-  entryPoints: [path.join(root, "src/engine/worker.ts")],
-  outfile: path.join(root, "dist/cli/worker.js"),
-  format: "esm",
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-});
+// Worker threads load them by file, next to the code that starts them: the lint worker (engine/pool.ts) and the
+// parser that works ahead of `policylint log` (parse/thread.ts).
+for (const [entry, out] of [
+  ["src/engine/worker.ts", "dist/cli/worker.js"],
+  ["src/parse/parse-worker.ts", "dist/cli/parse-worker.js"],
+]) {
+  await build({
+    ...common,
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, out),
+    format: "esm",
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+  });
+}

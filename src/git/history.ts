@@ -4,6 +4,7 @@ import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
 import { UsageError } from "../errors.js";
 import { decodeText } from "../engine/files.js";
 import { parseIsoDate } from "../parse/dates.js";
+import type { PolicyDocument } from "../parse/document.js";
 import { blobsAtCommits, commitsSince, fileCommits, type FileCommit } from "./git.js";
 
 /**
@@ -49,6 +50,11 @@ export interface HistoryOptions {
   materialOnly?: boolean;
   /** The `diff` key of a configuration: the classifier's extra knowledge, as for `policylint diff`. */
   settings?: DiffSettings;
+  /**
+   * False: parse every version in this thread. By default, with two cores or more, a worker thread parses the next
+   * versions while this one compares (parse/thread.ts); the result is the same either way.
+   */
+  threads?: boolean;
 }
 
 export interface History {
@@ -84,6 +90,62 @@ async function* versionsOf(commits: FileCommit[], cwd: string): AsyncGenerator<B
   }
 }
 
+type Read = { problem: string } | { doc: PolicyDocument };
+
+/** Versions parsed ahead in another thread (parse/thread.ts), beyond the one being compared. */
+const PARSED_AHEAD = 32;
+
+/**
+ * Each version read and parsed, in order: a version that is no text policy as its problem. With a worker thread, the
+ * next versions are parsed there while the caller compares; without one, each is parsed here when its turn comes. A
+ * read that fails (or a text beyond a limit) is thrown when its version's turn comes, never before a version ahead of
+ * it, so the error a history reports is that of its first version that has one.
+ */
+async function documentsOf(commits: FileCommit[], cwd: string, threads: boolean): Promise<AsyncGenerator<Read>> {
+  const { parseDocument } = await import("../parse/document.js");
+  const { parserAhead } = await import("../parse/thread.js");
+  const blobs = versionsOf(commits, cwd);
+  const ahead = threads ? parserAhead() : null;
+  type Pending =
+    { problem: string } | { doc: Promise<PolicyDocument> } | { text: string; label: string } | { error: unknown };
+  const pending: Pending[] = [];
+  let taken = 0;
+  let failed = false;
+  const fill = async (size: number) => {
+    while (!failed && pending.length < size && taken < commits.length) {
+      const c = commits[taken++];
+      const label = `${c.commit.slice(0, 7)}:${c.path}`;
+      let text: ReturnType<typeof decodeText>;
+      try {
+        text = decodeText((await blobs.next()).value as Buffer);
+      } catch (error) {
+        pending.push({ error });
+        failed = true;
+        return;
+      }
+      if ("problem" in text) pending.push(text);
+      else if (!ahead) pending.push({ text: text.text, label });
+      else {
+        const doc = ahead(text.text, label);
+        // Awaited when its turn comes; a failure meanwhile (or a stop before it) is not an unhandled rejection.
+        doc.catch(() => undefined);
+        pending.push({ doc });
+      }
+    }
+  };
+  return (async function* () {
+    while (true) {
+      await fill(ahead ? PARSED_AHEAD : 1);
+      const next = pending.shift();
+      if (!next) return;
+      if ("error" in next) throw next.error;
+      if ("problem" in next) yield next;
+      else if ("doc" in next) yield { doc: await next.doc };
+      else yield { doc: parseDocument(next.text, next.label) };
+    }
+  })();
+}
+
 /** Reads and compares every version of `file` in git. Each version is parsed once and used for both its pairs. */
 export async function history(file: string, options: HistoryOptions = {}): Promise<History> {
   const cwd = options.cwd ?? process.cwd();
@@ -97,24 +159,22 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
   }
   const commits = (await fileCommits(file, cwd)).reverse();
   const after = options.since && !DATE.test(options.since) ? await commitsSince(options.since, cwd) : null;
-  const { parseDocument } = await import("../parse/document.js");
   const { diffDocuments } = await import("../diff/index.js");
   const { findStatedDate } = await import("../parse/stated-date.js");
   const { classify, firstPartyOf } = await import("../classify/index.js");
   const versions: Version[] = [];
-  let previous: ReturnType<typeof parseDocument> | null = null;
+  let previous: PolicyDocument | null = null;
   let previousCommit: string | null = null;
-  const blobs = versionsOf(commits, cwd);
+  const read = await documentsOf(commits, cwd, options.threads !== false);
   for (const c of commits) {
-    const label = `${c.commit.slice(0, 7)}:${c.path}`;
-    const text = decodeText((await blobs.next()).value as Buffer);
+    const next = (await read.next()).value as Read;
     // A version git holds that is no text policy stays in the history (it cannot be mended now), as git log lists a
     // binary change; the versions around it are still compared, each with the last one that could be read.
-    if ("problem" in text) {
-      versions.push({ ...version(c, null, null), unreadable: text.problem });
+    if ("problem" in next) {
+      versions.push({ ...version(c, null, null), unreadable: next.problem });
       continue;
     }
-    const doc = parseDocument(text.text, label);
+    const doc = next.doc;
     const result: ClassifiedResult | null = previous
       ? classify(diffDocuments(previous, doc), {
           settings: options.settings,

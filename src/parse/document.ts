@@ -32,6 +32,15 @@ export interface PolicyDocument {
   pointAt(offset: number): Point;
 }
 
+/** A parsed document less its one function: what a worker thread sends back (see thread.ts). */
+export type DocumentParts = Omit<PolicyDocument, "pointAt">;
+
+/** The document of parts parsed elsewhere: its line starts are read again from its source. */
+export function documentFromParts(parts: DocumentParts): PolicyDocument {
+  const lineStarts = lineStartOffsets(parts.source);
+  return { ...parts, pointAt: (offset: number) => pointAt(lineStarts, offset) };
+}
+
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

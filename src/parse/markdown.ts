@@ -66,6 +66,14 @@ export function resetPieceMemory(characters = memoryCharacters): void {
   memoryCharacters = characters;
   remembered = newMemory(characters);
   forgetRemembered();
+  for (const listener of resetListeners) listener(characters);
+}
+
+const resetListeners = new Set<(characters: number) => void>();
+
+/** Called on each resetPieceMemory: a parser in a worker thread (thread.ts) forgets with this one. */
+export function onPieceMemoryReset(listener: (characters: number) => void): void {
+  resetListeners.add(listener);
 }
 
 /**

@@ -22,6 +22,8 @@ describe("the npm package", () => {
     expect(files).toContain("bin/policylint.js");
     expect(files).toContain("dist/cli/main.cjs");
     expect(files).toContain("dist/cli/worker.js");
+    expect(files).toContain("dist/cli/parse-worker.js");
+    expect(files).toContain("dist/src/parse/parse-worker.js");
     expect(files).toContain("dist/src/index.js");
     expect(files).toContain("dist/src/index.d.ts");
     expect(files).toContain("rules/data/review-markers.json");
@@ -70,6 +72,29 @@ describe("the npm package", () => {
     });
     expect(diff.status, diff.stderr).toBe(0);
     expect(JSON.parse(diff.stdout).changes).toHaveLength(1);
+
+    // log from the installed package: its worker thread (with two cores) parses from node_modules.
+    const git = (...args: string[]) =>
+      execFileSync(
+        "git",
+        ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args],
+        {
+          cwd: project,
+        },
+      );
+    git("init", "-q");
+    git("add", "privacy.md");
+    git("commit", "-q", "-m", "first");
+    writeFileSync(path.join(project, "privacy.md"), readFileSync(path.join(project, "privacy-v2.md")));
+    git("commit", "-q", "-am", "second");
+    const log = spawnSync("npx", ["policylint", "log", "privacy.md", "--format", "json"], {
+      cwd: project,
+      encoding: "utf8",
+    });
+    expect(log.status, log.stderr).toBe(0);
+    const versions = JSON.parse(log.stdout).versions as { subject: string; summary: Record<string, number> | null }[];
+    expect(versions.map((v) => v.subject)).toEqual(["second", "first"]);
+    expect(versions[0].summary).not.toBeNull();
 
     const script = [
       'import { lintText, diff, formatters } from "policylint";',
