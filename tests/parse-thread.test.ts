@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { deserialize } from "node:v8";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { globSync } from "tinyglobby";
@@ -26,6 +27,8 @@ function child(script: string, env: Record<string, string> = {}) {
     encoding: "utf8",
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,
+    // A history that never settles fails here rather than stalling the suite.
+    timeout: 60_000,
   });
   expect(run.stderr.replace(/^EXIT \d+\n?$/m, "")).toBe("");
   const exitAfter = Number(/^EXIT (\d+)$/m.exec(run.stderr)?.[1] ?? NaN);
@@ -43,14 +46,16 @@ describe("parsing in a worker thread (policylint log)", () => {
       import { readFileSync } from "node:fs";
       import { isDeepStrictEqual } from "node:util";
       import { documentsFromThread, parserAhead } from ${JSON.stringify(`${DIST}/parse/thread.js`)};
-      import { parseDocument } from ${JSON.stringify(`${DIST}/parse/document.js`)};
+      import { documentFromParts, parseDocument } from ${JSON.stringify(`${DIST}/parse/document.js`)};
       const ahead = parserAhead();
       const files = JSON.parse(process.env.FILES);
       const texts = files.map((f) => readFileSync(f, "utf8"));
       // All sent at once: replies come back in order, each to its own caller. A text beyond a limit (the fuzz
       // fixtures have some) the worker leaves to this thread, whose error is the one the caller gets.
       const outcome = (parse) => parse().then((doc) => ({ doc }), (e) => ({ error: e.name + ": " + e.message + " in " + e.filePath }));
-      const threaded = await Promise.all(texts.map((t, i) => outcome(async () => (ahead ? ahead(t, files[i]) : parseDocument(t, files[i])))));
+      // A null answer (a text beyond a limit) is the caller's to parse, as history() does.
+      const viaThread = async (t, f) => { const parts = ahead && await ahead.parse(t, f); return parts ? documentFromParts(parts) : parseDocument(t, f); };
+      const threaded = await Promise.all(texts.map((t, i) => outcome(() => viaThread(t, files[i]))));
       const nodes = (tree) => { const all = new Set(); const walk = (n) => { all.add(n); for (const c of n.children ?? []) walk(c); }; walk(tree); return all; };
       const differ = [];
       const errors = [];
@@ -88,20 +93,41 @@ describe("parsing in a worker thread (policylint log)", () => {
     const text = readFileSync(path.join(FIXTURES, "seed/imagen-privacy-policy.md"), "utf8");
     const worker = new Worker(path.join(ROOT, "dist/cli/parse-worker.js"), { execArgv: [] });
     try {
-      const reply = await new Promise<{ id: number; parts: { source: string; allSections: unknown[] } | null }>(
-        (resolve, reject) => {
-          worker.once("message", resolve);
-          worker.once("error", reject);
-          worker.postMessage({ id: 7, text, label: "seed.md" });
-        },
-      );
+      const reply = await new Promise<{ id: number; bytes: Uint8Array | null; parseMs: number }>((resolve, reject) => {
+        worker.once("message", resolve);
+        worker.once("error", reject);
+        worker.postMessage({ id: 7, text, label: "seed.md" });
+      });
       const here = parseDocument(text, "seed.md");
+      const { pointAt: _function, ...parts } = here;
       expect(reply.id).toBe(7);
-      expect(reply.parts?.source).toBe(here.source);
-      expect(reply.parts?.allSections).toHaveLength(here.allSections.length);
+      expect(reply.parseMs).toBeGreaterThan(0);
+      expect(deserialize(reply.bytes!)).toEqual(parts);
     } finally {
       await worker.terminate();
     }
+  });
+
+  it("parses here what the worker cannot hand back as it is: a tree too deep to rebuild, YAML's binary values", () => {
+    const seed = readFileSync(path.join(FIXTURES, "seed/imagen-privacy-policy.md"), "utf8");
+    // 1,500 nested emphases in 6 KB: within every limit, deeper than this thread can rebuild from a structured clone.
+    const deep = `${seed}\n${"*".repeat(3000)}a${"*".repeat(3000)}\n`;
+    // `!!binary` is a Buffer to the YAML parser; a structured clone would give a plain Uint8Array back.
+    const date = Buffer.from("March 1, 2024").toString("base64");
+    const binary = `---\nlast_updated: !!binary ${date}\n---\n\n${seed.replace(/^Last updated: .*$/m, "")}`;
+    const { dir, file } = versionsRepo([{ text: seed }, { text: deep }, { text: binary }, { text: seed }]);
+    const script = `
+      import { history } from ${JSON.stringify(`${DIST}/git/history.js`)};
+      import { documentsFromThread } from ${JSON.stringify(`${DIST}/parse/thread.js`)};
+      const h = await history(process.env.FILE, { cwd: process.env.DIR, threads: process.env.THREADS !== "no" });
+      ${EXIT_TIMER}
+      console.log(JSON.stringify({ threaded: documentsFromThread(), h }));`;
+    const threaded = child(script, { FILE: file, DIR: dir });
+    const alone = child(script, { FILE: file, DIR: dir, THREADS: "no" });
+    expect(threaded.out.threaded).toBe(MANY_CORES ? 2 : 0);
+    expect(threaded.out.h).toEqual(alone.out.h);
+    expect(threaded.out.h.versions[1].stated).toBe("March 1, 2024");
+    expect(threaded.exitAfter).toBeLessThan(5_000);
   });
 
   it("reads a history longer than its parsing ahead exactly as the history parsed in one thread", async () => {

@@ -4,7 +4,7 @@ import type { ClassifiedResult, DiffSettings } from "../classify/index.js";
 import { UsageError } from "../errors.js";
 import { decodeText } from "../engine/files.js";
 import { parseIsoDate } from "../parse/dates.js";
-import type { PolicyDocument } from "../parse/document.js";
+import type { DocumentParts, PolicyDocument } from "../parse/document.js";
 import { blobsAtCommits, commitsSince, fileCommits, type FileCommit } from "./git.js";
 
 /**
@@ -92,29 +92,34 @@ async function* versionsOf(commits: FileCommit[], cwd: string): AsyncGenerator<B
 
 type Read = { problem: string } | { doc: PolicyDocument };
 
-/** Versions parsed ahead in another thread (parse/thread.ts), beyond the one being compared. */
+/**
+ * How far the worker thread (parse/thread.ts) parses ahead of the version being compared: 32 versions, and no more
+ * than 4 M characters of them, so a history of large versions does not hold many of their documents at once.
+ */
 const PARSED_AHEAD = 32;
+const PARSED_AHEAD_CHARACTERS = 4_000_000;
 
 /**
  * Each version read and parsed, in order: a version that is no text policy as its problem. With a worker thread, the
- * next versions are parsed there while the caller compares; without one, each is parsed here when its turn comes. A
- * read that fails (or a text beyond a limit) is thrown when its version's turn comes, never before a version ahead of
- * it, so the error a history reports is that of its first version that has one.
+ * next versions are parsed there while the caller compares; without one, each is parsed here when its turn comes, and
+ * so is a text the worker gave back no document for. A read that fails (or a text beyond a limit) is thrown when its
+ * version's turn comes, never before a version ahead of it, so the error a history reports is that of its first
+ * version that has one. When the caller stops (at an error), what the worker has not sent back is dropped.
  */
 async function documentsOf(commits: FileCommit[], cwd: string, threads: boolean): Promise<AsyncGenerator<Read>> {
-  const { parseDocument } = await import("../parse/document.js");
+  const { documentFromParts, parseDocument } = await import("../parse/document.js");
   const { parserAhead } = await import("../parse/thread.js");
   const blobs = versionsOf(commits, cwd);
   const ahead = threads ? parserAhead() : null;
-  type Pending =
-    { problem: string } | { doc: Promise<PolicyDocument> } | { text: string; label: string } | { error: unknown };
+  type Parts = Promise<DocumentParts | null> | null;
+  type Pending = { problem: string } | { text: string; label: string; parts: Parts } | { error: unknown };
   const pending: Pending[] = [];
   let taken = 0;
   let failed = false;
+  let characters = 0;
   const fill = async (size: number) => {
-    while (!failed && pending.length < size && taken < commits.length) {
+    while (!failed && pending.length < size && characters < PARSED_AHEAD_CHARACTERS && taken < commits.length) {
       const c = commits[taken++];
-      const label = `${c.commit.slice(0, 7)}:${c.path}`;
       let text: ReturnType<typeof decodeText>;
       try {
         text = decodeText((await blobs.next()).value as Buffer);
@@ -123,25 +128,32 @@ async function documentsOf(commits: FileCommit[], cwd: string, threads: boolean)
         failed = true;
         return;
       }
-      if ("problem" in text) pending.push(text);
-      else if (!ahead) pending.push({ text: text.text, label });
-      else {
-        const doc = ahead(text.text, label);
-        // Awaited when its turn comes; a failure meanwhile (or a stop before it) is not an unhandled rejection.
-        doc.catch(() => undefined);
-        pending.push({ doc });
+      if ("problem" in text) {
+        pending.push(text);
+        continue;
       }
+      const label = `${c.commit.slice(0, 7)}:${c.path}`;
+      pending.push({ text: text.text, label, parts: ahead && ahead.parse(text.text, label) });
+      characters += text.text.length;
     }
   };
   return (async function* () {
-    while (true) {
-      await fill(ahead ? PARSED_AHEAD : 1);
-      const next = pending.shift();
-      if (!next) return;
-      if ("error" in next) throw next.error;
-      if ("problem" in next) yield next;
-      else if ("doc" in next) yield { doc: await next.doc };
-      else yield { doc: parseDocument(next.text, next.label) };
+    try {
+      while (true) {
+        await fill(ahead ? PARSED_AHEAD : 1);
+        const next = pending.shift();
+        if (!next) return;
+        if ("error" in next) throw next.error;
+        if ("problem" in next) {
+          yield next;
+          continue;
+        }
+        characters -= next.text.length;
+        const parts = await next.parts;
+        yield { doc: parts ? documentFromParts(parts) : parseDocument(next.text, next.label) };
+      }
+    } finally {
+      ahead?.stop();
     }
   })();
 }
@@ -166,30 +178,35 @@ export async function history(file: string, options: HistoryOptions = {}): Promi
   let previous: PolicyDocument | null = null;
   let previousCommit: string | null = null;
   const read = await documentsOf(commits, cwd, options.threads !== false);
-  for (const c of commits) {
-    const next = (await read.next()).value as Read;
-    // A version git holds that is no text policy stays in the history (it cannot be mended now), as git log lists a
-    // binary change; the versions around it are still compared, each with the last one that could be read.
-    if ("problem" in next) {
-      versions.push({ ...version(c, null, null), unreadable: next.problem });
-      continue;
+  try {
+    for (const c of commits) {
+      const next = (await read.next()).value as Read;
+      // A version git holds that is no text policy stays in the history (it cannot be mended now), as git log lists a
+      // binary change; the versions around it are still compared, each with the last one that could be read.
+      if ("problem" in next) {
+        versions.push({ ...version(c, null, null), unreadable: next.problem });
+        continue;
+      }
+      const doc = next.doc;
+      const result: ClassifiedResult | null = previous
+        ? classify(diffDocuments(previous, doc), {
+            settings: options.settings,
+            firstParty: firstPartyOf(doc),
+            documents: { old: previous, new: doc },
+          }).result
+        : null;
+      // The first version has no diff to carry its stated date: it is read the way the diff reads it.
+      const first = findStatedDate(doc);
+      const found = version(c, result, first && { text: first.text, iso: first.isoDate });
+      // Compared across an unreadable version just before it: say with which one.
+      const skipped = previous && versions.at(-1)?.unreadable !== undefined;
+      versions.push(skipped ? { ...found, against: previousCommit! } : found);
+      previous = doc;
+      previousCommit = c.commit;
     }
-    const doc = next.doc;
-    const result: ClassifiedResult | null = previous
-      ? classify(diffDocuments(previous, doc), {
-          settings: options.settings,
-          firstParty: firstPartyOf(doc),
-          documents: { old: previous, new: doc },
-        }).result
-      : null;
-    // The first version has no diff to carry its stated date: it is read the way the diff reads it.
-    const first = findStatedDate(doc);
-    const found = version(c, result, first && { text: first.text, iso: first.isoDate });
-    // Compared across an unreadable version just before it: say with which one.
-    const skipped = previous && versions.at(-1)?.unreadable !== undefined;
-    versions.push(skipped ? { ...found, against: previousCommit! } : found);
-    previous = doc;
-    previousCommit = c.commit;
+  } finally {
+    // Stopped early (a comparison that threw): the versions parsed ahead are not needed.
+    await read.return(undefined);
   }
   const shown = versions.filter((v, i) => {
     if (options.materialOnly && !v.summary?.material) return false;

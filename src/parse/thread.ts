@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
+import { deserialize } from "node:v8";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { documentFromParts, parseDocument, type DocumentParts, type PolicyDocument } from "./document.js";
+import type { DocumentParts } from "./document.js";
 import { onPieceMemoryReset } from "./markdown.js";
 
 /**
@@ -11,17 +12,26 @@ import { onPieceMemoryReset } from "./markdown.js";
  * more the history takes about the time of the larger half. The worker sends each document back whole (a structured
  * clone keeps which node is which section's heading), and receiving one costs a tenth of parsing it here.
  *
- * The worker only saves time: a text it could not parse or send (a limit reached) is parsed here, so the error is
- * the one this thread's parse gives; with one core, or run from the TypeScript sources (no compiled worker beside
- * this file), there is no worker and the caller parses each text itself.
+ * The worker only saves time: a text it could not parse or send (a limit reached) is parsed by the caller, so the
+ * error is the one the caller's own parse gives; with one core, or run from the TypeScript sources (no compiled
+ * worker beside this file), there is no worker and the caller parses each text itself.
  */
 
 export type ThreadRequest = { id: number; text: string; label: string; reset?: undefined } | { reset: number };
 
 export interface ThreadReply {
   id: number;
-  /** Null when the worker could not parse the text or send the document. */
-  parts: DocumentParts | null;
+  /** The document's parts as v8.serialize writes them; null when the worker could not parse or send the text. */
+  bytes: Uint8Array | null;
+  /** What parsing it cost the worker. */
+  parseMs: number;
+}
+
+/** A document from the worker, with what parsing it cost there and rebuilding it here. */
+interface Received {
+  parts: DocumentParts;
+  parseMs: number;
+  receiveMs: number;
 }
 
 const WORKER = new URL("./parse-worker.js", import.meta.url);
@@ -38,9 +48,9 @@ const IDLE_MS = 10_000;
 
 class ParserThread {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, (parts: DocumentParts | null) => void>();
+  private readonly waiting = new Map<number, (received: Received | null) => void>();
   private next = 0;
-  private idle: NodeJS.Timeout | null = null;
+  private timer: NodeJS.Timeout | null = null;
   private dead = false;
 
   constructor() {
@@ -50,61 +60,96 @@ class ParserThread {
       execArgv: [],
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
-    // Idle, the worker does not keep the process alive; while a text is out, it does (see parse and settle).
-    this.worker.unref();
-    this.worker.on("message", (reply: ThreadReply) => this.settle(reply.id, reply.parts));
+    this.worker.on("message", (reply: ThreadReply) => this.settle(reply.id, this.receive(reply)));
+    // A reply that cannot be received: replies come in the order asked, so it is the oldest one waiting, and that
+    // text is parsed by its caller.
+    this.worker.on("messageerror", () => this.settle(this.waiting.keys().next().value ?? -1, null));
     this.worker.on("error", () => this.end());
     this.worker.on("exit", () => this.end());
-    this.waitIdle();
+    this.idle();
   }
 
-  parse(text: string, label: string): Promise<DocumentParts | null> {
-    if (this.dead) return Promise.resolve(null);
-    if (this.idle) clearTimeout(this.idle);
-    this.idle = null;
-    if (this.waiting.size === 0) this.worker.ref();
+  /** Sends a text to parse; the id is the caller's to drop it by (see drop). */
+  parse(text: string, label: string): { id: number; parts: Promise<Received | null> } {
     const id = this.next++;
-    const parts = new Promise<DocumentParts | null>((resolve) => this.waiting.set(id, resolve));
+    if (this.dead) return { id, parts: Promise.resolve(null) };
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    // While a text is out, the worker keeps the process alive; idle, it does not (see idle).
+    if (this.waiting.size === 0) this.worker.ref();
+    const parts = new Promise<Received | null>((resolve) => this.waiting.set(id, resolve));
     try {
       this.worker.postMessage({ id, text, label } satisfies ThreadRequest);
     } catch {
       this.end();
     }
-    return parts;
+    return { id, parts };
+  }
+
+  /**
+   * Texts their caller no longer needs (its history stopped at an error): they are answered with null now, and a
+   * worker left parsing only such texts is ended rather than kept busy, and the process alive, for nothing.
+   */
+  drop(ids: Iterable<number>): void {
+    let dropped = false;
+    for (const id of ids) {
+      const resolve = this.waiting.get(id);
+      if (!resolve) continue;
+      this.waiting.delete(id);
+      resolve(null);
+      dropped = true;
+    }
+    if (dropped && this.waiting.size === 0) this.end();
   }
 
   reset(characters: number): void {
     if (!this.dead) this.worker.postMessage({ reset: characters } satisfies ThreadRequest);
   }
 
-  private settle(id: number, parts: DocumentParts | null): void {
-    if (parts) received++;
-    const resolve = this.waiting.get(id);
-    this.waiting.delete(id);
-    if (this.waiting.size === 0) {
-      this.worker.unref();
-      this.waitIdle();
+  /** Rebuilds a document the worker sent, timed; null when it sent none or it cannot be rebuilt here. */
+  private receive(reply: ThreadReply): Received | null {
+    if (!reply.bytes || !this.waiting.has(reply.id)) return null;
+    const start = performance.now();
+    try {
+      const parts = deserialize(reply.bytes) as DocumentParts;
+      return { parts, parseMs: reply.parseMs, receiveMs: performance.now() - start };
+    } catch {
+      // A tree nested deeper than this thread's stack, which is smaller than the worker's.
+      return null;
     }
-    resolve?.(parts);
   }
 
-  private waitIdle(): void {
-    // Marked ended before it is told to stop, so no text is sent to a worker on its way out.
-    this.idle = setTimeout(() => {
-      this.end();
-      void this.worker.terminate();
-    }, IDLE_MS);
-    this.idle.unref();
+  private settle(id: number, parts: Received | null): void {
+    const resolve = this.waiting.get(id);
+    if (!resolve) return;
+    if (parts) received++;
+    this.waiting.delete(id);
+    if (this.waiting.size === 0) this.idle();
+    resolve(parts);
   }
 
-  /** The worker failed or ended: what it still owed is parsed by the callers, and the next history starts another. */
+  /** Nothing out: the worker does not keep the process alive, and ends if nothing more comes for a while. */
+  private idle(): void {
+    this.worker.unref();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.end(), IDLE_MS);
+    this.timer.unref();
+  }
+
+  /**
+   * The worker failed, ended, went idle too long, or was left with work nobody needs: it is told to stop, what it
+   * still owed is parsed by its callers, and the next history starts another. Marked ended first, so no text is
+   * sent to a worker on its way out.
+   */
   private end(): void {
     if (this.dead) return;
     this.dead = true;
-    if (this.idle) clearTimeout(this.idle);
+    if (this.timer) clearTimeout(this.timer);
     if (thread === this) thread = undefined;
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
+    this.worker.unref();
+    void this.worker.terminate();
   }
 }
 
@@ -132,13 +177,52 @@ function parserThread(): ParserThread | null {
 // The benchmarks' reset (markdown.ts) reaches the worker's piece memory too: each measurement starts from nothing.
 onPieceMemoryReset((characters) => thread?.reset(characters));
 
+/** What a caller parses ahead with (see parserAhead). */
+export interface ParserAhead {
+  /** Starts parsing a text in the worker; the promise is its document's parts, or null: then parse it yourself. */
+  parse(text: string, label: string): Promise<DocumentParts | null>;
+  /** The caller is done: what it sent and has not had back is dropped. */
+  stop(): void;
+}
+
 /**
- * A parser that works ahead in another thread: each call starts parsing a text there and promises its document,
- * as parseDocument makes it (or its error). Null when there is no other thread to parse in.
+ * Documents received before the worker's worth is judged, and the share of the worker's parse that rebuilding a
+ * document here may cost. Rebuilding costs about a tenth of parsing for most policies (the largest corpus history:
+ * 130–190 ms for 109 documents parsed in 1.25–1.8 s), but a document of many small nodes whose pieces the parse
+ * mostly remembers (a long policy repeating its parts) costs nearly as much to rebuild as to parse (0.6–0.9 of it):
+ * then the worker only adds work, and the caller parses the rest itself.
  */
-export function parserAhead(): ((text: string, label: string) => Promise<PolicyDocument>) | null {
+const JUDGED_AFTER = 4;
+const WORTHWHILE = 0.5;
+
+/**
+ * A parser that works ahead in another thread, for one caller: each text sent starts parsing there at once. Null when
+ * there is no other thread to parse in. A null answer means the caller parses that text itself: the worker could not
+ * parse or send it (a limit reached, a value a structured clone would change), or it costs more to receive than it
+ * saves. The caller's own parse then gives the usual document, or error.
+ */
+export function parserAhead(): ParserAhead | null {
   const worker = parserThread();
   if (!worker) return null;
-  return (text, label) =>
-    worker.parse(text, label).then((parts) => (parts ? documentFromParts(parts) : parseDocument(text, label)));
+  const out = new Set<number>();
+  let documents = 0;
+  let parseMs = 0;
+  let receiveMs = 0;
+  const worthwhile = () => documents < JUDGED_AFTER || receiveMs < WORTHWHILE * parseMs;
+  return {
+    parse(text, label) {
+      if (!worthwhile()) return Promise.resolve(null);
+      const { id, parts } = worker.parse(text, label);
+      out.add(id);
+      return parts.then((got) => {
+        out.delete(id);
+        if (!got) return null;
+        documents++;
+        parseMs += got.parseMs;
+        receiveMs += got.receiveMs;
+        return got.parts;
+      });
+    },
+    stop: () => worker.drop(out),
+  };
 }
