@@ -39,13 +39,24 @@ describe("micromark's EditMap.consume, made linear (src/parse/edit-map.ts)", () 
   });
 
   it("keeps the parse of many short lists linear (with the library's consume, 4× the text took 12× the time)", () => {
-    // A definition keeps the text one piece (src/parse/pieces.ts), parsed in one call as remark would.
-    const text = (copies: number) =>
-      Array.from({ length: copies }, (_, i) => `- an item\n- another\n\nParagraph ${i} between lists.\n\n`).join("") +
-      "[x]: https://example.com\n";
-    const time = (copies: number) => bestTime(() => text(copies), parseDocument);
+    // A definition keeps the text one piece (src/parse/pieces.ts), parsed in one call as remark would; each text new
+    // (a salt), so no piece of it is remembered from an earlier parse.
+    let salt = 0;
+    const text = (copies: number, salt: number) =>
+      Array.from(
+        { length: copies },
+        (_, i) => `- an item\n- another\n\nParagraph ${salt}.${i} between lists.\n\n`,
+      ).join("") + "[x]: https://example.com\n";
+    const time = (copies: number) => bestTime(() => text(copies, salt++), parseDocument, 1);
     time(500);
-    const ratio = time(4000) / time(1000);
-    expect(ratio).toBeLessThan(7);
+    // The small and the large text timed in turn, the best of each (as tests/integrations/scaling.test.ts does): timed
+    // one series after the other, a change of load between them moved the ratio past its bound in one CI run (7.2×).
+    let small = Infinity;
+    let large = Infinity;
+    for (let i = 0; i < 4; i++) {
+      small = Math.min(small, time(1000));
+      large = Math.min(large, time(4000));
+    }
+    expect(large / small).toBeLessThan(7);
   }, 120_000);
 });
