@@ -29,10 +29,10 @@ export function logSections({ CORPUS, DIST, table, targets, best, corpusDocument
       git("add", "policy.md");
       git("commit", "-q", "--allow-empty", "-m", `v${i + 1}`);
     }
-    // The two are timed in turn, best of 5 each: this machine's speed drifts by a third within a minute, and a
-    // ratio of two times taken minutes apart measured that drift more than the code.
-    // The history as `policylint log` reads it (with two cores or more, a worker thread parses the next versions
-    // while this one compares), and the same in one thread, to show what the second thread gives.
+    // The parse, the history as `policylint log` reads it (with two cores or more, a worker thread parses the next
+    // versions while this one compares) and the same in one thread, to show what the second thread gives: timed in
+    // turn, best of 5 each, since this machine's speed drifts by a third within a minute, and a ratio of two times
+    // taken minutes apart measured that drift more than the code.
     let parseAll = Infinity;
     let logMs = Infinity;
     let oneThreadMs = Infinity;

@@ -9,8 +9,8 @@ import { onPieceMemoryReset } from "./markdown.js";
 /**
  * Parsing in a worker thread, for `policylint log`: while this thread compares one pair of versions, the worker
  * parses the next versions. Parsing is half of a history's time and comparing the other half, so on two cores or
- * more the history takes about the time of the larger half. The worker sends each document back whole (a structured
- * clone keeps which node is which section's heading), and receiving one costs a tenth of parsing it here.
+ * more the history takes about the time of the larger half. The worker sends each document back whole, as v8.serialize
+ * bytes (which keep which node is which section's heading), and rebuilding one costs a tenth of parsing it here.
  *
  * The worker only saves time: a text it could not parse or send (a limit reached) is parsed by the caller, so the
  * error is the one the caller's own parse gives; with one core, or run from the TypeScript sources (no compiled
@@ -198,8 +198,8 @@ const WORTHWHILE = 0.5;
 /**
  * A parser that works ahead in another thread, for one caller: each text sent starts parsing there at once. Null when
  * there is no other thread to parse in. A null answer means the caller parses that text itself: the worker could not
- * parse or send it (a limit reached, a value a structured clone would change), or it costs more to receive than it
- * saves. The caller's own parse then gives the usual document, or error.
+ * parse it or this thread could not rebuild it (a limit reached, a tree deeper than this thread's stack), or it costs
+ * more to receive than it saves. The caller's own parse then gives the usual document, or error.
  */
 export function parserAhead(): ParserAhead | null {
   const worker = parserThread();
